@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.m365mailwizard.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.Map;
+import org.m365mailwizard.core.config.ConfigFile;
+import org.m365mailwizard.core.config.UserDirs;
+import org.m365mailwizard.core.i18n.Texts;
+
+/**
+ * The composition root: builds every service once, by constructor, for both faces. Nothing else in
+ * the program creates services or holds them statically; tests build their own context.
+ */
+public final class AppContext implements AutoCloseable {
+
+    private final Texts texts;
+    private final UserDirs userDirs;
+    private final Map<String, String> environment;
+    private final Clock clock;
+    private final AppExecutors executors;
+    private final ObjectMapper objectMapper;
+    private final ConfigFile configFile;
+
+    public AppContext(Texts texts, UserDirs userDirs, Map<String, String> environment, Clock clock) {
+        this.texts = texts;
+        this.userDirs = userDirs;
+        this.environment = Map.copyOf(environment);
+        this.clock = clock;
+        this.executors = AppExecutors.withDefaultSize();
+        this.objectMapper = new ObjectMapper();
+        this.configFile = new ConfigFile(objectMapper);
+    }
+
+    public Texts texts() {
+        return texts;
+    }
+
+    public UserDirs userDirs() {
+        return userDirs;
+    }
+
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public AppExecutors executors() {
+        return executors;
+    }
+
+    public ObjectMapper objectMapper() {
+        return objectMapper;
+    }
+
+    public ConfigFile configFile() {
+        return configFile;
+    }
+
+    @Override
+    public void close() {
+        executors.close();
+    }
+}

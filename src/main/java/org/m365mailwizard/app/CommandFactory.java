@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.m365mailwizard.app;
+
+import picocli.CommandLine;
+
+/** Builds the command-line subcommands with their services from the composition root. */
+final class CommandFactory implements CommandLine.IFactory {
+
+    private final AppContext context;
+
+    CommandFactory(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+        // Subcommands that need services are constructed here; the rest by picocli's default factory.
+        return CommandLine.defaultFactory().create(type);
+    }
+
+    AppContext context() {
+        return context;
+    }
+}

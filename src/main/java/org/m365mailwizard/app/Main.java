@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.m365mailwizard.app;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.m365mailwizard.app.logging.LogSetup;
+import org.m365mailwizard.cli.Cli;
+import org.m365mailwizard.core.config.UserDirs;
+import org.m365mailwizard.core.i18n.Language;
+import org.m365mailwizard.core.i18n.Texts;
+
+/**
+ * The launcher for both faces. It does not extend {@code Application} and touches no JavaFX class on
+ * the command-line path, so subcommands run on servers without a display or JavaFX libraries.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        List<String> arguments = Arrays.asList(args);
+        UserDirs dirs = UserDirs.forCurrentUser();
+        LogSetup.useLogFile(dirs.logFile());
+        Optional<Language> chosen = Cli.languageOption(arguments);
+        if (Cli.wantsGui(arguments)) {
+            GuiLauncher.launch(chosen.orElse(null), dirs);
+            return;
+        }
+        System.exit(runCli(args, chosen.orElse(Language.of(Locale.getDefault())), dirs));
+    }
+
+    static int runCli(String[] args, Language language, UserDirs dirs) {
+        Texts texts = new Texts(language);
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        try (AppContext context = new AppContext(texts, dirs, System.getenv(), Clock.systemDefaultZone())) {
+            return new Cli(new CommandFactory(context), texts, out, err).execute(args);
+        }
+    }
+}

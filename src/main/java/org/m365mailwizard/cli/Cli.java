@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.m365mailwizard.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import org.m365mailwizard.core.check.ExitCode;
+import org.m365mailwizard.core.check.ProblemException;
+import org.m365mailwizard.core.i18n.Language;
+import org.m365mailwizard.core.i18n.Texts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * The headless face: parses the command line with picocli and maps every outcome to the one
+ * exit-code convention ({@link ExitCode}). Usage errors print one line and the usage, never a stack trace.
+ */
+public final class Cli {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
+
+    private final CommandLine.IFactory factory;
+    private final Texts texts;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    public Cli(CommandLine.IFactory factory, Texts texts, PrintWriter out, PrintWriter err) {
+        this.factory = factory;
+        this.texts = texts;
+        this.out = out;
+        this.err = err;
+    }
+
+    public int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new WizardCommand(), factory);
+        commandLine.setResourceBundle(texts.asBundle());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((ex, ignored) -> {
+            err.println(texts.get("cli.error.usage", ex.getMessage()));
+            ex.getCommandLine().usage(err);
+            err.flush();
+            return ExitCode.INVALID_INPUT;
+        });
+        commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            if (ex instanceof ProblemException problem) {
+                err.println(texts.format(problem.problem()));
+                err.flush();
+                return problem.exitCode();
+            }
+            LOG.error("Unexpected failure in {}", cmd.getCommandName(), ex);
+            err.println(texts.get("cli.error.unexpected"));
+            err.flush();
+            return ExitCode.UNAVAILABLE;
+        });
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** The language named by {@code --lang X} or {@code --lang=X}, if any. Invalid values are left to the parser. */
+    public static Optional<Language> languageOption(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--lang") && i + 1 < args.size()) {
+                return Language.fromTag(args.get(i + 1));
+            }
+            if (arg.startsWith("--lang=")) {
+                return Language.fromTag(arg.substring("--lang=".length()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True when the arguments hold nothing but {@code --lang}: the wizard opens instead of a command. */
+    public static boolean wantsGui(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--lang") && i + 1 < args.size()) {
+                i++;
+            } else if (!arg.startsWith("--lang=")) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

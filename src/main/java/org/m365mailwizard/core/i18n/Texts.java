@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.m365mailwizard.core.i18n;
+
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import org.m365mailwizard.core.check.Message;
+
+/**
+ * Turns message keys into words in one language. The strings live in several bundles under
+ * {@code /i18n/}, one per area of the product, so that each area owns its own file; keys are
+ * unique across all of them (a test checks).
+ */
+public final class Texts {
+
+    /** Every bundle, by base name. A new area adds its bundle here (and both its files). */
+    public static final List<String> BUNDLES = List.of(
+            "i18n/common", "i18n/ui", "i18n/dns", "i18n/app", "i18n/consent", "i18n/graph", "i18n/export", "i18n/cli");
+
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private final Language language;
+    private final List<ResourceBundle> bundles;
+
+    public Texts(Language language) {
+        this.language = language;
+        List<ResourceBundle> loaded = new ArrayList<>();
+        for (String name : BUNDLES) {
+            loaded.add(ResourceBundle.getBundle(name, language.locale(), Texts.class.getClassLoader(), NO_FALLBACK));
+        }
+        this.bundles = List.copyOf(loaded);
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    public Locale locale() {
+        return language.locale();
+    }
+
+    public boolean has(String key) {
+        return bundles.stream().anyMatch(b -> b.containsKey(key));
+    }
+
+    /** The raw pattern for a key; a missing key shows as the key itself, never as an exception. */
+    public String raw(String key) {
+        for (ResourceBundle bundle : bundles) {
+            if (bundle.containsKey(key)) {
+                return bundle.getString(key);
+            }
+        }
+        return key;
+    }
+
+    /**
+     * The formatted text for a key with {@link MessageFormat} arguments. Every text is a
+     * MessageFormat pattern, arguments or not, so an apostrophe is always written {@code ''}.
+     */
+    public String get(String key, Object... args) {
+        String pattern = raw(key);
+        try {
+            return new MessageFormat(pattern, locale()).format(args);
+        } catch (IllegalArgumentException e) {
+            return pattern;
+        }
+    }
+
+    public String format(Message message) {
+        return get(message.key(), message.args().toArray());
+    }
+
+    /** A {@link ResourceBundle} view over all bundles, for {@code FXMLLoader} and {@code %key} lookups. */
+    public ResourceBundle asBundle() {
+        return new ResourceBundle() {
+            @Override
+            protected Object handleGetObject(String key) {
+                if (has(key)) {
+                    return get(key);
+                }
+                throw new MissingResourceException("no text for key", Texts.class.getName(), key);
+            }
+
+            @Override
+            public java.util.Enumeration<String> getKeys() {
+                List<String> keys = new ArrayList<>();
+                bundles.forEach(b -> keys.addAll(b.keySet()));
+                return java.util.Collections.enumeration(keys);
+            }
+        };
+    }
+}

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.m365mailwizard.core.input;
+
+import java.net.IDN;
+import java.util.Locale;
+import java.util.Set;
+import org.m365mailwizard.core.check.Message;
+
+/**
+ * A validated host name in both forms: ASCII (A-labels, for DNS) and Unicode (for people).
+ * Input is trimmed, lower-cased, a trailing dot dropped. IDN mapping is IDNA2003 through
+ * {@link java.net.IDN} with the STD3 host-name rules, the JDK's own and the one dnsjava sees.
+ */
+public record DomainName(String ascii, String unicode) {
+
+    /** Consumer mail domains: Graph mail with app registrations needs a work or school tenant. */
+    public static final Set<String> CONSUMER_DOMAINS = Set.of(
+            "outlook.com", "hotmail.com", "live.com", "msn.com", "outlook.cn", "hotmail.co.uk", "live.cn");
+
+    /** True when the two forms differ, i.e. the name is internationalised. */
+    public boolean isInternationalized() {
+        return !ascii.equals(unicode);
+    }
+
+    /** The absolute form for DNS queries, with the trailing dot. */
+    public String absolute() {
+        return ascii + ".";
+    }
+
+    @Override
+    public String toString() {
+        return ascii;
+    }
+
+    /** The outcome of parsing: the name, or why it is not one. */
+    public sealed interface Result permits Valid, Invalid {
+    }
+
+    public record Valid(DomainName name) implements Result {
+    }
+
+    public record Invalid(Message reason) implements Result {
+    }
+
+    public static Result parse(String input) {
+        if (input == null || input.isBlank()) {
+            return new Invalid(Message.of("input.domain.empty"));
+        }
+        String s = input.strip().replace('\u3002', '.').replace('\uFF0E', '.').replace('\uFF61', '.');
+        if (s.endsWith(".")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        if (s.contains("://") || s.contains("/") || s.contains("@")) {
+            return new Invalid(Message.of("input.domain.notHost", input.strip()));
+        }
+        if (s.chars().anyMatch(Character::isWhitespace)) {
+            return new Invalid(Message.of("input.domain.whitespace"));
+        }
+        String ascii;
+        try {
+            ascii = IDN.toASCII(s, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return new Invalid(Message.of("input.domain.badCharacters", s));
+        }
+        if (ascii.isEmpty() || ascii.startsWith(".") || ascii.contains("..")) {
+            return new Invalid(Message.of("input.domain.emptyLabel"));
+        }
+        if (ascii.length() > 253) {
+            return new Invalid(Message.of("input.domain.tooLong", ascii.length()));
+        }
+        String[] labels = ascii.split("\\.");
+        if (labels.length < 2) {
+            return new Invalid(Message.of("input.domain.noDot", s));
+        }
+        for (String label : labels) {
+            if (label.length() > 63) {
+                return new Invalid(Message.of("input.domain.labelTooLong", label.length()));
+            }
+            if (label.startsWith("-") || label.endsWith("-")) {
+                return new Invalid(Message.of("input.domain.hyphen", label));
+            }
+        }
+        String tld = labels[labels.length - 1];
+        if (tld.chars().allMatch(Character::isDigit)) {
+            return new Invalid(Message.of("input.domain.ipAddress", s));
+        }
+        String unicode = IDN.toUnicode(ascii, IDN.USE_STD3_ASCII_RULES);
+        return new Valid(new DomainName(ascii, unicode));
+    }
+}
