@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.m365mailwizard.ui.shell;
+
+import java.time.LocalDate;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.m365mailwizard.core.auth.AccessToken;
+import org.m365mailwizard.core.check.Finding;
+import org.m365mailwizard.core.config.Cloud;
+import org.m365mailwizard.core.config.Endpoints;
+import org.m365mailwizard.core.config.Grant;
+import org.m365mailwizard.core.config.PluginTarget;
+
+/**
+ * The state of one setup, shared by every step (as Cryptomator's wizard-scoped properties). Text
+ * fields hold exactly what the user typed, valid or not, so nothing typed is ever lost; steps
+ * validate in their own view models. The secret and tokens live only here, in memory.
+ */
+public final class WizardModel {
+
+    // Step 1: domain and mailbox
+    private final StringProperty domain = new SimpleStringProperty("");
+    private final StringProperty sender = new SimpleStringProperty("");
+    private final StringProperty senderName = new SimpleStringProperty("");
+    private final StringProperty siteUrl = new SimpleStringProperty("");
+    private final BooleanProperty plainPermalinks = new SimpleBooleanProperty(false);
+    private final ObjectProperty<PluginTarget> target = new SimpleObjectProperty<>(PluginTarget.WP_MAIL_SMTP);
+    private final ObjectProperty<Cloud> cloud = new SimpleObjectProperty<>(Cloud.GLOBAL);
+
+    // Step 2: app registration
+    private final StringProperty tenant = new SimpleStringProperty("");
+    private final StringProperty tenantId = new SimpleStringProperty("");
+    private final StringProperty tenantDomain = new SimpleStringProperty("");
+    private final StringProperty clientId = new SimpleStringProperty("");
+    private final StringProperty clientSecret = new SimpleStringProperty("");
+    private final ObjectProperty<LocalDate> clientSecretExpires = new SimpleObjectProperty<>();
+    private final StringProperty redirectUri = new SimpleStringProperty("");
+    private final ObjectProperty<Grant> grant = new SimpleObjectProperty<>();
+    private final ObjectProperty<Endpoints> endpointOverride = new SimpleObjectProperty<>();
+
+    // Results of the checks, per step (each step owns its list)
+    private final ObservableList<Finding> appFindings = FXCollections.observableArrayList();
+    private final ObservableList<Finding> consentFindings = FXCollections.observableArrayList();
+    private final ObservableList<Finding> dnsFindings = FXCollections.observableArrayList();
+    private final ObservableList<Finding> mailFindings = FXCollections.observableArrayList();
+
+    // Tokens proven in this session (never persisted unless the user chose the OS's protected store)
+    private final ObjectProperty<AccessToken> applicationToken = new SimpleObjectProperty<>();
+    private final ObjectProperty<AccessToken> delegatedToken = new SimpleObjectProperty<>();
+
+    // Test mail
+    private final StringProperty recipients = new SimpleStringProperty("");
+
+    public StringProperty domainProperty() { return domain; }
+    public StringProperty senderProperty() { return sender; }
+    public StringProperty senderNameProperty() { return senderName; }
+    public StringProperty siteUrlProperty() { return siteUrl; }
+    public BooleanProperty plainPermalinksProperty() { return plainPermalinks; }
+    public ObjectProperty<PluginTarget> targetProperty() { return target; }
+    public ObjectProperty<Cloud> cloudProperty() { return cloud; }
+    public StringProperty tenantProperty() { return tenant; }
+    public StringProperty tenantIdProperty() { return tenantId; }
+    public StringProperty tenantDomainProperty() { return tenantDomain; }
+    public StringProperty clientIdProperty() { return clientId; }
+    public StringProperty clientSecretProperty() { return clientSecret; }
+    public ObjectProperty<LocalDate> clientSecretExpiresProperty() { return clientSecretExpires; }
+    public StringProperty redirectUriProperty() { return redirectUri; }
+    public ObjectProperty<Grant> grantProperty() { return grant; }
+    public ObjectProperty<Endpoints> endpointOverrideProperty() { return endpointOverride; }
+    public ObservableList<Finding> appFindings() { return appFindings; }
+    public ObservableList<Finding> consentFindings() { return consentFindings; }
+    public ObservableList<Finding> dnsFindings() { return dnsFindings; }
+    public ObservableList<Finding> mailFindings() { return mailFindings; }
+    public ObjectProperty<AccessToken> applicationTokenProperty() { return applicationToken; }
+    public ObjectProperty<AccessToken> delegatedTokenProperty() { return delegatedToken; }
+    public StringProperty recipientsProperty() { return recipients; }
+}
