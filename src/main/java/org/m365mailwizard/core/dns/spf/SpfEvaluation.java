@@ -36,10 +36,9 @@ public record SpfEvaluation(SpfResult result, Optional<String> explanation, SpfN
         return root.record().map(SpfRecord::text);
     }
 
-    /** Why the result is none, temperror or permerror (the root cause, wherever in the tree). */
+    /** Why the result is none, temperror or permerror: the root cause, wherever in the tree it was. */
     public Optional<Message> reason() {
-        return root.descendantsAndSelf().map(SpfNode::reason).flatMap(Optional::stream)
-                .reduce((first, later) -> later);
+        return root.reason();
     }
 
     /**

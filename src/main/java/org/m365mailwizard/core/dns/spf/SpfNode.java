@@ -15,7 +15,8 @@ import org.m365mailwizard.core.check.Message;
  * @param record the selected SPF record, parsed; empty when there was none, several, a syntax error
  *     or the lookup failed
  * @param result this domain's own {@code check_host()} result
- * @param reason why {@code result} is none, temperror or permerror (a {@code spf.} message); empty otherwise
+ * @param reason why {@code result} is none, temperror or permerror (a {@code spf.problem.} message; for
+ *     an error passed up from an include or redirect, the cause found below); empty otherwise
  * @param steps the terms evaluated, in record order (a redirect is the last step)
  */
 public record SpfNode(String domain, Via via, Optional<SpfRecord> record, SpfResult result,

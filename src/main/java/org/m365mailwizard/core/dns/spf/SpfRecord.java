@@ -17,7 +17,10 @@ public record SpfRecord(String text, List<SpfTerm> terms) {
         terms = List.copyOf(terms);
     }
 
-    /** The outcome of parsing: a record, or the first syntax problem found (a {@code spf.} key). */
+    /**
+     * The outcome of parsing: a record, or the first syntax problem found, a {@code spf.problem.}
+     * message whose arguments are the domain and the offending term.
+     */
     public record Parse(Optional<SpfRecord> record, Optional<Message> problem) {
         public boolean isValid() {
             return record.isPresent();
@@ -32,9 +35,14 @@ public record SpfRecord(String text, List<SpfTerm> terms) {
         return SpfParser.isSpfRecord(txt);
     }
 
-    /** Parses a record that {@link #isSpfRecord} accepted. */
-    public static Parse parse(String text) {
-        return SpfParser.parse(text);
+    /**
+     * Parses a record that {@link #isSpfRecord} accepted, checking the whole grammar.
+     *
+     * @param domain the domain publishing it, used only in the problem message
+     * @param text the record (TXT strings joined)
+     */
+    public static Parse parse(String domain, String text) {
+        return SpfParser.parse(domain, text);
     }
 
     /** The mechanisms only, in order. */
