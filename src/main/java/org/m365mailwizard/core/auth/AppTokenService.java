@@ -138,6 +138,10 @@ public final class AppTokenService {
             if (status >= 500 || "temporarily_unavailable".equals(service.errorCode())) {
                 return ProblemException.unavailable(null, "app.token.error.serviceDown", host, status);
             }
+            if (code == 0 && (status == 0 || "invalid_json".equals(service.errorCode()))) {
+                // Not an answer of the identity platform: an outage page, a proxy, a captive portal.
+                return ProblemException.unavailable(null, "app.token.error.notIdentityPlatform", host);
+            }
             return new AadFailure(AadError.fromCode(code), code, service.errorCode(), description, status,
                     tenant, clientId);
         }
