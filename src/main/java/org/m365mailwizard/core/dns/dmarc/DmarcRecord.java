@@ -32,6 +32,10 @@ public record DmarcRecord(String text, DmarcPolicy policy, Optional<DmarcPolicy>
                           long reportIntervalSeconds, Optional<String> publicSuffixDomain,
                           boolean testing, List<String> tags) {
 
+    /** The tags RFC 7489 and DMARCbis define; others are ignored (with a warning: often a typo). */
+    public static final java.util.Set<String> KNOWN_TAGS = java.util.Set.of(
+            "v", "p", "sp", "np", "pct", "adkim", "aspf", "fo", "rua", "ruf", "rf", "ri", "psd", "t");
+
     public DmarcRecord {
         failureOptions = List.copyOf(failureOptions);
         aggregateReports = List.copyOf(aggregateReports);
@@ -46,17 +50,34 @@ public record DmarcRecord(String text, DmarcPolicy policy, Optional<DmarcPolicy>
     }
 
     /**
-     * The TXT records at {@code _dmarc.<domain>} that are DMARC records (§6.6.3: start with
-     * {@code v=DMARC1}, other TXT records are discarded). None: fall back to the organisational
-     * domain; more than one: no policy applies (an error for the domain owner).
+     * The TXT records at {@code _dmarc.<domain>} that are meant as DMARC records: those starting
+     * with {@code v=DMARC1} in any letter case, after any white space (RFC 7489 §6.6.3 discards
+     * the rest). Deliberately wider than a receiver's test so that a record broken only by a
+     * leading space or by {@code v=dmarc1} is reported as broken, not as missing. None: fall back
+     * to the organisational domain; more than one: no policy applies.
      */
     public static List<String> candidates(List<String> txtRecords) {
         return DmarcParser.candidates(txtRecords);
     }
 
+    /**
+     * Checks the whole TXT RRset found at {@code _dmarc.<domain>}: exactly one DMARC record must be
+     * among them (other TXT records are ignored, with a note). No DMARC record gives the error
+     * {@code dmarc.problem.noRecord} (then look at the organisational domain); several give
+     * {@code dmarc.problem.multipleRecords}.
+     */
+    public static DmarcParseResult parseRecords(List<String> txtRecords) {
+        return DmarcParser.parseRecords(txtRecords);
+    }
+
     /** The policy for subdomains: {@code sp}, else {@code p}. */
     public DmarcPolicy effectiveSubdomainPolicy() {
         return subdomainPolicy.orElse(policy);
+    }
+
+    /** DMARCbis: the policy for non-existent subdomains: {@code np}, else {@code sp}, else {@code p}. */
+    public DmarcPolicy effectiveNonexistentSubdomainPolicy() {
+        return nonexistentSubdomainPolicy.orElse(effectiveSubdomainPolicy());
     }
 
     /** True when the tag was written in the record (to tell a default from an explicit value). */
