@@ -233,20 +233,23 @@ final class SpfEvaluationRun {
             return CompletableFuture.completedFuture(null);
         }
         SpfTerm.Mechanism mechanism = mechanisms.get(index);
-        boolean shadow = state.shadow();
         if (mechanism.kind().queriesDns()) {
-            Message overLimit = countLookup(shadow);
+            Message overLimit = countLookup(state.shadow());
             if (overLimit != null) {
-                state.steps.add(new SpfStep(mechanism, Optional.empty(), SpfStep.Outcome.ERROR, false,
-                        Optional.empty(), List.of()));
                 state.decide(SpfResult.PERMERROR, overLimit, null, null);
-                return terms(state, index + 1);
+                if (!audit) {
+                    state.steps.add(new SpfStep(mechanism, Optional.empty(), SpfStep.Outcome.ERROR, false,
+                            Optional.empty(), List.of()));
+                    return CompletableFuture.completedFuture(null);
+                }
+                // An audit still walks the term that broke the limit, as a shadow term.
             }
             if (totalLookups > AUDIT_LOOKUP_CAP) {
                 state.halted = true;
                 return CompletableFuture.completedFuture(null);
             }
         }
+        boolean shadow = state.shadow();
         return mechanism(state, mechanism, shadow).thenCompose(term -> {
             state.steps.add(new SpfStep(mechanism, term.target(), term.outcome(), shadow, term.child(), term.log()));
             if (term.outcome() == SpfStep.Outcome.ERROR) {
@@ -269,14 +272,20 @@ final class SpfEvaluationRun {
             return CompletableFuture.completedFuture(null);
         }
         SpfTerm.Modifier modifier = redirect.get();
-        boolean shadow = state.shadow();
-        Message overLimit = countLookup(shadow);
+        Message overLimit = countLookup(state.shadow());
         if (overLimit != null) {
-            state.steps.add(new SpfStep(modifier, Optional.empty(), SpfStep.Outcome.ERROR, false, Optional.empty(),
-                    List.of()));
             state.decide(SpfResult.PERMERROR, overLimit, null, null);
+            if (!audit) {
+                state.steps.add(new SpfStep(modifier, Optional.empty(), SpfStep.Outcome.ERROR, false,
+                        Optional.empty(), List.of()));
+                return CompletableFuture.completedFuture(null);
+            }
+        }
+        if (totalLookups > AUDIT_LOOKUP_CAP) {
+            state.halted = true;
             return CompletableFuture.completedFuture(null);
         }
+        boolean shadow = state.shadow();
         return target(modifier.value(), state.name).thenCompose(target -> {
             Message cannot = null;
             if (target.domain() == null) {
@@ -495,7 +504,8 @@ final class SpfEvaluationRun {
     }
 
     private static Message dnsFailure(String name, int type, DnsOutcome outcome) {
-        return Message.of("spf.problem.dns." + outcome.name().toLowerCase(Locale.ROOT), name, Type.string(type));
+        String plain = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        return Message.of("spf.problem.dns." + outcome.name().toLowerCase(Locale.ROOT), plain, Type.string(type));
     }
 
     // ---- macros ----
