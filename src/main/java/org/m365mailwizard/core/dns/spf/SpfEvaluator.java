@@ -16,6 +16,24 @@ import org.m365mailwizard.core.dns.DnsClient;
  * <p>The evaluator never throws for anything a DNS answer or a record contains: DNS failures give
  * {@code temperror}, bad records {@code permerror}, each with the reason in
  * {@link SpfEvaluation#problems()}.
+ *
+ * <p>Where RFC 7208 leaves room, this evaluator:
+ * <ul>
+ *   <li>checks the whole record's syntax before evaluating any term (§4.6);</li>
+ *   <li>treats a target name no DNS query can be formed from (empty label, label over 63 octets
+ *       after macro expansion) as not matching ({@code include}/{@code redirect}: as a domain
+ *       without record, so permerror); the suite accepts fail or permerror;</li>
+ *   <li>counts a void lookup for the first query of {@code a}, {@code mx}, {@code ptr} and
+ *       {@code exists} only, not for the address lookups of MX or PTR names, nor for {@code exp}
+ *       or {@code %{p}}, which also cost no DNS-querying term;</li>
+ *   <li>queries the address records of all MX names at once: a match wins, otherwise any DNS
+ *       failure among them gives temperror;</li>
+ *   <li>reports an include or redirect that leads back to a record being evaluated as permerror at
+ *       once (the 10-lookup limit would end it the same way, later);</li>
+ *   <li>expands {@code %{i}} of IPv6 to lower-case nibbles, as RFC 7208 §7.4's example does;</li>
+ *   <li>picks for {@code %{p}} the domain itself, else a subdomain of it, else the first validated
+ *       name, else {@code unknown}.</li>
+ * </ul>
  */
 public final class SpfEvaluator {
 
