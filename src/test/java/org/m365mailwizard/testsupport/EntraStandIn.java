@@ -104,10 +104,19 @@ public final class EntraStandIn implements AutoCloseable {
         return this;
     }
 
-    /** An HTTP 503 from the token endpoint, as during an outage. */
+    /** HTTP 503 with Microsoft's transient-error body (AADSTS90033), as during an outage. */
     public EntraStandIn tokenOutage(String tenant) {
         https.wireMock().stubFor(post(urlPathEqualTo("/" + tenant + "/oauth2/v2.0/token"))
-                .willReturn(aResponse().withStatus(503).withBody("Service Unavailable")));
+                .willReturn(json(503, errorBody("temporarily_unavailable", 90033,
+                        "AADSTS90033: A transient error has occurred. Please try again."))));
+        return this;
+    }
+
+    /** An HTML page instead of the identity platform's answer (proxy, captive portal, load balancer). */
+    public EntraStandIn tokenHtmlPage(String tenant) {
+        https.wireMock().stubFor(post(urlPathEqualTo("/" + tenant + "/oauth2/v2.0/token"))
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "text/html")
+                        .withBody("<html><body><h1>Service Unavailable</h1></body></html>")));
         return this;
     }
 

@@ -144,6 +144,16 @@ class AppTokenServiceTest {
     }
 
     @Test
+    void htmlPageIsNotTheIdentityPlatform() {
+        entra.tokenHtmlPage(tenant);
+
+        Throwable cause = failure(config(entra.endpoints()));
+
+        assertThat(((ProblemException) cause).exitCode()).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(((ProblemException) cause).problem().key()).isEqualTo("app.token.error.notIdentityPlatform");
+    }
+
+    @Test
     void closedPortIsUnreachable() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
