@@ -71,9 +71,12 @@ public final class CheckAppCommand implements Callable<Integer> {
             // AppRegistrationCheck turns every outcome into a finding; reaching this is a bug.
             throw new IllegalStateException("app check failed outside its findings", e.getCause());
         }
-        CheckAppReport report = new CheckAppReport(texts, mapper);
-        spec.commandLine().getOut().println(format == Format.json ? report.json(result) : report.text(result));
-        spec.commandLine().getOut().flush();
+        CheckAppReport report = new CheckAppReport(texts, mapper, Terminal.detect(environment));
+        if (format == Format.json) {
+            report.json(result, spec.commandLine().getOut());
+        } else {
+            report.text(result, spec.commandLine().getOut());
+        }
         return result.exitCode();
     }
 }

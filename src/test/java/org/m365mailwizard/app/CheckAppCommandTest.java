@@ -147,7 +147,7 @@ class CheckAppCommandTest {
         int code = run("check-app", "--config", goodConfig().toString());
 
         assertThat(code).isZero();
-        assertThat(out).contains("PASS   app-token").contains("The app registration is ready.");
+        assertThat(out).containsPattern("PASS +app-token +Microsoft issued a token").contains("The app registration is ready.");
     }
 
     @Test
