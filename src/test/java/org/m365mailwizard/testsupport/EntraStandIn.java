@@ -86,6 +86,17 @@ public final class EntraStandIn implements AutoCloseable {
         return this;
     }
 
+    /** Like {@link #token} but the answer comes only after {@code delayMillis}: for progress and cancel. */
+    public EntraStandIn slowToken(String tenant, String clientId, String tenantGuid, List<String> roles,
+                                  int delayMillis) {
+        String body = "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,\"access_token\":\""
+                + accessToken(tenantGuid, clientId, roles) + "\"}";
+        https.wireMock().stubFor(post(urlEqualTo("/" + tenant + "/oauth2/v2.0/token"))
+                .withRequestBody(containing("client_id=" + clientId))
+                .willReturn(json(200, body).withFixedDelay(delayMillis)));
+        return this;
+    }
+
     /** An AADSTS error from the token endpoint, body as Microsoft sends it. */
     public EntraStandIn tokenError(String tenant, String clientId, int status, String error, int code,
                                    String description) {
