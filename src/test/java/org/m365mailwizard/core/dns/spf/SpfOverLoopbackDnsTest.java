@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.net.InetAddresses;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.m365mailwizard.core.check.Message;
+import org.m365mailwizard.core.dns.DnsjavaClient;
 import org.m365mailwizard.testsupport.LoopbackDnsServer;
 import org.m365mailwizard.testsupport.ZoneResponder;
 
@@ -45,24 +50,24 @@ class SpfOverLoopbackDnsTest {
     private static LoopbackDnsServer server;
     private static ZoneResponder zones;
     private static SpfEvaluator evaluator;
-    private static String selectorTimeoutBefore;
+    private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "spf-test-dns");
+        t.setDaemon(true);
+        return t;
+    });
 
     @BeforeAll
     static void start() throws Exception {
         zones = new ZoneResponder().addZone("example.test.", ZONE).addZone("outlook.test.", MICROSOFT);
         server = LoopbackDnsServer.start(zones);
-        selectorTimeoutBefore = System.setProperty("dnsjava.nio.selector_timeout", "50");
-        evaluator = new SpfEvaluator(new SimpleResolverDnsClient(server.port(), Duration.ofMillis(300)));
+        evaluator = new SpfEvaluator(new DnsjavaClient(List.of(new InetSocketAddress("127.0.0.1", server.port())),
+                Duration.ofMillis(300), EXECUTOR));
     }
 
     @AfterAll
     static void stop() {
         server.close();
-        if (selectorTimeoutBefore == null) {
-            System.clearProperty("dnsjava.nio.selector_timeout");
-        } else {
-            System.setProperty("dnsjava.nio.selector_timeout", selectorTimeoutBefore);
-        }
+        EXECUTOR.shutdownNow();
     }
 
     @BeforeEach

@@ -11,12 +11,15 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.Stream;
@@ -27,13 +30,15 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.m365mailwizard.core.dns.DnsjavaClient;
 import org.m365mailwizard.testsupport.LoopbackDnsServer;
 import org.m365mailwizard.testsupport.SpfZoneResponder;
 
 /**
  * The OpenSPF test suites (RFC 7208, RFC 4408, and two extra files in the same format) run
  * against {@link SpfEvaluator} with each scenario's zone data served over real DNS on loopback
- * ({@link SpfZoneResponder}, pyspf's serving rules) and read back through dnsjava's resolver.
+ * ({@link SpfZoneResponder}, pyspf's serving rules) and read back through the production
+ * {@link org.m365mailwizard.core.dns.DnsjavaClient} (UDP, TCP on truncation, real timeouts).
  *
  * <p>Every test of every file runs; a test whose expectation this evaluator deliberately does not
  * meet is listed in {@link #SKIPPED} with the reason and reported as skipped. A list of results
@@ -85,26 +90,25 @@ class SpfSuiteTest {
     private static LoopbackDnsServer server;
     private static SpfEvaluator evaluator;
 
-    private static String selectorTimeoutBefore;
+    private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "spf-test-dns");
+        t.setDaemon(true);
+        return t;
+    });
 
     @BeforeAll
     static void startServer() throws IOException {
         server = LoopbackDnsServer.start(ZONE);
         // The suite's TIMEOUT entries are real timeouts (about 20 over all files): keep them short.
-        // dnsjava checks timeouts once per selector wake-up, by default every second.
-        selectorTimeoutBefore = System.setProperty("dnsjava.nio.selector_timeout", "50");
-        SimpleResolverDnsClient dns = new SimpleResolverDnsClient(server.port(), Duration.ofMillis(300));
+        DnsjavaClient dns = new DnsjavaClient(List.of(new InetSocketAddress("127.0.0.1", server.port())),
+                Duration.ofMillis(300), EXECUTOR);
         evaluator = new SpfEvaluator(dns, SpfOptions.defaults().withDefaultExplanation(DEFAULT_EXPLANATION));
     }
 
     @AfterAll
     static void stopServer() {
         server.close();
-        if (selectorTimeoutBefore == null) {
-            System.clearProperty("dnsjava.nio.selector_timeout");
-        } else {
-            System.setProperty("dnsjava.nio.selector_timeout", selectorTimeoutBefore);
-        }
+        EXECUTOR.shutdownNow();
         COUNTS.forEach((file, c) -> System.out.printf(Locale.ROOT,
                 "SPF suite %s: %d tests, %d run, %d passed, %d failed, %d skipped%n",
                 file, c.get(0), c.get(1), c.get(2), c.get(1) - c.get(2), c.get(3)));
