@@ -115,6 +115,35 @@ class SpfEvaluatorTest {
         }
 
         @Test
+        void sampleAddressIsReadFromTheSenderPolicyAndConfirmed() throws Exception {
+            FakeDns dns = new FakeDns()
+                    .txt("spf.protection.outlook.com", MICROSOFT)
+                    .txt("nested.example.net", "v=spf1 -ip4:203.0.113.0/24 include:inner.example.net -all")
+                    .txt("inner.example.net", "v=spf1 ip6:2001:db8:10::/48 -all")
+                    .txt("shadowed.example.net", "v=spf1 -ip4:192.0.2.0/24 ip4:192.0.2.0/25 ip4:198.51.100.0/24 -all")
+                    .txt("nothing.example.net", "v=spf1 include:spf.protection.outlook.com.invalid -all");
+            SpfEvaluator evaluator = new SpfEvaluator(dns);
+            assertThat(evaluator.sampleAddress("spf.protection.outlook.com.").toCompletableFuture().get())
+                    .contains(InetAddresses.forString("40.92.0.0"));
+            assertThat(evaluator.sampleAddress("nested.example.net").toCompletableFuture().get())
+                    .contains(InetAddresses.forString("2001:db8:10::"));
+            assertThat(evaluator.sampleAddress("shadowed.example.net").toCompletableFuture().get())
+                    .as("192.0.2.0 is failed by an earlier term, so the next range is used")
+                    .contains(InetAddresses.forString("198.51.100.0"));
+            assertThat(evaluator.sampleAddress("nothing.example.net").toCompletableFuture().get()).isEmpty();
+            assertThat(evaluator.sampleAddress("absent.example.net").toCompletableFuture().get()).isEmpty();
+
+            FakeDns contoso = new FakeDns()
+                    .txt("contoso.com", "v=spf1 include:spf.protection.outlook.com -all")
+                    .txt("spf.protection.outlook.com", MICROSOFT);
+            SpfEvaluator onContoso = new SpfEvaluator(contoso);
+            InetAddress sample = onContoso.sampleAddress("spf.protection.outlook.com").toCompletableFuture().get()
+                    .orElseThrow();
+            assertThat(onContoso.audit(sample, "contoso.com").toCompletableFuture().get().result())
+                    .isEqualTo(SpfResult.PASS);
+        }
+
+        @Test
         void strangerFailsWithTheExplanation() throws Exception {
             FakeDns dns = new FakeDns()
                     .txt("contoso.com", "v=spf1 include:spf.protection.outlook.com -all exp=why.contoso.com")
