@@ -228,42 +228,66 @@ final class SpfEvaluationRun {
         }
     }
 
+    /**
+     * Evaluates the mechanisms from {@code index} on. Terms without DNS are taken in a loop, so a
+     * record of thousands of ip4 terms costs no stack; a DNS term continues in its answer's stage.
+     */
     private CompletionStage<Void> terms(NodeState state, int index) {
         List<SpfTerm.Mechanism> mechanisms = state.record.mechanisms();
-        if (index >= mechanisms.size() || state.finished()) {
+        int next = index;
+        while (next < mechanisms.size() && !state.finished() && !mechanisms.get(next).kind().queriesDns()) {
+            SpfTerm.Mechanism m = mechanisms.get(next++);
+            boolean matched = m.kind() == SpfTerm.Kind.ALL || addressTerms.network(m);
+            record(state, m, state.shadow(), SpfTermResult.match(matched, null, List.of()));
+        }
+        if (next >= mechanisms.size() || state.finished()) {
             return CompletableFuture.completedFuture(null);
         }
-        SpfTerm.Mechanism mechanism = mechanisms.get(index);
-        if (mechanism.kind().queriesDns()) {
-            Message overLimit = countLookup(state.shadow());
-            if (overLimit != null) {
-                state.decide(SpfResult.PERMERROR, overLimit, null, null);
-                if (!audit) {
-                    state.steps.add(new SpfStep(mechanism, Optional.empty(), SpfStep.Outcome.ERROR, false,
-                            Optional.empty(), List.of()));
-                    return CompletableFuture.completedFuture(null);
-                }
-                // An audit still walks the term that broke the limit, as a shadow term.
-            }
-            if (totalLookups > AUDIT_LOOKUP_CAP) {
-                state.halted = true;
-                return CompletableFuture.completedFuture(null);
-            }
+        SpfTerm.Mechanism mechanism = mechanisms.get(next);
+        if (limitStops(state, mechanism)) {
+            return CompletableFuture.completedFuture(null);
         }
         boolean shadow = state.shadow();
+        int after = next + 1;
         return mechanism(state, mechanism, shadow).thenCompose(term -> {
-            state.steps.add(new SpfStep(mechanism, term.target(), term.outcome(), shadow, term.child(), term.log()));
-            if (term.outcome() == SpfStep.Outcome.ERROR) {
-                if (shadow) {
-                    addProblem(term.reason());
-                } else {
-                    state.decide(term.errorResult(), term.reason(), null, null);
-                }
-            } else if (term.outcome() == SpfStep.Outcome.MATCH && !shadow) {
-                state.decide(mechanism.qualifier().result(), null, state.record, state.name);
-            }
-            return terms(state, index + 1);
+            record(state, mechanism, shadow, term);
+            return terms(state, after);
         });
+    }
+
+    /**
+     * Counts a DNS-querying term; true when the walk stops before it: over the limit in a plain
+     * evaluation (permerror), or at the audit's cap. An audit walks the term that broke the limit.
+     */
+    private boolean limitStops(NodeState state, SpfTerm term) {
+        Message overLimit = countLookup(state.shadow());
+        if (overLimit != null) {
+            state.decide(SpfResult.PERMERROR, overLimit, null, null);
+            if (!audit) {
+                state.steps.add(new SpfStep(term, Optional.empty(), SpfStep.Outcome.ERROR, false, Optional.empty(),
+                        List.of()));
+                return true;
+            }
+        }
+        if (totalLookups > AUDIT_LOOKUP_CAP) {
+            state.halted = true;
+            return true;
+        }
+        return false;
+    }
+
+    /** Adds the step and lets a decisive outcome decide the node. */
+    private void record(NodeState state, SpfTerm.Mechanism mechanism, boolean shadow, SpfTermResult term) {
+        state.steps.add(new SpfStep(mechanism, term.target(), term.outcome(), shadow, term.child(), term.log()));
+        if (term.outcome() == SpfStep.Outcome.ERROR) {
+            if (shadow) {
+                addProblem(term.reason());
+            } else {
+                state.decide(term.errorResult(), term.reason(), null, null);
+            }
+        } else if (term.outcome() == SpfStep.Outcome.MATCH && !shadow) {
+            state.decide(mechanism.qualifier().result(), null, state.record, state.name);
+        }
     }
 
     /** §6.1: redirect applies when no mechanism matched and the record has no {@code all}. */
@@ -273,17 +297,7 @@ final class SpfEvaluationRun {
             return CompletableFuture.completedFuture(null);
         }
         SpfTerm.Modifier modifier = redirect.get();
-        Message overLimit = countLookup(state.shadow());
-        if (overLimit != null) {
-            state.decide(SpfResult.PERMERROR, overLimit, null, null);
-            if (!audit) {
-                state.steps.add(new SpfStep(modifier, Optional.empty(), SpfStep.Outcome.ERROR, false,
-                        Optional.empty(), List.of()));
-                return CompletableFuture.completedFuture(null);
-            }
-        }
-        if (totalLookups > AUDIT_LOOKUP_CAP) {
-            state.halted = true;
+        if (limitStops(state, modifier)) {
             return CompletableFuture.completedFuture(null);
         }
         boolean shadow = state.shadow();
@@ -327,15 +341,6 @@ final class SpfEvaluationRun {
     // ---- one mechanism ----
 
     private CompletionStage<SpfTermResult> mechanism(NodeState state, SpfTerm.Mechanism m, boolean shadow) {
-        switch (m.kind()) {
-            case ALL:
-                return completed(SpfTermResult.match(true, null, List.of()));
-            case IP4:
-            case IP6:
-                return completed(SpfTermResult.match(addressTerms.network(m), null, List.of()));
-            default:
-                break;
-        }
         String spec = m.domainSpec().orElse(null);
         CompletionStage<Target> target = spec == null
                 ? completed(new Target(state.name, state.name)) : target(spec, state.name);

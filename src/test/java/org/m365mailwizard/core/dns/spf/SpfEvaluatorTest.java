@@ -310,6 +310,26 @@ class SpfEvaluatorTest {
         }
 
         @Test
+        void hugeRecordIsEvaluatedWithoutDeepRecursion() throws Exception {
+            StringBuilder record = new StringBuilder("v=spf1");
+            for (int i = 0; i < 6000; i++) {
+                record.append(" ip4:10.").append(i / 250).append('.').append(i % 250).append(".1");
+            }
+            record.append(" include:spf.protection.outlook.com -all");
+            String text = record.toString();
+            String[] pieces = new String[(text.length() + 249) / 250];
+            for (int i = 0; i < pieces.length; i++) {
+                pieces[i] = text.substring(i * 250, Math.min(text.length(), (i + 1) * 250));
+            }
+            FakeDns dns = new FakeDns().txt("big.example.com", pieces)
+                    .txt("spf.protection.outlook.com", MICROSOFT);
+            SpfEvaluation e = audit(dns, M365, "big.example.com");
+            assertThat(e.result()).isEqualTo(SpfResult.PASS);
+            assertThat(e.root().steps()).hasSize(6002);
+            assertThat(keys(e)).containsExactly("spf.problem.longRecord");
+        }
+
+        @Test
         void uncheckableDomainsAreNone() throws Exception {
             for (String domain : List.of("localhost", "a..example.com", "[192.0.2.1]", "x".repeat(64) + ".example.com",
                     "192.0.2.1")) {
