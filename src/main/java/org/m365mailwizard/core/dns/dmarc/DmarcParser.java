@@ -209,7 +209,8 @@ final class DmarcParser {
         }
 
         private Optional<DmarcPolicy> policy(String tag) {
-            return choice(tag, "none", "quarantine", "reject").map(v -> DmarcPolicy.valueOf(v.toUpperCase(Locale.ROOT)));
+            return choice(tag, "none", "quarantine", "reject")
+                    .map(v -> DmarcPolicy.valueOf(v.toUpperCase(Locale.ROOT)));
         }
 
         private DmarcAlignment alignment(String tag) {

@@ -96,7 +96,8 @@ final class SpfAddressTerms {
                     if (!a.outcome().isDefinite()) {
                         failure = failure == null ? a : failure;
                     }
-                    hit |= SpfLookups.addresses(a).stream().anyMatch(x -> SpfAddresses.matches(ip, x, m.cidr4(), m.cidr6()));
+                    hit |= SpfLookups.addresses(a).stream()
+                            .anyMatch(x -> SpfAddresses.matches(ip, x, m.cidr4(), m.cidr6()));
                 }
                 if (!hit && failure != null) {
                     return SpfTermResult.error(SpfResult.TEMPERROR,

@@ -141,7 +141,8 @@ final class SpfEvaluationRun {
     private CompletionStage<Outcome> evaluate(String name, SpfNode.Via via, List<String> stack, boolean shadow) {
         return lookups.query(name, Type.TXT).thenCompose(answer -> {
             if (!answer.outcome().isDefinite()) {
-                return done(name, via, SpfResult.TEMPERROR, SpfAddressTerms.dnsFailure(name, Type.TXT, answer.outcome()), shadow);
+                Message failure = SpfAddressTerms.dnsFailure(name, Type.TXT, answer.outcome());
+                return done(name, via, SpfResult.TEMPERROR, failure, shadow);
             }
             List<String> records = SpfLookups.txtStrings(answer).stream().filter(SpfParser::isSpfRecord).toList();
             if (records.isEmpty()) {
@@ -368,8 +369,8 @@ final class SpfEvaluationRun {
 
     private CompletionStage<SpfTermResult> include(NodeState state, String target, boolean shadow) {
         if (state.path.contains(target)) {
-            return completed(SpfTermResult.error(SpfResult.PERMERROR, Message.of("spf.problem.loop", state.name, target),
-                    target, List.of()));
+            Message loop = Message.of("spf.problem.loop", state.name, target);
+            return completed(SpfTermResult.error(SpfResult.PERMERROR, loop, target, List.of()));
         }
         return evaluate(target, SpfNode.Via.INCLUDE, state.path, shadow).thenApply(child -> {
             Message reason = child.node().reason().orElse(null);

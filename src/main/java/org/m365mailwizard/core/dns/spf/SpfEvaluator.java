@@ -106,18 +106,20 @@ public final class SpfEvaluator {
                 .flatMap(r -> r.mechanisms().stream())
                 .filter(m -> m.kind() == kind && m.qualifier() == SpfQualifier.PASS)
                 .map(m -> m.domainSpec().orElseThrow())
-                .map(literal -> kind == SpfTerm.Kind.IP4 ? SpfAddresses.parseIp4(literal) : SpfAddresses.parseIp6(literal))
+                .map(literal -> kind == SpfTerm.Kind.IP4
+                        ? SpfAddresses.parseIp4(literal) : SpfAddresses.parseIp6(literal))
                 .map(SpfAddresses::fromBytes)
                 .map(SpfAddresses::normalize);
     }
 
-    private CompletionStage<Optional<InetAddress>> firstPassing(String domain, List<InetAddress> candidates, int index) {
+    private CompletionStage<Optional<InetAddress>> firstPassing(String domain, List<InetAddress> candidates,
+                                                                int index) {
         if (index >= candidates.size()) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         InetAddress candidate = candidates.get(index);
-        return checkHost(candidate, domain, "postmaster@" + domain, domain).thenCompose(e -> e.result() == SpfResult.PASS
-                ? CompletableFuture.completedFuture(Optional.of(candidate))
+        return checkHost(candidate, domain, "postmaster@" + domain, domain).thenCompose(e ->
+                e.result() == SpfResult.PASS ? CompletableFuture.completedFuture(Optional.of(candidate))
                 : firstPassing(domain, candidates, index + 1));
     }
 }

@@ -5,18 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.net.InetAddresses;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.m365mailwizard.core.check.Message;
-import org.m365mailwizard.core.dns.DnsjavaClient;
 import org.m365mailwizard.testsupport.LoopbackDnsServer;
 import org.m365mailwizard.testsupport.ZoneResponder;
 
@@ -50,24 +45,20 @@ class SpfOverLoopbackDnsTest {
     private static LoopbackDnsServer server;
     private static ZoneResponder zones;
     private static SpfEvaluator evaluator;
-    private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "spf-test-dns");
-        t.setDaemon(true);
-        return t;
-    });
+    private static LoopbackResolver resolver;
 
     @BeforeAll
     static void start() throws Exception {
         zones = new ZoneResponder().addZone("example.test.", ZONE).addZone("outlook.test.", MICROSOFT);
         server = LoopbackDnsServer.start(zones);
-        evaluator = new SpfEvaluator(new DnsjavaClient(List.of(new InetSocketAddress("127.0.0.1", server.port())),
-                Duration.ofMillis(300), EXECUTOR));
+        resolver = new LoopbackResolver(server, Duration.ofMillis(300));
+        evaluator = new SpfEvaluator(resolver.client());
     }
 
     @AfterAll
     static void stop() {
         server.close();
-        EXECUTOR.shutdownNow();
+        resolver.close();
     }
 
     @BeforeEach

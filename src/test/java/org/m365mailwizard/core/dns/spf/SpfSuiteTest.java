@@ -11,15 +11,12 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.Stream;
@@ -30,7 +27,6 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.m365mailwizard.core.dns.DnsjavaClient;
 import org.m365mailwizard.testsupport.LoopbackDnsServer;
 import org.m365mailwizard.testsupport.SpfZoneResponder;
 
@@ -90,25 +86,21 @@ class SpfSuiteTest {
     private static LoopbackDnsServer server;
     private static SpfEvaluator evaluator;
 
-    private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "spf-test-dns");
-        t.setDaemon(true);
-        return t;
-    });
+    private static LoopbackResolver resolver;
 
     @BeforeAll
     static void startServer() throws IOException {
         server = LoopbackDnsServer.start(ZONE);
         // The suite's TIMEOUT entries are real timeouts (about 20 over all files): keep them short.
-        DnsjavaClient dns = new DnsjavaClient(List.of(new InetSocketAddress("127.0.0.1", server.port())),
-                Duration.ofMillis(300), EXECUTOR);
-        evaluator = new SpfEvaluator(dns, SpfOptions.defaults().withDefaultExplanation(DEFAULT_EXPLANATION));
+        resolver = new LoopbackResolver(server, Duration.ofMillis(300));
+        evaluator = new SpfEvaluator(resolver.client(),
+                SpfOptions.defaults().withDefaultExplanation(DEFAULT_EXPLANATION));
     }
 
     @AfterAll
     static void stopServer() {
         server.close();
-        EXECUTOR.shutdownNow();
+        resolver.close();
         COUNTS.forEach((file, c) -> System.out.printf(Locale.ROOT,
                 "SPF suite %s: %d tests, %d run, %d passed, %d failed, %d skipped%n",
                 file, c.get(0), c.get(1), c.get(2), c.get(1) - c.get(2), c.get(3)));
