@@ -142,19 +142,19 @@ final class SpfEvaluationRun {
         return lookups.query(name, Type.TXT).thenCompose(answer -> {
             if (!answer.outcome().isDefinite()) {
                 Message failure = SpfAddressTerms.dnsFailure(name, Type.TXT, answer.outcome());
-                return done(name, via, SpfResult.TEMPERROR, failure, shadow);
+                return done(name, via, SpfResult.TEMPERROR, failure);
             }
             List<String> records = SpfLookups.txtStrings(answer).stream().filter(SpfParser::isSpfRecord).toList();
             if (records.isEmpty()) {
-                return done(name, via, SpfResult.NONE, Message.of("spf.problem.noRecord", name), shadow);
+                return done(name, via, SpfResult.NONE, Message.of("spf.problem.noRecord", name));
             }
             if (records.size() > 1) {
                 return done(name, via, SpfResult.PERMERROR,
-                        Message.of("spf.problem.multipleRecords", name, records.size()), shadow);
+                        Message.of("spf.problem.multipleRecords", name, records.size()));
             }
             SpfRecord.Parse parse = SpfParser.parse(name, records.get(0));
             if (!parse.isValid()) {
-                return done(name, via, SpfResult.PERMERROR, parse.problem().orElseThrow(), shadow);
+                return done(name, via, SpfResult.PERMERROR, parse.problem().orElseThrow());
             }
             SpfRecord record = parse.record().orElseThrow();
             if (record.mechanisms().stream().anyMatch(m -> m.kind() == SpfTerm.Kind.PTR)) {
@@ -170,8 +170,8 @@ final class SpfEvaluationRun {
         });
     }
 
-    private CompletionStage<Outcome> done(String name, SpfNode.Via via, SpfResult result, Message reason,
-                                          boolean shadow) {
+    /** A domain that ends before any term: no record, several, a syntax error, a DNS failure. */
+    private CompletionStage<Outcome> done(String name, SpfNode.Via via, SpfResult result, Message reason) {
         if (result != SpfResult.NONE || via == SpfNode.Via.ROOT) {
             addProblem(reason);
         }
