@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.util.Map;
 import org.m365mailwizard.core.config.ConfigFile;
 import org.m365mailwizard.core.config.UserDirs;
+import org.m365mailwizard.core.export.ExportService;
+import org.m365mailwizard.core.export.report.FindingsFile;
+import org.m365mailwizard.core.export.report.ReportWriter;
 import org.m365mailwizard.core.i18n.Texts;
 
 /**
@@ -21,6 +24,9 @@ public final class AppContext implements AutoCloseable {
     private final AppExecutors executors;
     private final ObjectMapper objectMapper;
     private final ConfigFile configFile;
+    private final ExportService exportService;
+    private final ReportWriter reportWriter;
+    private final FindingsFile findingsFile;
 
     public AppContext(Texts texts, UserDirs userDirs, Map<String, String> environment, Clock clock) {
         this.texts = texts;
@@ -30,6 +36,9 @@ public final class AppContext implements AutoCloseable {
         this.executors = AppExecutors.withDefaultSize();
         this.objectMapper = new ObjectMapper();
         this.configFile = new ConfigFile(objectMapper);
+        this.exportService = new ExportService(texts, configFile, objectMapper, clock);
+        this.reportWriter = new ReportWriter(texts);
+        this.findingsFile = new FindingsFile(objectMapper, texts::has);
     }
 
     public Texts texts() {
@@ -58,6 +67,18 @@ public final class AppContext implements AutoCloseable {
 
     public ConfigFile configFile() {
         return configFile;
+    }
+
+    public ExportService exportService() {
+        return exportService;
+    }
+
+    public ReportWriter reportWriter() {
+        return reportWriter;
+    }
+
+    public FindingsFile findingsFile() {
+        return findingsFile;
     }
 
     @Override
