@@ -56,11 +56,13 @@ final class FluentSmtpExporter implements Exporter {
         List<String> header = new ArrayList<>();
         header.add(notes.text("export.php.fluentsmtp.title", options.today().toString()));
         header.add("");
-        header.addAll(PhpHeaders.requireSteps(notes, fileName));
-        header.add(notes.text("export.php.fluentsmtp.connection"));
+        List<String> steps = PhpHeaders.steps(notes, fileName, "export.php.fluentsmtp.connection",
+                "export.php.fluentsmtp.connect");
+        // The command goes between step 3, which introduces it, and step 4.
+        header.addAll(steps.subList(0, steps.size() - 1));
         PhpSource php = new PhpSource().blockComment(header)
                 .verbatimInComment(wpCliCommand(settings(config, sender, tenant)))
-                .blockComment(List.of(notes.text("export.php.fluentsmtp.connect"), notes.text("export.php.noTokens")))
+                .blockComment(List.of(steps.get(steps.size() - 1), notes.text("export.php.noTokens")))
                 .blank()
                 .defineString("FLUENTMAIL_OUTLOOK_CLIENT_ID", clientId);
         PhpHeaders.secret(php, notes, config, options, "FLUENTMAIL_OUTLOOK_CLIENT_SECRET", secret);

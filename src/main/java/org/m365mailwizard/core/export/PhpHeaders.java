@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.core.export;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.m365mailwizard.core.config.MailConfig;
 
@@ -10,13 +11,20 @@ final class PhpHeaders {
     private PhpHeaders() {
     }
 
-    /** Steps 1 and 2: where the file goes and the line to add to wp-config.php. */
-    static List<String> requireSteps(FileNotes notes, String fileName) {
-        return List.of(
-                notes.text("export.php.step.upload", fileName),
-                notes.text("export.php.step.require"),
+    /**
+     * The numbered instructions: 1. where the file goes, 2. the line to add to wp-config.php, then the
+     * target's own steps (texts of the given keys), numbered on from 3.
+     */
+    static List<String> steps(FileNotes notes, String fileName, String... targetStepKeys) {
+        List<String> lines = new ArrayList<>(List.of(
+                "1. " + notes.text("export.php.step.upload", fileName),
+                "2. " + notes.text("export.php.step.require"),
                 "        require_once __DIR__ . " + PhpSource.string("/" + fileName) + ";",
-                notes.text("export.php.step.readable"));
+                notes.text("export.php.step.readable")));
+        for (int i = 0; i < targetStepKeys.length; i++) {
+            lines.add((i + 3) + ". " + notes.text(targetStepKeys[i]));
+        }
+        return lines;
     }
 
     /**

@@ -48,8 +48,7 @@ final class WpmsFamilyExporter implements Exporter {
         List<String> header = new ArrayList<>();
         header.add(notes.text(key + ".title", options.today().toString()));
         header.add("");
-        header.addAll(PhpHeaders.requireSteps(notes, fileName));
-        header.add(notes.text(key + ".connect"));
+        header.addAll(PhpHeaders.steps(notes, fileName, key + ".connect"));
         header.add(notes.text("export.php.noTokens"));
         header.add("");
         header.add(notes.text(key + ".common"));

@@ -36,9 +36,7 @@ final class Wpo365Exporter implements Exporter {
         List<String> header = new ArrayList<>();
         header.add(notes.text("export.php.wpo365.title", options.today().toString()));
         header.add("");
-        header.addAll(PhpHeaders.requireSteps(notes, fileName));
-        header.add(notes.text("export.php.wpo365.option"));
-        header.add(notes.text("export.php.wpo365.connect"));
+        header.addAll(PhpHeaders.steps(notes, fileName, "export.php.wpo365.option", "export.php.wpo365.connect"));
         header.add(notes.text("export.php.noTokens"));
         header.add("");
         header.add(notes.text("export.php.wpo365.blogId"));

@@ -23,7 +23,7 @@ final class HtmlReport {
     static String render(ReportModel model) {
         StringBuilder out = new StringBuilder();
         out.append("<!DOCTYPE html>\n<html lang=\"").append(escape(model.languageTag())).append("\">\n<head>\n")
-                .append("<meta charset=\"utf-8\">\n<title>").append(escape(model.title())).append("</title>\n")
+                .append("<meta charset=\"utf-8\" />\n<title>").append(escape(model.title())).append("</title>\n")
                 .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
         out.append("<h1>").append(escape(model.title())).append("</h1>\n");
         out.append("<p>").append(escape(model.generated())).append("</p>\n<table>\n");
@@ -78,7 +78,10 @@ final class HtmlReport {
         out.append("</ul>");
     }
 
-    /** Escapes for element content and quoted attributes; NUL, which HTML forbids, becomes U+FFFD. */
+    /**
+     * Escapes for element content and quoted attributes. Control characters that HTML (and XML, so the
+     * page also parses as XHTML) forbids, NUL among them, become U+FFFD.
+     */
     static String escape(String value) {
         StringBuilder out = new StringBuilder(value.length() + 16);
         for (int i = 0; i < value.length(); i++) {
@@ -89,8 +92,7 @@ final class HtmlReport {
                 case '>' -> out.append("&gt;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
-                case '\0' -> out.append('\uFFFD');
-                default -> out.append(c);
+                default -> out.append(c < 0x20 && c != '\t' && c != '\n' && c != '\r' ? '\uFFFD' : c);
             }
         }
         return out.toString();

@@ -12,8 +12,9 @@ import org.m365mailwizard.core.check.Status;
  */
 final class MarkdownReport {
 
-    // The ASCII punctuation that could start markup inline (CommonMark allows escaping any of it).
-    private static final Pattern SPECIAL = Pattern.compile("[\\\\`*_\\[\\]<>#!|~&{}()]");
+    // The ASCII punctuation that could start markup inline (CommonMark allows escaping any of it);
+    // "(" only matters after "]", which is escaped.
+    private static final Pattern SPECIAL = Pattern.compile("[\\\\`*_\\[\\]<>#!|~&]");
     private static final Pattern ORDERED_LIST = Pattern.compile("^(\\d+)([.)])");
     private static final Pattern BACKTICKS = Pattern.compile("`+");
 
@@ -36,7 +37,11 @@ final class MarkdownReport {
             for (ReportModel.Check check : section.checks()) {
                 out.append("### ").append(icon(check.status())).append(' ').append(text(check.statusText()))
                         .append(": ").append(code(check.id())).append("\n\n");
-                out.append(text(check.message())).append("\n\n");
+                out.append(text(check.message())).append("\n");
+                if (!check.notes().isEmpty() || check.expected() != null || !check.found().isEmpty()
+                        || check.fix() != null) {
+                    out.append('\n');
+                }
                 for (String note : check.notes()) {
                     out.append("- ").append(text(note)).append('\n');
                 }
