@@ -13,25 +13,16 @@ import org.m365mailwizard.core.config.MailConfig;
  * and, for ordinary values, by the usual dotenv readers (see {@link #quote(String)}). The secret's
  * variable is {@value ConfigFile#SECRET_ENV}, the one this tool's own commands read.
  */
-final class EnvExporter implements Exporter {
-
-    private final FileNotes notes;
+final class EnvExporter extends NotedExporter {
 
     EnvExporter(FileNotes notes) {
-        this.notes = notes;
-    }
-
-    @Override
-    public ExportTarget target() {
-        return ExportTarget.ENV;
+        super(ExportTarget.ENV, notes);
     }
 
     @Override
     public ExportedFile render(MailConfig config, ExportOptions options) throws ProblemException {
-        ExportTarget target = target();
-        String tenant = FileNotes.require(FileNotes.tenant(config), "tenantId", target);
-        String clientId = FileNotes.require(config.clientId(), "clientId", target);
-        String secret = FileNotes.secretToWrite(config, options);
+        AppIdentity app = AppIdentity.of(config, options, target);
+        String secret = app.secret();
         String fileName = options.safeFileName(target);
         Endpoints endpoints = config.endpoints();
 
@@ -40,9 +31,9 @@ final class EnvExporter implements Exporter {
         comment(out, notes.text("export.env.load", fileName));
         out.append('\n');
         variable(out, "M365_CLOUD", config.cloud().id());
-        variable(out, "M365_TENANT_ID", tenant);
+        variable(out, "M365_TENANT_ID", app.tenant());
         variable(out, "M365_TENANT_DOMAIN", config.tenantDomain());
-        variable(out, "M365_CLIENT_ID", clientId);
+        variable(out, "M365_CLIENT_ID", app.clientId());
         comment(out, notes.expiry(config, options.today()));
         if (secret != null) {
             comment(out, notes.text("export.env.secretIncluded"));
@@ -79,11 +70,11 @@ final class EnvExporter implements Exporter {
     /**
      * The value as the most widely understood quoted form that a POSIX shell reads back exactly.
      * <ol>
-     * <li>No {@code '} and no line break: {@code 'value'}. Literal for sh, Node dotenv, docker compose,
-     *     Ruby dotenv, phpdotenv and godotenv; python-dotenv alone reads {@code \\} inside as one backslash.</li>
-     * <li>A {@code '} but none of {@code " $ ` \} and no line break: {@code "value"}, literal for all of them.</li>
-     * <li>Otherwise the shell's own form {@code 'it'\''s'}, with line breaks kept: exact for sh; dotenv
-     *     readers may read it differently (they do not concatenate quoted pieces).</li>
+     * <li>No {@code '} and no line break: {@code 'value'}, literal for sh and, as documented, for Node
+     *     dotenv and Docker Compose; python-dotenv alone reads {@code \\} inside as one backslash.</li>
+     * <li>A {@code '} but none of {@code " $ ` \} and no line break: {@code "value"}, nothing special inside.</li>
+     * <li>Otherwise the shell's own form {@code 'it'\''s'}, line breaks kept: exact for sh; dotenv
+     *     readers may read it differently (they do not join quoted pieces).</li>
      * </ol>
      */
     static String quote(String value) {

@@ -23,7 +23,7 @@ import org.m365mailwizard.core.config.MailConfig;
  * in the header comment. The connection uses {@code key_store = wp_config}, so the secret is never put
  * into the option (FluentSMTP would store it there, encrypted with the site's salts).
  */
-final class FluentSmtpExporter implements Exporter {
+final class FluentSmtpExporter extends NotedExporter {
 
     static final String WP_CLI_PREFIX = "wp option update fluentmail-settings --format=json ";
 
@@ -33,24 +33,15 @@ final class FluentSmtpExporter implements Exporter {
             .enable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
             .build();
 
-    private final FileNotes notes;
-
     FluentSmtpExporter(FileNotes notes) {
-        this.notes = notes;
-    }
-
-    @Override
-    public ExportTarget target() {
-        return ExportTarget.FLUENTSMTP;
+        super(ExportTarget.FLUENTSMTP, notes);
     }
 
     @Override
     public ExportedFile render(MailConfig config, ExportOptions options) throws ProblemException {
-        ExportTarget target = target();
-        String clientId = FileNotes.require(config.clientId(), "clientId", target);
+        AppIdentity app = AppIdentity.of(config, options, target);
         String sender = FileNotes.require(config.sender(), "sender", target);
-        String tenant = FileNotes.require(FileNotes.tenant(config), "tenantId", target);
-        String secret = FileNotes.secretToWrite(config, options);
+        String secret = app.secret();
         String fileName = options.safeFileName(target);
 
         List<String> header = new ArrayList<>();
@@ -61,10 +52,10 @@ final class FluentSmtpExporter implements Exporter {
         // The command goes between step 3, which introduces it, and step 4.
         header.addAll(steps.subList(0, steps.size() - 1));
         PhpSource php = new PhpSource().blockComment(header)
-                .verbatimInComment(wpCliCommand(settings(config, sender, tenant)))
+                .verbatimInComment(wpCliCommand(settings(config, sender, app.tenant())))
                 .blockComment(List.of(steps.get(steps.size() - 1), notes.text("export.php.noTokens")))
                 .blank()
-                .defineString("FLUENTMAIL_OUTLOOK_CLIENT_ID", clientId);
+                .defineString("FLUENTMAIL_OUTLOOK_CLIENT_ID", app.clientId());
         PhpHeaders.secret(php, notes, config, options, "FLUENTMAIL_OUTLOOK_CLIENT_SECRET", secret);
         return new ExportedFile(target, php.build(), secret != null, List.of(
                 Message.of("export.next.php", fileName),

@@ -37,14 +37,13 @@ final class MailIntegration365Exporter implements Exporter {
     @Override
     public ExportedFile render(MailConfig config, ExportOptions options) throws ProblemException {
         ExportTarget target = target();
-        String tenant = FileNotes.require(FileNotes.tenant(config), "tenantId", target);
-        String clientId = FileNotes.require(config.clientId(), "clientId", target);
-        String secret = FileNotes.secretToWrite(config, options);
+        AppIdentity app = AppIdentity.of(config, options, target);
+        String secret = app.secret();
         String redirect = FileNotes.redirectUri(config, PluginTarget.MAIL_INTEGRATION_365);
 
         ObjectNode option = mapper.createObjectNode();
-        option.put(FIELD + "client_id_field", clientId);
-        option.put(FIELD + "tenant_id_field", tenant);
+        option.put(FIELD + "client_id_field", app.clientId());
+        option.put(FIELD + "tenant_id_field", app.tenant());
         option.put(FIELD + "client_secret_field", secret == null ? "" : secret);
         if (redirect != null) {
             option.put(FIELD + "redirect_uri_field", redirect);

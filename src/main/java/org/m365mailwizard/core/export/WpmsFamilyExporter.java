@@ -12,16 +12,13 @@ import org.m365mailwizard.core.config.MailConfig;
  * ({@code WPMS_}, {@code EASY_WP_SMTP_}). {@code _ON} and the {@code _FORCE} flags must be boolean
  * {@code true}: the plugins compare with {@code === true}, so the string {@code 'true'} would be ignored.
  */
-final class WpmsFamilyExporter implements Exporter {
+final class WpmsFamilyExporter extends NotedExporter {
 
-    private final ExportTarget target;
     private final String prefix;
-    private final FileNotes notes;
 
     private WpmsFamilyExporter(ExportTarget target, String prefix, FileNotes notes) {
-        this.target = target;
+        super(target, notes);
         this.prefix = prefix;
-        this.notes = notes;
     }
 
     static WpmsFamilyExporter wpMailSmtp(FileNotes notes) {
@@ -30,11 +27,6 @@ final class WpmsFamilyExporter implements Exporter {
 
     static WpmsFamilyExporter easyWpSmtp(FileNotes notes) {
         return new WpmsFamilyExporter(ExportTarget.EASY_WP_SMTP, "EASY_WP_SMTP_", notes);
-    }
-
-    @Override
-    public ExportTarget target() {
-        return target;
     }
 
     @Override

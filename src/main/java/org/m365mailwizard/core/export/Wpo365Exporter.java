@@ -12,25 +12,16 @@ import org.m365mailwizard.core.config.PluginTarget;
  * WPO365: one array constant {@code WPO_AAD_1} (the 1 is the blog ID) holding the mail app's tenant,
  * client ID, secret and redirect URL; read when "Use WP-Config for AAD secrets" is on.
  */
-final class Wpo365Exporter implements Exporter {
-
-    private final FileNotes notes;
+final class Wpo365Exporter extends NotedExporter {
 
     Wpo365Exporter(FileNotes notes) {
-        this.notes = notes;
-    }
-
-    @Override
-    public ExportTarget target() {
-        return ExportTarget.WPO365;
+        super(ExportTarget.WPO365, notes);
     }
 
     @Override
     public ExportedFile render(MailConfig config, ExportOptions options) throws ProblemException {
-        ExportTarget target = target();
-        String tenant = FileNotes.require(FileNotes.tenant(config), "tenantId", target);
-        String clientId = FileNotes.require(config.clientId(), "clientId", target);
-        String secret = FileNotes.secretToWrite(config, options);
+        AppIdentity app = AppIdentity.of(config, options, target);
+        String secret = app.secret();
         String fileName = options.safeFileName(target);
 
         List<String> header = new ArrayList<>();
@@ -48,8 +39,8 @@ final class Wpo365Exporter implements Exporter {
             secretComments.add("'mail_application_secret' => 'PASTE-THE-CLIENT-SECRET-VALUE-HERE',");
         }
         PhpSource.Entries entries = new PhpSource.Entries()
-                .put("mail_tenant_id", tenant)
-                .put("mail_application_id", clientId)
+                .put("mail_tenant_id", app.tenant())
+                .put("mail_application_id", app.clientId())
                 .add(new PhpSource.ArrayEntry("mail_application_secret", secret, secretComments))
                 .put("mail_redirect_url", FileNotes.redirectUri(config, PluginTarget.WPO365));
         String php = new PhpSource().blockComment(header).blank().defineArray("WPO_AAD_1", entries.list()).build();

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.m365mailwizard.core.check.ProblemException;
@@ -43,22 +44,17 @@ class EnvExportTest {
                 .containsEntry("M365_CLOUD", "global");
     }
 
-    @ParameterizedTest
-    @MethodSource("payloadsAShellCanHold")
-    void hostileValuesInEveryFieldReadBackUnchangedInSh(String payload) throws Exception {
-        MailConfig setup = Setups.hostile(payload);
-        Map<String, String> expected = expected(setup, true);
-        assertThat(readBack("sh", setup, true, expected.keySet())).isEqualTo(expected);
-        assertThat(dir.resolve("pwned")).as("a value ran a command").doesNotExist();
+    static Stream<Arguments> shellsAndPayloads() {
+        return Stream.of("sh", "bash").flatMap(shell -> payloadsAShellCanHold().map(p -> Arguments.of(shell, p)));
     }
 
-    @ParameterizedTest
-    @MethodSource("payloadsAShellCanHold")
-    void hostileValuesReadBackUnchangedInBashToo(String payload) throws Exception {
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("shellsAndPayloads")
+    void hostileValuesInEveryFieldReadBackUnchanged(String shell, String payload) throws Exception {
         MailConfig setup = Setups.hostile(payload);
         Map<String, String> expected = expected(setup, true);
-        assertThat(readBack("bash", setup, true, expected.keySet())).isEqualTo(expected);
-        assertThat(dir.resolve("pwned")).doesNotExist();
+        assertThat(readBack(shell, setup, true, expected.keySet())).isEqualTo(expected);
+        assertThat(dir.resolve("pwned")).as("a value ran a command").doesNotExist();
     }
 
     @Test

@@ -88,7 +88,7 @@ final class Php {
      * Fails if PHP reported anything or the file printed anything (code outside PHP mode, echo…).
      */
     static Map<String, Object> constants(Path file) throws IOException, InterruptedException {
-        JsonNode root = harness("dump-constants.php", file);
+        JsonNode root = harness("constants", file);
         assertThat(decode(root.get("printed").asText())).as("output printed by requiring the file").isEmpty();
         Map<String, Object> constants = new LinkedHashMap<>();
         for (JsonNode c : root.get("constants")) {
@@ -99,7 +99,7 @@ final class Php {
 
     /** The JSON file as {@code json_decode($json, true)} sees it, plus PHP's md5() of each "mappings" key. */
     static Decoded decodeJson(Path file) throws IOException, InterruptedException {
-        JsonNode root = harness("decode-json.php", file);
+        JsonNode root = harness("json", file);
         List<String> md5 = new ArrayList<>();
         root.get("md5OfMappingKeys").forEach(n -> md5.add(n.asText()));
         return new Decoded(value(root.get("value")), md5);
@@ -108,13 +108,13 @@ final class Php {
     record Decoded(Object value, List<String> md5OfMappingKeys) {
     }
 
-    private static JsonNode harness(String script, Path file) throws IOException, InterruptedException {
-        Path harness = file.getParent().resolve(".harness-" + script);
-        try (InputStream in = Php.class.getResourceAsStream(script)) {
+    private static JsonNode harness(String mode, Path file) throws IOException, InterruptedException {
+        Path harness = file.getParent().resolve(".harness.php");
+        try (InputStream in = Php.class.getResourceAsStream("harness.php")) {
             Files.write(harness, in.readAllBytes());
         }
-        Result r = run(file.getParent(), List.of(executable().toString(), harness.toString(), file.toString()));
-        assertThat(r.exitCode()).as("php %s %s: %s", script, file, r.stderr()).isZero();
+        Result r = run(file.getParent(), List.of(executable().toString(), harness.toString(), mode, file.toString()));
+        assertThat(r.exitCode()).as("php harness.php %s %s: %s", mode, file, r.stderr()).isZero();
         assertThat(r.stderr()).isEmpty();
         return JSON.readTree(r.stdout());
     }

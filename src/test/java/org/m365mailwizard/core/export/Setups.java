@@ -16,9 +16,9 @@ import org.m365mailwizard.core.i18n.Language;
 import org.m365mailwizard.core.i18n.Texts;
 
 /** Setups for the export tests: an ordinary one, and one with a hostile value in every text field. */
-final class Setups {
+public final class Setups {
 
-    static final String SECRET = "Qx8~abcDEF.ghi_JKL-mno0123456789pqrsTUV";
+    public static final String SECRET = "Qx8~abcDEF.ghi_JKL-mno0123456789pqrsTUV";
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T10:15:00Z"), ZoneOffset.UTC);
 
     /**
@@ -49,7 +49,7 @@ final class Setups {
         return new ExportService(texts(), new ConfigFile(), new com.fasterxml.jackson.databind.ObjectMapper(), CLOCK);
     }
 
-    static MailConfig ordinary() {
+    public static MailConfig ordinary() {
         return MailConfig.builder()
                 .cloud(Cloud.GLOBAL)
                 .tenantId("72f988bf-86f1-41af-91ab-2d7cd011db47")

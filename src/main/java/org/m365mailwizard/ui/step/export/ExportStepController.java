@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -16,7 +18,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.m365mailwizard.core.export.ExportTarget;
 import org.m365mailwizard.core.export.report.ReportFormat;
 import org.m365mailwizard.core.i18n.Texts;
@@ -28,6 +29,8 @@ public final class ExportStepController implements WizardStep {
     private final ExportStepViewModel viewModel;
     private final ExportStepPlatform platform;
     private final Texts texts;
+    private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+
     private final ReadOnlyBooleanWrapper always = new ReadOnlyBooleanWrapper(true);
 
     @FXML
@@ -86,7 +89,7 @@ public final class ExportStepController implements WizardStep {
         nextSteps.textProperty().bind(viewModel.nextStepsProperty());
         status.textProperty().bind(viewModel.statusProperty());
         viewModel.statusIsErrorProperty().addListener((obs, old, error) ->
-                status.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"), error));
+                status.pseudoClassStateChanged(ERROR, error));
         saveButton.disableProperty().bind(viewModel.exportableProperty().not().or(viewModel.busyProperty()));
         copyButton.disableProperty().bind(viewModel.exportableProperty().not());
         saveReportButton.disableProperty().bind(viewModel.busyProperty());

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.core.export.report;
 
-import java.net.URI;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -10,9 +8,8 @@ import org.m365mailwizard.core.check.Finding;
 import org.m365mailwizard.core.check.Fix;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.Status;
-import org.m365mailwizard.core.config.Grant;
 import org.m365mailwizard.core.config.MailConfig;
-import org.m365mailwizard.core.config.PluginTarget;
+import org.m365mailwizard.core.export.Setups;
 
 /** A setup with checks from every step, for the report tests. */
 final class ReportFixtures {
@@ -24,20 +21,7 @@ final class ReportFixtures {
     }
 
     static MailConfig setup() {
-        return MailConfig.builder()
-                .tenantId("72f988bf-86f1-41af-91ab-2d7cd011db47")
-                .tenantDomain("contoso.onmicrosoft.com")
-                .clientId("0f3b9a8e-5c1d-4e2f-9a7b-6c5d4e3f2a1b")
-                .clientSecret(SECRET)
-                .clientSecretExpires(LocalDate.of(2027, 1, 31))
-                .redirectUri("https://www.contoso.com/wp-admin/")
-                .domain("contoso.com")
-                .sender("noreply@contoso.com")
-                .senderName("Contoso Web")
-                .siteUrl(URI.create("https://www.contoso.com"))
-                .grant(Grant.DELEGATED)
-                .target(PluginTarget.WP_MAIL_SMTP)
-                .build();
+        return Setups.ordinary().withSecret(SECRET);
     }
 
     static Message text(String words) {
