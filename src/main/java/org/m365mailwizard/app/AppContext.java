@@ -2,8 +2,12 @@
 package org.m365mailwizard.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import org.m365mailwizard.core.auth.AppTokenService;
+import org.m365mailwizard.core.auth.TenantDiscovery;
 import org.m365mailwizard.core.config.ConfigFile;
 import org.m365mailwizard.core.config.UserDirs;
 import org.m365mailwizard.core.export.ExportService;
@@ -17,6 +21,9 @@ import org.m365mailwizard.core.i18n.Texts;
  */
 public final class AppContext implements AutoCloseable {
 
+    /** Connect and read timeout for one exchange with Microsoft (or a stand-in). */
+    public static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(15);
+
     private final Texts texts;
     private final UserDirs userDirs;
     private final Map<String, String> environment;
@@ -27,6 +34,9 @@ public final class AppContext implements AutoCloseable {
     private final ExportService exportService;
     private final ReportWriter reportWriter;
     private final FindingsFile findingsFile;
+    private final HttpClient httpClient;
+    private final TenantDiscovery tenantDiscovery;
+    private final AppTokenService appTokenService;
 
     public AppContext(Texts texts, UserDirs userDirs, Map<String, String> environment, Clock clock) {
         this.texts = texts;
@@ -39,6 +49,10 @@ public final class AppContext implements AutoCloseable {
         this.exportService = new ExportService(texts, configFile, objectMapper, clock);
         this.reportWriter = new ReportWriter(texts);
         this.findingsFile = new FindingsFile(objectMapper, texts::has);
+        this.httpClient = HttpClient.newBuilder().connectTimeout(NETWORK_TIMEOUT)
+                .executor(executors.background()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.tenantDiscovery = new TenantDiscovery(httpClient, objectMapper, NETWORK_TIMEOUT);
+        this.appTokenService = new AppTokenService(executors.background(), NETWORK_TIMEOUT);
     }
 
     public Texts texts() {
@@ -79,6 +93,19 @@ public final class AppContext implements AutoCloseable {
 
     public FindingsFile findingsFile() {
         return findingsFile;
+    }
+
+    /** The one HTTP client for calls outside MSAL (tenant discovery, Graph); honours the JVM's trust store. */
+    public HttpClient httpClient() {
+        return httpClient;
+    }
+
+    public TenantDiscovery tenantDiscovery() {
+        return tenantDiscovery;
+    }
+
+    public AppTokenService appTokenService() {
+        return appTokenService;
     }
 
     @Override
