@@ -12,6 +12,9 @@ import org.m365mailwizard.core.auth.AppTokenService;
 import org.m365mailwizard.core.auth.TenantDiscovery;
 import org.m365mailwizard.core.config.ConfigFile;
 import org.m365mailwizard.core.config.UserDirs;
+import org.m365mailwizard.core.export.ExportService;
+import org.m365mailwizard.core.export.report.FindingsFile;
+import org.m365mailwizard.core.export.report.ReportWriter;
 import org.m365mailwizard.core.i18n.Texts;
 
 /**
@@ -30,6 +33,9 @@ public final class AppContext implements AutoCloseable {
     private final AppExecutors executors;
     private final ObjectMapper objectMapper;
     private final ConfigFile configFile;
+    private final ExportService exportService;
+    private final ReportWriter reportWriter;
+    private final FindingsFile findingsFile;
     private final HttpClient httpClient;
     private final TenantDiscovery tenantDiscovery;
     private final AppTokenService appTokenService;
@@ -43,6 +49,9 @@ public final class AppContext implements AutoCloseable {
         this.executors = AppExecutors.withDefaultSize();
         this.objectMapper = new ObjectMapper();
         this.configFile = new ConfigFile(objectMapper);
+        this.exportService = new ExportService(texts, configFile, objectMapper, clock);
+        this.reportWriter = new ReportWriter(texts);
+        this.findingsFile = new FindingsFile(objectMapper, texts::has);
         this.httpClient = HttpClient.newBuilder().connectTimeout(NETWORK_TIMEOUT)
                 .executor(executors.background()).followRedirects(HttpClient.Redirect.NEVER).build();
         this.tenantDiscovery = new TenantDiscovery(httpClient, objectMapper, NETWORK_TIMEOUT);
@@ -77,6 +86,18 @@ public final class AppContext implements AutoCloseable {
 
     public ConfigFile configFile() {
         return configFile;
+    }
+
+    public ExportService exportService() {
+        return exportService;
+    }
+
+    public ReportWriter reportWriter() {
+        return reportWriter;
+    }
+
+    public FindingsFile findingsFile() {
+        return findingsFile;
     }
 
     /** The one HTTP client for calls outside MSAL (tenant discovery, Graph); honours the JVM's trust store. */

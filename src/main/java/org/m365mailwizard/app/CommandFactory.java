@@ -2,6 +2,7 @@
 package org.m365mailwizard.app;
 
 import org.m365mailwizard.cli.CheckAppCommand;
+import org.m365mailwizard.cli.ExportCommand;
 import picocli.CommandLine;
 
 /** Builds the command-line subcommands with their services from the composition root. */
@@ -19,6 +20,10 @@ final class CommandFactory implements CommandLine.IFactory {
         if (type == CheckAppCommand.class) {
             return type.cast(new CheckAppCommand(context.appRegistrationCheck(), context.configFile(),
                     context.environment(), context.texts(), context.objectMapper()));
+        }
+        if (type == ExportCommand.class) {
+            return type.cast(new ExportCommand(context.exportService(), context.reportWriter(), context.configFile(),
+                    context.findingsFile(), context.texts(), context.environment(), context.clock()));
         }
         return CommandLine.defaultFactory().create(type);
     }
