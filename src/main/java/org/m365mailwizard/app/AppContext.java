@@ -10,6 +10,10 @@ import org.m365mailwizard.core.auth.AppTokenService;
 import org.m365mailwizard.core.auth.TenantDiscovery;
 import org.m365mailwizard.core.config.ConfigFile;
 import org.m365mailwizard.core.config.UserDirs;
+import org.m365mailwizard.core.graph.GraphLimits;
+import org.m365mailwizard.core.graph.GraphMailClient;
+import org.m365mailwizard.core.graph.RetryPolicy;
+import org.m365mailwizard.core.graph.Sleeper;
 import org.m365mailwizard.core.i18n.Texts;
 
 /**
@@ -31,6 +35,7 @@ public final class AppContext implements AutoCloseable {
     private final HttpClient httpClient;
     private final TenantDiscovery tenantDiscovery;
     private final AppTokenService appTokenService;
+    private final GraphMailClient graphMailClient;
 
     public AppContext(Texts texts, UserDirs userDirs, Map<String, String> environment, Clock clock) {
         this.texts = texts;
@@ -44,6 +49,8 @@ public final class AppContext implements AutoCloseable {
                 .executor(executors.background()).followRedirects(HttpClient.Redirect.NEVER).build();
         this.tenantDiscovery = new TenantDiscovery(httpClient, objectMapper, NETWORK_TIMEOUT);
         this.appTokenService = new AppTokenService(executors.background(), NETWORK_TIMEOUT);
+        this.graphMailClient = new GraphMailClient(httpClient, objectMapper, GraphLimits.defaults(), RetryPolicy.defaults(),
+                clock, Sleeper.system());
     }
 
     public Texts texts() {
@@ -85,6 +92,11 @@ public final class AppContext implements AutoCloseable {
 
     public AppTokenService appTokenService() {
         return appTokenService;
+    }
+
+    /** Sends test mails through Graph (the config's endpoints), with Graph's retry rules in real time. */
+    public GraphMailClient graphMailClient() {
+        return graphMailClient;
     }
 
     @Override

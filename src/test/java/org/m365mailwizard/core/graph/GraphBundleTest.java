@@ -25,7 +25,8 @@ class GraphBundleTest {
 
     /** Keys completed at run time (problem ids, statuses, grants, outcome kinds, delivery methods). */
     private static final List<String> BUILT_AT_RUN_TIME = List.of("graph.problem.", "graph.mail.status.",
-            "graph.mail.grant.", "graph.result.unknown.", "graph.check.token.", "cli.sendTest.method.", "ui.mail.method.");
+            "graph.mail.grant.", "graph.result.unknown.", "graph.check.token.", "cli.sendTest.method.", "ui.mail.method.",
+            "m365-mail-wizard.send-test.");
     private static final Pattern LITERAL = Pattern.compile("\"((?:graph|cli\\.sendTest|ui\\.mail)\\.[A-Za-z0-9.]*[A-Za-z0-9])\"");
 
     @Test
