@@ -14,6 +14,7 @@ import org.m365mailwizard.core.graph.MailAttachment;
 import org.m365mailwizard.core.graph.Recipients;
 import org.m365mailwizard.core.graph.RetryWait;
 import org.m365mailwizard.core.graph.SendListener;
+import org.m365mailwizard.core.graph.SendOutcome;
 import org.m365mailwizard.core.graph.SendResult;
 import org.m365mailwizard.core.i18n.Texts;
 
@@ -68,7 +69,9 @@ final class SendTestOutput {
     void text(SendResult r, String sender, PrintWriter out) {
         out.println(texts.format(r.summary()));
         if (r.explanation() != null) {
-            out.println(texts.get("cli.sendTest.why", texts.format(r.explanation())));
+            String explanation = texts.format(r.explanation());
+            // After a 202 the explanation is a caveat, not a reason: indented rather than labelled "Why".
+            out.println(r.outcome() == SendOutcome.ACCEPTED ? "  " + explanation : texts.get("cli.sendTest.why", explanation));
         }
         if (r.fix() != null) {
             out.println(texts.get("cli.sendTest.fix", texts.format(r.fix())));

@@ -25,9 +25,9 @@ class GraphBundleTest {
 
     /** Keys completed at run time (problem ids, statuses, grants, outcome kinds, delivery methods). */
     private static final List<String> BUILT_AT_RUN_TIME = List.of("graph.problem.", "graph.mail.status.",
-            "graph.mail.grant.", "graph.result.unknown.", "graph.check.token.", "cli.sendTest.method.", "ui.mail.method.",
+            "graph.mail.grant.", "graph.result.unknown.", "graph.check.token.", "cli.sendTest.method.",
             "m365-mail-wizard.send-test.");
-    private static final Pattern LITERAL = Pattern.compile("\"((?:graph|cli\\.sendTest|ui\\.mail)\\.[A-Za-z0-9.]*[A-Za-z0-9])\"");
+    private static final Pattern LITERAL = Pattern.compile("\"((?:graph|cli\\.sendTest)\\.[A-Za-z0-9.]*[A-Za-z0-9])\"");
 
     @Test
     void englishAndChineseHaveTheSameKeysAndValidPatterns() throws IOException {
@@ -79,7 +79,7 @@ class GraphBundleTest {
                 while (m.find()) {
                     keys.add(m.group(1));
                 }
-                Matcher fxml = Pattern.compile("\"%((?:graph|ui\\.mail)\\.[A-Za-z0-9.]+)\"").matcher(source);
+                Matcher fxml = Pattern.compile("\"%(graph\\.[A-Za-z0-9.]+)\"").matcher(source);
                 while (fxml.find()) {
                     keys.add(fxml.group(1));
                 }

@@ -12,6 +12,7 @@ import org.m365mailwizard.core.config.Grant;
 import org.m365mailwizard.core.i18n.Language;
 import org.m365mailwizard.core.i18n.Texts;
 import org.m365mailwizard.testsupport.HttpsStandIn;
+import org.m365mailwizard.testsupport.FakeTime;
 
 /** A Graph stand-in on loopback HTTPS and a client pointed at it, with fake time. */
 final class GraphFixture implements AutoCloseable {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.m365mailwizard.core.graph;
+package org.m365mailwizard.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,17 +8,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.m365mailwizard.core.graph.Cancellation;
+import org.m365mailwizard.core.graph.Sleeper;
 
 /** A clock that only moves when the code under test sleeps: waits are asserted, never waited. */
-final class FakeTime extends Clock implements Sleeper {
+public final class FakeTime extends Clock implements Sleeper {
 
     private volatile Instant now;
     private final ZoneId zone;
-    final List<Duration> slept = new CopyOnWriteArrayList<>();
+    public final List<Duration> slept = new CopyOnWriteArrayList<>();
     /** Called at each sleep, e.g. to cancel in the middle of a wait. */
-    volatile Runnable onSleep = () -> { };
+    public volatile Runnable onSleep = () -> { };
 
-    FakeTime(Instant start) {
+    public FakeTime(Instant start) {
         this(start, ZoneOffset.UTC);
     }
 
