@@ -83,7 +83,7 @@ final class SendTestOutput {
         out.println(texts.get("cli.sendTest.to", String.join(", ", r.recipients().stream().map(Recipients::forDisplay).toList())));
         out.println(texts.get("cli.sendTest.subject", r.subject()));
         for (SendResult.Delivery d : r.attachments()) {
-            out.println(texts.get("cli.sendTest.attachment", d.name(), MailAttachment.megabytes(d.size()),
+            out.println(texts.get("cli.sendTest.attachment", d.name(), MailAttachment.sizeForPeople(d.size()),
                     texts.get("cli.sendTest.method." + method(d))));
         }
         out.println(texts.get(r.savedToSentItems() ? "cli.sendTest.sentItems.kept" : "cli.sendTest.sentItems.none"));

@@ -97,7 +97,7 @@ class SendTestCommandTest {
                 .contains("delivery is not confirmed yet")
                 .contains("From: web@contoso.com")
                 .contains("Subject: M365 Mail Wizard: test mail for contoso.com (2026-03-01 09:30:00 +00:00)")
-                .contains("Attachment: report.txt (0.0 MB, inline)")
+                .contains("Attachment: report.txt (13 B, inline)")
                 .contains("Sent Items: no copy is kept.");
         assertThat(err).contains("Getting a token from Microsoft Entra ID…", "Handing the test mail to Microsoft 365…");
         LoggedRequest sent = onlyGraphRequest();

@@ -69,7 +69,18 @@ public record MailAttachment(Path path, String name, long size, String contentTy
         return type == null || type.isBlank() ? FALLBACK_TYPE : type;
     }
 
-    /** Size for people, in MB with one decimal (1 MB = 1024 x 1024 bytes, as file managers count). */
+    /** Size for people in the unit that suits it: {@code 532 B}, {@code 12 KB}, {@code 1.5 MB}. */
+    public static String sizeForPeople(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < GraphLimits.MIB) {
+            return Math.max(1, Math.round(bytes / 1024.0)) + " KB";
+        }
+        return megabytes(bytes) + " MB";
+    }
+
+    /** Size in MB with one decimal (1 MB = 1024 x 1024 bytes, as file managers count). */
     public static String megabytes(long bytes) {
         return String.format(java.util.Locale.ROOT, "%.1f", bytes / (double) GraphLimits.MIB);
     }

@@ -121,6 +121,14 @@ class AttachmentPlanTest {
     }
 
     @Test
+    void sizesAreWrittenForPeople() {
+        assertThat(MailAttachment.sizeForPeople(13)).isEqualTo("13 B");
+        assertThat(MailAttachment.sizeForPeople(1024)).isEqualTo("1 KB");
+        assertThat(MailAttachment.sizeForPeople(500_000)).isEqualTo("488 KB");
+        assertThat(MailAttachment.sizeForPeople(3 * GraphLimits.MIB / 2)).isEqualTo("1.5 MB");
+    }
+
+    @Test
     void base64LengthIsExact() {
         Random random = new Random(1);
         for (int n = 0; n < 20; n++) {

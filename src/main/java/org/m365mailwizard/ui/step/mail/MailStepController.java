@@ -15,7 +15,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
@@ -38,7 +37,7 @@ public final class MailStepController implements WizardStep {
 
     private static final List<String> OUTCOME_STYLES = List.of("success", "danger", "warning");
 
-    @FXML private ScrollPane root;
+    @FXML private VBox root;
     @FXML private Label fromLabel;
     @FXML private Label credentialsLabel;
     @FXML private TextField recipientsField;
@@ -87,7 +86,7 @@ public final class MailStepController implements WizardStep {
             protected void updateItem(Path item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : texts.get("graph.ui.attachment", item.getFileName(),
-                        MailAttachment.megabytes(item.toFile().length())));
+                        MailAttachment.sizeForPeople(item.toFile().length())));
             }
         });
         addButton.disableProperty().bind(vm.runningProperty());

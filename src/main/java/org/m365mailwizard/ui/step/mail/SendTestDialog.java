@@ -5,6 +5,7 @@ import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -31,7 +32,10 @@ public final class SendTestDialog {
         ButtonBar buttons = new ButtonBar();
         buttons.getButtons().add(close);
         buttons.setPadding(new Insets(0, 16, 16, 16));
-        BorderPane content = new BorderPane(view.root());
+        ScrollPane scroll = new ScrollPane(view.root());
+        scroll.setFitToWidth(true);
+        scroll.setPadding(new Insets(16));
+        BorderPane content = new BorderPane(scroll);
         content.setBottom(buttons);
 
         Stage stage = new Stage();
