@@ -8,21 +8,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.m365mailwizard.core.i18n.Language;
 import org.m365mailwizard.core.i18n.Texts;
-import org.slf4j.LoggerFactory;
+import org.m365mailwizard.testsupport.LogCapture;
 
 /**
  * The bearer token and the pre-authenticated upload URL never reach a log (checked on the raw
@@ -36,22 +30,12 @@ class NoSecretsInLogsTest {
     Path dir;
 
     private final GraphFixture fx = new GraphFixture();
-    private final ListAppender<ILoggingEvent> events = new ListAppender<>();
-    private Logger root;
-
-    @BeforeEach
-    void capture() {
-        // Our code at its most talkative; the stand-in's own (server-side) logs are not ours to judge.
-        root = (Logger) LoggerFactory.getLogger("org.m365mailwizard");
-        events.start();
-        root.addAppender(events);
-        root.setLevel(Level.DEBUG);
-    }
+    // Our code at its most talkative; the stand-in's own (server-side) logs are not ours to judge.
+    private final LogCapture logs = LogCapture.everything("org.m365mailwizard");
 
     @AfterEach
     void release() {
-        root.detachAppender(events);
-        root.setLevel(null);
+        logs.close();
         fx.close();
     }
 
@@ -74,14 +58,8 @@ class NoSecretsInLogsTest {
                 fx.messageWith(small, file), GraphFixture.token("Mail.ReadWrite"), SendListener.NONE, Cancellation.none());
 
         assertThat(result.problem()).isEqualTo(GraphProblem.TOKEN_EXPIRED);
-        assertThat(events.list).isNotEmpty();
-        StringBuilder everything = new StringBuilder(result.toString());
-        for (ILoggingEvent e : events.list) {
-            everything.append(e.getFormattedMessage()).append('\n');
-            if (e.getThrowableProxy() != null) {
-                everything.append(ThrowableProxyUtil.asString(e.getThrowableProxy()));
-            }
-        }
+        assertThat(logs.size()).isPositive();
+        StringBuilder everything = new StringBuilder(result.toString()).append(logs.text());
         for (Language language : Language.values()) {
             Texts texts = new Texts(language);
             List.of(result.summary(), result.explanation(), result.fix()).forEach(m -> everything.append(texts.format(m)));

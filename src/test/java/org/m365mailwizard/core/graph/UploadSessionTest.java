@@ -141,11 +141,7 @@ class UploadSessionTest {
 
     @Test
     void aTokenWithoutAnyRolesIsNotJudgedButTheUserIsTold() throws Exception {
-        stubDraftAndSession(fx.graph.baseUri() + "/upload/s1");
-        stubChunk("bytes 0-327679/1000000", 200, "{\"nextExpectedRanges\":[\"327680-\"]}");
-        stubChunk("bytes 327680-655359/1000000", 200, "{\"nextExpectedRanges\":[\"655360-\"]}");
-        stubChunk("bytes 655360-983039/1000000", 200, "{\"nextExpectedRanges\":[\"983040-\"]}");
-        stubChunk("bytes 983040-999999/1000000", 201, "");
+        stubUploadOfTheBigFile();
         graph.stubFor(post(urlPathEqualTo(DRAFT + "/send")).willReturn(aResponse().withStatus(202)));
 
         SendResult result = fx.client(SMALL, RetryPolicy.defaults()).sendMail(fx.mailbox(),
@@ -231,11 +227,7 @@ class UploadSessionTest {
 
     @Test
     void a503OnTheFinalSendIsNotRepeatedAndTheDraftIsKept() throws Exception {
-        stubDraftAndSession(fx.graph.baseUri() + "/upload/s1");
-        stubChunk("bytes 0-327679/1000000", 200, "{}");
-        stubChunk("bytes 327680-655359/1000000", 200, "{}");
-        stubChunk("bytes 655360-983039/1000000", 200, "{}");
-        stubChunk("bytes 983040-999999/1000000", 201, "");
+        stubUploadOfTheBigFile();
         graph.stubFor(post(urlPathEqualTo(DRAFT + "/send"))
                 .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")));
 
@@ -284,6 +276,15 @@ class UploadSessionTest {
         graph.stubFor(post(urlPathEqualTo(DRAFT + "/attachments/createUploadSession")).willReturn(aResponse()
                 .withStatus(201).withBody("{\"uploadUrl\":\"" + uploadUrl
                         + "\",\"expirationDateTime\":\"2026-03-01T10:30:00Z\",\"nextExpectedRanges\":[\"0-\"]}")));
+    }
+
+    /** Draft, session and the four chunks of the 1 MB file, each answered as Graph documents it. */
+    private void stubUploadOfTheBigFile() {
+        stubDraftAndSession(fx.graph.baseUri() + "/upload/s1");
+        stubChunk("bytes 0-327679/1000000", 200, "{\"nextExpectedRanges\":[\"327680-\"]}");
+        stubChunk("bytes 327680-655359/1000000", 200, "{\"nextExpectedRanges\":[\"655360-\"]}");
+        stubChunk("bytes 655360-983039/1000000", 200, "{\"nextExpectedRanges\":[\"983040-\"]}");
+        stubChunk("bytes 983040-999999/1000000", 201, "");
     }
 
     private void stubChunk(String range, int status, String body) {
