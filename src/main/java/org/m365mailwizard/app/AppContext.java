@@ -6,10 +6,15 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import org.m365mailwizard.core.auth.AppInputValidator;
+import org.m365mailwizard.core.auth.AppRegistrationCheck;
 import org.m365mailwizard.core.auth.AppTokenService;
 import org.m365mailwizard.core.auth.TenantDiscovery;
 import org.m365mailwizard.core.config.ConfigFile;
 import org.m365mailwizard.core.config.UserDirs;
+import org.m365mailwizard.core.export.ExportService;
+import org.m365mailwizard.core.export.report.FindingsFile;
+import org.m365mailwizard.core.export.report.ReportWriter;
 import org.m365mailwizard.core.graph.GraphLimits;
 import org.m365mailwizard.core.graph.GraphMailClient;
 import org.m365mailwizard.core.graph.RetryPolicy;
@@ -32,9 +37,13 @@ public final class AppContext implements AutoCloseable {
     private final AppExecutors executors;
     private final ObjectMapper objectMapper;
     private final ConfigFile configFile;
+    private final ExportService exportService;
+    private final ReportWriter reportWriter;
+    private final FindingsFile findingsFile;
     private final HttpClient httpClient;
     private final TenantDiscovery tenantDiscovery;
     private final AppTokenService appTokenService;
+    private final AppRegistrationCheck appRegistrationCheck;
     private final GraphMailClient graphMailClient;
 
     public AppContext(Texts texts, UserDirs userDirs, Map<String, String> environment, Clock clock) {
@@ -45,10 +54,15 @@ public final class AppContext implements AutoCloseable {
         this.executors = AppExecutors.withDefaultSize();
         this.objectMapper = new ObjectMapper();
         this.configFile = new ConfigFile(objectMapper);
+        this.exportService = new ExportService(texts, configFile, objectMapper, clock);
+        this.reportWriter = new ReportWriter(texts);
+        this.findingsFile = new FindingsFile(objectMapper, texts::has);
         this.httpClient = HttpClient.newBuilder().connectTimeout(NETWORK_TIMEOUT)
                 .executor(executors.background()).followRedirects(HttpClient.Redirect.NEVER).build();
         this.tenantDiscovery = new TenantDiscovery(httpClient, objectMapper, NETWORK_TIMEOUT);
         this.appTokenService = new AppTokenService(executors.background(), NETWORK_TIMEOUT);
+        this.appRegistrationCheck = new AppRegistrationCheck(new AppInputValidator(clock), tenantDiscovery,
+                appTokenService);
         this.graphMailClient = new GraphMailClient(httpClient, objectMapper, GraphLimits.defaults(), RetryPolicy.defaults(),
                 clock, Sleeper.system());
     }
@@ -81,6 +95,18 @@ public final class AppContext implements AutoCloseable {
         return configFile;
     }
 
+    public ExportService exportService() {
+        return exportService;
+    }
+
+    public ReportWriter reportWriter() {
+        return reportWriter;
+    }
+
+    public FindingsFile findingsFile() {
+        return findingsFile;
+    }
+
     /** The one HTTP client for calls outside MSAL (tenant discovery, Graph); honours the JVM's trust store. */
     public HttpClient httpClient() {
         return httpClient;
@@ -92,6 +118,10 @@ public final class AppContext implements AutoCloseable {
 
     public AppTokenService appTokenService() {
         return appTokenService;
+    }
+
+    public AppRegistrationCheck appRegistrationCheck() {
+        return appRegistrationCheck;
     }
 
     /** Sends test mails through Graph (the config's endpoints), with Graph's retry rules in real time. */
