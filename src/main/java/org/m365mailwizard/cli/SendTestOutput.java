@@ -129,7 +129,8 @@ final class SendTestOutput {
         }
         ArrayNode notes = root.putArray("notes");
         r.notes().forEach(n -> findings.putMessage(notes.addObject(), n));
-        root.set("finding", findings.finding(r.toFinding()));
+        // The shared findings shape, so that export --checks can put the test mail into the report.
+        root.set("findings", findings.findings(java.util.List.of(r.toFinding())));
         out.println(findings.line(root));
         out.flush();
     }

@@ -33,7 +33,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.m365mailwizard.cli.Cli;
+import org.m365mailwizard.core.check.Finding;
+import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.config.UserDirs;
+import org.m365mailwizard.core.export.report.FindingsFile;
 import org.m365mailwizard.core.i18n.Language;
 import org.m365mailwizard.core.i18n.Texts;
 import org.m365mailwizard.testsupport.EntraStandIn;
@@ -128,8 +131,14 @@ class SendTestCommandTest {
         assertThat(json.get("subject").asText()).isEqualTo("Hello from the shop");
         assertThat(json.get("recipients")).extracting(JsonNode::asText).containsExactly("alice@example.org");
         assertThat(json.get("savedToSentItems").asBoolean()).isTrue();
-        assertThat(json.at("/finding/id").asText()).isEqualTo("graph-send");
-        assertThat(json.at("/finding/status").asText()).isEqualTo("pass");
+        assertThat(json.at("/findings/0/id").asText()).isEqualTo("graph-send");
+        assertThat(json.at("/findings/0/status").asText()).isEqualTo("pass");
+        List<Finding> forTheReport = new FindingsFile(mapper, new Texts(Language.ENGLISH)::has).parse(out, "send-test.json");
+        assertThat(forTheReport).singleElement().satisfies(f -> {
+            assertThat(f.id()).isEqualTo("graph-send");
+            assertThat(f.status()).isEqualTo(Status.PASS);
+            assertThat(f.message().key()).isEqualTo("graph.result.accepted");
+        });
         assertThat(json.get("graphError").isNull()).isTrue();
         assertThat(out.strip().lines()).hasSize(1);
     }
@@ -164,7 +173,7 @@ class SendTestCommandTest {
         assertThat(json.at("/graphError/code").asText()).isEqualTo("ErrorAccessDenied");
         assertThat(json.at("/explanation/messageKey").asText()).isEqualTo("graph.problem.accessPolicy.what");
         assertThat(json.at("/fix/message").asText()).contains("Test-ApplicationAccessPolicy -Identity web@contoso.com");
-        assertThat(json.at("/finding/status").asText()).isEqualTo("fail");
+        assertThat(json.at("/findings/0/status").asText()).isEqualTo("fail");
     }
 
     @Test
