@@ -37,7 +37,7 @@ final class ChunkUploader {
      * Uploads the whole file.
      *
      * @return empty when the upload completed, else the answer that stopped it
-     * @throws IOException when the file can no longer be read as checked (moved, shortened)
+     * @throws IOException only when the file can no longer be read as checked (moved, shortened)
      */
     Optional<GraphHttp.Answer> upload(URI uploadUrl, MailAttachment a, GraphHttp.Trace trace, Cancellation cancel)
             throws IOException, GraphHttp.NoAnswer, InterruptedException {
@@ -47,7 +47,7 @@ final class ChunkUploader {
         try (FileChannel file = FileChannel.open(a.path(), StandardOpenOption.READ)) {
             for (long puts = 1; offset < total; puts++) {
                 if (puts > maxPuts) {
-                    throw new IOException("upload session keeps asking for the same ranges");
+                    return Optional.of(GraphHttp.Answer.unusable());
                 }
                 int length = (int) Math.min(chunkBytes, total - offset);
                 byte[] chunk = read(file, offset, length);

@@ -50,6 +50,11 @@ final class GraphHttp {
         boolean isSuccess() {
             return status >= 200 && status < 300;
         }
+
+        /** Stands for an answer that cannot be used (no id, no upload URL, endless ranges): a bad gateway. */
+        static Answer unusable() {
+            return new Answer(502, null, new byte[0]);
+        }
     }
 
     /** No HTTP answer: the connection failed, timed out, or the user cancelled. */

@@ -99,9 +99,9 @@ final class MailSend {
             if (!created.isSuccess()) {
                 return failedBeforeHandOver(created, null);
             }
-            id = d.mapper().readTree(created.body()).path("id").asText("");
+            id = field(created, "id");
             if (id.isEmpty()) {
-                return failedBeforeHandOver(created, null);
+                return failedBeforeHandOver(GraphHttp.Answer.unusable(), null);
             }
             String messagePath = box.base() + "/messages/" + Mailbox.pathSegment(id);
             for (MailAttachment a : plan.separate()) {
@@ -128,11 +128,9 @@ final class MailSend {
             deleteDraft(id);
             return noAnswerBeforeHandOver(e);
         } catch (IOException e) {
+            // Only reading an attachment throws here: the file changed since it was checked.
             deleteDraft(id);
-            if (current == null) {
-                return failedBeforeHandOver(new GraphHttp.Answer(502, null, new byte[0]), null);
-            }
-            throw ProblemException.invalidInput("graph.attach.changed", current.path());
+            throw ProblemException.invalidInput("graph.attach.changed", current == null ? "" : current.path());
         }
         try {
             String messagePath = box.base() + "/messages/" + Mailbox.pathSegment(id);
@@ -151,11 +149,15 @@ final class MailSend {
         if (!session.isSuccess()) {
             return Optional.of(session);
         }
-        String url = d.mapper().readTree(session.body()).path("uploadUrl").asText("");
-        URI uploadUrl = url.isEmpty() ? null : URI.create(url);
-        if (uploadUrl == null || !"https".equalsIgnoreCase(uploadUrl.getScheme())) {
+        URI uploadUrl;
+        try {
+            uploadUrl = new URI(field(session, "uploadUrl"));
+        } catch (java.net.URISyntaxException e) {
+            uploadUrl = null;
+        }
+        if (uploadUrl == null || !"https".equalsIgnoreCase(uploadUrl.getScheme()) || uploadUrl.getHost() == null) {
             // Never send a file to a non-TLS or missing address, whatever the server said.
-            return Optional.of(new GraphHttp.Answer(502, null, new byte[0]));
+            return Optional.of(GraphHttp.Answer.unusable());
         }
         return d.uploader().upload(uploadUrl, a, trace, cancel);
     }
@@ -297,6 +299,15 @@ final class MailSend {
                 .timeout(d.timeout())
                 .header("Authorization", "Bearer " + token.value().strip())
                 .header("client-request-id", clientRequestId);
+    }
+
+    /** A text field of a JSON answer, empty when the answer is not JSON or lacks it. */
+    private String field(GraphHttp.Answer answer, String name) {
+        try {
+            return d.mapper().readTree(answer.body()).path(name).asText("");
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private GraphError error(GraphHttp.Answer answer) {

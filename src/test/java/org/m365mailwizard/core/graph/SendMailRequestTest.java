@@ -120,6 +120,21 @@ class SendMailRequestTest {
         assertThat(onlyRequest().getUrl()).isEqualTo("/v1.0/me/sendMail");
     }
 
+    @Test
+    void aFileChangedAfterItWasChosenIsAnInputProblemAndNothingIsSent() throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "first version");
+        TestMessage message = fx.message().attachments(List.of(MailAttachment.of(file, GraphLimits.defaults()))).build();
+        Files.writeString(file, "shorter");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fx.client().sendMail(fx.mailbox(), message,
+                        GraphFixture.token(), SendListener.NONE, Cancellation.none()))
+                .isInstanceOfSatisfying(org.m365mailwizard.core.check.ProblemException.class, e -> {
+                    assertThat(e.problem().key()).isEqualTo("graph.attach.changed");
+                    assertThat(e.exitCode()).isEqualTo(2);
+                });
+        assertThat(fx.graph.wireMock().findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
     private LoggedRequest onlyRequest() {
         List<LoggedRequest> all = fx.graph.wireMock().findAll(anyRequestedFor(anyUrl()));
         assertThat(all).hasSize(1);

@@ -226,6 +226,29 @@ class UploadSessionTest {
     }
 
     @Test
+    void unusableAnswersBeforeTheHandOverSendNothingAndBlameNoFile() throws Exception {
+        graph.stubFor(post(urlPathEqualTo(BOX + "/messages"))
+                .willReturn(aResponse().withStatus(201).withBody("{\"id\":\"draft-1\"}")));
+        graph.stubFor(post(urlPathEqualTo(DRAFT + "/attachments/createUploadSession"))
+                .willReturn(aResponse().withStatus(201).withBody("<html>not json</html>")));
+        graph.stubFor(delete(urlPathEqualTo(DRAFT)).willReturn(aResponse().withStatus(204)));
+
+        SendResult result = fx.client(SMALL, RetryPolicy.defaults()).sendMail(fx.mailbox(),
+                fx.messageWith(SMALL, bigFile), GraphFixture.token("Mail.ReadWrite"), SendListener.NONE, Cancellation.none());
+
+        assertThat(result.outcome()).isEqualTo(SendOutcome.UNREACHABLE);
+        assertThat(result.mayHaveBeenSent()).isFalse();
+        assertThat(inOrder()).extracting(r -> r.getMethod().getName()).containsExactly("POST", "POST", "DELETE");
+
+        graph.resetAll();
+        graph.stubFor(post(urlPathEqualTo(BOX + "/messages")).willReturn(aResponse().withStatus(201).withBody("{}")));
+        SendResult noId = fx.client(SMALL, RetryPolicy.defaults()).sendMail(fx.mailbox(),
+                fx.messageWith(SMALL, bigFile), GraphFixture.token("Mail.ReadWrite"), SendListener.NONE, Cancellation.none());
+        assertThat(noId.outcome()).isEqualTo(SendOutcome.UNREACHABLE);
+        assertThat(inOrder()).hasSize(1);
+    }
+
+    @Test
     void a503OnTheFinalSendIsNotRepeatedAndTheDraftIsKept() throws Exception {
         stubUploadOfTheBigFile();
         graph.stubFor(post(urlPathEqualTo(DRAFT + "/send"))
