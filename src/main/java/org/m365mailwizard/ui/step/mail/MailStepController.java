@@ -175,8 +175,6 @@ public final class MailStepController implements WizardStep {
             resultBox.setManaged(false);
             return;
         }
-        resultBox.setVisible(true);
-        resultBox.setManaged(true);
         List<String> details = new ArrayList<>();
         if (result != null) {
             resultSummary.setText(texts.format(result.summary()));
@@ -200,6 +198,8 @@ public final class MailStepController implements WizardStep {
             }
         }
         resultDetails.setText(String.join("\n\n", details));
+        resultBox.setVisible(true);
+        resultBox.setManaged(true);
     }
 
     private void showMessage(Label label, javafx.beans.value.ObservableValue<Message> message) {

@@ -186,6 +186,7 @@ class MailStepUiTest {
         robot.clickOn(robot.from(dialogRoot).lookup("#cancelButton").queryAs(Button.class));
         release.countDown();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.from(dialogRoot).lookup("#resultBox").query().isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(robot.from(dialogRoot).lookup("#resultSummary").queryAs(Label.class).getText())
                 .isEqualTo("Cancelled. Nothing was sent.");
@@ -259,6 +260,8 @@ class MailStepUiTest {
 
     private void awaitVisible(FxRobot robot, String query) throws Exception {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> find(robot, query, Node.class).isVisible());
+        // The test thread is not the FX thread: let the update that showed the node finish.
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Saves the window as PNG where the build says ({@code m365wizard.screenshots}), else in a temp folder. */
