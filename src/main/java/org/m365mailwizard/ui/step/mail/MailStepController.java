@@ -228,6 +228,11 @@ public final class MailStepController implements WizardStep {
     }
 
     @Override
+    public void entered() {
+        recipientsField.requestFocus();
+    }
+
+    @Override
     public void left() {
         vm.cancel();
     }
