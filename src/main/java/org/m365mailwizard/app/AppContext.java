@@ -15,6 +15,10 @@ import org.m365mailwizard.core.config.UserDirs;
 import org.m365mailwizard.core.export.ExportService;
 import org.m365mailwizard.core.export.report.FindingsFile;
 import org.m365mailwizard.core.export.report.ReportWriter;
+import org.m365mailwizard.core.graph.GraphLimits;
+import org.m365mailwizard.core.graph.GraphMailClient;
+import org.m365mailwizard.core.graph.RetryPolicy;
+import org.m365mailwizard.core.graph.Sleeper;
 import org.m365mailwizard.core.i18n.Texts;
 
 /**
@@ -40,6 +44,7 @@ public final class AppContext implements AutoCloseable {
     private final TenantDiscovery tenantDiscovery;
     private final AppTokenService appTokenService;
     private final AppRegistrationCheck appRegistrationCheck;
+    private final GraphMailClient graphMailClient;
 
     public AppContext(Texts texts, UserDirs userDirs, Map<String, String> environment, Clock clock) {
         this.texts = texts;
@@ -58,6 +63,8 @@ public final class AppContext implements AutoCloseable {
         this.appTokenService = new AppTokenService(executors.background(), NETWORK_TIMEOUT);
         this.appRegistrationCheck = new AppRegistrationCheck(new AppInputValidator(clock), tenantDiscovery,
                 appTokenService);
+        this.graphMailClient = new GraphMailClient(httpClient, objectMapper, GraphLimits.defaults(), RetryPolicy.defaults(),
+                clock, Sleeper.system());
     }
 
     public Texts texts() {
@@ -115,6 +122,11 @@ public final class AppContext implements AutoCloseable {
 
     public AppRegistrationCheck appRegistrationCheck() {
         return appRegistrationCheck;
+    }
+
+    /** Sends test mails through Graph (the config's endpoints), with Graph's retry rules in real time. */
+    public GraphMailClient graphMailClient() {
+        return graphMailClient;
     }
 
     @Override

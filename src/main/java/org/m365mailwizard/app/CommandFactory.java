@@ -3,6 +3,7 @@ package org.m365mailwizard.app;
 
 import org.m365mailwizard.cli.CheckAppCommand;
 import org.m365mailwizard.cli.ExportCommand;
+import org.m365mailwizard.cli.SendTestCommand;
 import picocli.CommandLine;
 
 /** Builds the command-line subcommands with their services from the composition root. */
@@ -24,6 +25,10 @@ final class CommandFactory implements CommandLine.IFactory {
         if (type == ExportCommand.class) {
             return type.cast(new ExportCommand(context.exportService(), context.reportWriter(), context.configFile(),
                     context.findingsFile(), context.texts(), context.environment(), context.clock()));
+        }
+        if (type == SendTestCommand.class) {
+            return type.cast(new SendTestCommand(context.texts(), context.configFile(), context.environment(),
+                    context.graphMailClient(), context.appTokenService()::acquire, context.clock(), context.objectMapper()));
         }
         return CommandLine.defaultFactory().create(type);
     }
