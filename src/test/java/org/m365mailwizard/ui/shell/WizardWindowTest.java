@@ -3,6 +3,7 @@ package org.m365mailwizard.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import atlantafx.base.theme.Styles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,9 @@ class WizardWindowTest {
 
         assertThat(text(robot, "#domainFeedback")).isEqualTo(EN.get("input.domain.noDot", "contoso"));
         assertThat(robot.lookup("#nextButton").queryButton().isDisabled()).isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(field(robot, "#domainField").getPseudoClassStates()).as("ControlsFX decoration").contains(Styles.STATE_DANGER);
+        assertThat(field(robot, "#domainField").getTooltip().getText()).isEqualTo(EN.get("input.domain.noDot", "contoso"));
 
         robot.doubleClickOn("#domainField").eraseText(7).write("outlook.com");
         assertThat(text(robot, "#domainFeedback")).isEqualTo(EN.get("input.domain.consumer", "outlook.com"));
@@ -114,6 +118,10 @@ class WizardWindowTest {
 
         robot.doubleClickOn("#siteUrlField").eraseText(30).write("https://www.contoso.com");
         assertThat(robot.lookup("#nextButton").queryButton().isDisabled()).as("a warning does not block").isFalse();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(field(robot, "#senderField").getPseudoClassStates()).contains(Styles.STATE_WARNING)
+                .doesNotContain(Styles.STATE_DANGER);
+        assertThat(field(robot, "#siteUrlField").getPseudoClassStates()).doesNotContain(Styles.STATE_DANGER);
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.m365mailwizard.core.config.Cloud;
 import org.m365mailwizard.core.config.PluginTarget;
 import org.m365mailwizard.core.i18n.Texts;
 import org.m365mailwizard.ui.common.Feedback;
+import org.m365mailwizard.ui.common.ThemedValidationDecoration;
 import org.m365mailwizard.ui.common.WizardStep;
 import org.m365mailwizard.ui.shell.StepCatalog;
 
@@ -97,6 +98,7 @@ public final class DomainStepController implements WizardStep {
         domainForms.managedProperty().bind(domainForms.textProperty().isNotEmpty());
         domainForms.visibleProperty().bind(domainForms.managedProperty());
 
+        validation.setValidationDecorator(new ThemedValidationDecoration());
         // Decorations judge the value the field holds right now, with the same rules as the view model.
         validation.registerValidator(domainField, true,
                 decorate(DomainStepViewModel::checkDomain));
