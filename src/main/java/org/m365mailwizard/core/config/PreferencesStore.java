@@ -127,13 +127,8 @@ public final class PreferencesStore {
     }
 
     private Loaded setAside(Exception cause) {
-        try {
-            Path aside = SetAside.corrupt(file, clock);
-            LOG.warn("Preferences {} could not be read ({}); moved to {}", file, cause.getMessage(), aside);
-            return new Loaded(Preferences.none(), Optional.of(Message.of("config.preferences.corrupt", aside)));
-        } catch (IOException e) {
-            LOG.warn("Preferences {} could not be read nor moved aside", file, e);
-            return new Loaded(Preferences.none(), Optional.of(Message.of("config.preferences.corrupt", file)));
-        }
+        // Preferences are a convenience: a file that cannot even be moved is reported the same way.
+        return new Loaded(Preferences.none(), Optional.of(
+                SetAside.notice(file, clock, cause, "config.preferences.corrupt", "config.preferences.corrupt")));
     }
 }

@@ -8,13 +8,35 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.m365mailwizard.core.check.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Moves a file that cannot be read aside, so the user's data is kept for inspection and a fresh start is possible. */
 final class SetAside {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
+    private static final Logger LOG = LoggerFactory.getLogger(SetAside.class);
+
     private SetAside() {
+    }
+
+    /**
+     * Sets a file that could not be read aside and says so.
+     *
+     * @param corruptKey message key with the new path as its argument
+     * @param unreadableKey message key with the file as its argument, when even the rename fails
+     */
+    static Message notice(Path file, Clock clock, Exception cause, String corruptKey, String unreadableKey) {
+        try {
+            Path aside = corrupt(file, clock);
+            LOG.warn("{} could not be read ({}); moved to {}", file, cause.getMessage(), aside);
+            return Message.of(corruptKey, aside);
+        } catch (IOException e) {
+            LOG.warn("{} could not be read nor moved aside", file, e);
+            return Message.of(unreadableKey, file);
+        }
     }
 
     /**

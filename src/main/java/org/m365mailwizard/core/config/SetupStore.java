@@ -132,13 +132,7 @@ public final class SetupStore {
     }
 
     private Loaded setAside(Exception cause) {
-        try {
-            Path aside = SetAside.corrupt(file, clock);
-            LOG.warn("Saved setup {} could not be read ({}); moved to {}", file, cause.getMessage(), aside);
-            return new Loaded(SavedSetup.empty(), Optional.of(Message.of("config.setup.corrupt", aside)));
-        } catch (IOException e) {
-            LOG.warn("Saved setup {} could not be read nor moved aside", file, e);
-            return new Loaded(SavedSetup.empty(), Optional.of(Message.of("config.setup.unreadable", file)));
-        }
+        return new Loaded(SavedSetup.empty(),
+                Optional.of(SetAside.notice(file, clock, cause, "config.setup.corrupt", "config.setup.unreadable")));
     }
 }
