@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -98,8 +97,7 @@ public final class SetupStore {
         Map<String, String> drafts = new LinkedHashMap<>();
         JsonNode draftNode = config.extra().get(DRAFTS_FIELD);
         if (draftNode != null && draftNode.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = draftNode.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : draftNode.properties()) {
                 if (field.getValue().isTextual()) {
                     drafts.put(field.getKey(), field.getValue().asText());
                 }
