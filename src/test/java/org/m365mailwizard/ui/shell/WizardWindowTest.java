@@ -138,6 +138,7 @@ class WizardWindowTest {
             wizard.stage.close();
         });
         assertThat(Files.readString(wizard.dirs.setupFile())).doesNotContain("abc8Q~");
+        assertThat(Files.readString(wizard.dirs.preferencesFile())).as("window size remembered").contains("\"width\"");
 
         WizardHarness[] again = new WizardHarness[1];
         robot.interact(() -> again[0] = WizardHarness.open(new Stage(), home, Language.ENGLISH));
@@ -215,6 +216,18 @@ class WizardWindowTest {
         robot.clickOn(keep);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(wizard.stage.isShowing()).isFalse();
+    }
+
+    @Test
+    void discardingClearsTheSavedSetup(FxRobot robot) throws Exception {
+        robot.clickOn("#domainField").write("contoso.com");
+        robot.clickOn("#cancelButton");
+        DialogPane dialog = waitForDialog(robot);
+        robot.clickOn((Button) dialog.lookupButton(dialog.getButtonTypes().stream()
+                .filter(b -> b.getText().equals(EN.get("shell.cancel.discard"))).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(wizard.stage.isShowing()).isFalse();
+        assertThat(Files.readString(wizard.dirs.setupFile())).doesNotContain("contoso");
     }
 
     @Test
