@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -17,6 +18,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -235,6 +237,28 @@ class WizardWindowTest {
         robot.clickOn("#cancelButton");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(wizard.stage.isShowing()).isFalse();
+    }
+
+    @Test
+    void theDomainFieldHasTheFocusOnStartAndTheLanguageChoiceAfterASwitch(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(wizard.stage.getScene().getFocusOwner().getId()).isEqualTo("domainField");
+        robot.interact(() -> wizard.window.switchLanguage(Language.SIMPLIFIED_CHINESE));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(wizard.stage.getScene().getFocusOwner().getId()).isEqualTo("languageChoice");
+    }
+
+    @Test
+    void closingTheWindowWithATypedSecretAsksFirst(FxRobot robot) throws TimeoutException {
+        robot.interact(() -> wizard.window.model().clientSecretProperty().set("abc8Q~typed"));
+        // Not interact(): the handler opens a modal dialog, which would block the call until answered.
+        Platform.runLater(() -> wizard.stage.fireEvent(new WindowEvent(wizard.stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        DialogPane dialog = waitForDialog(robot);
+        assertThat(dialog.getHeaderText()).isEqualTo(EN.get("shell.cancel.header"));
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(wizard.stage.isShowing()).isTrue();
+        assertThat(wizard.window.model().clientSecretProperty().get()).isEqualTo("abc8Q~typed");
     }
 
     @Test
