@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.Map;
 import org.m365mailwizard.core.config.ConfigFile;
 import org.m365mailwizard.core.config.UserDirs;
+import org.m365mailwizard.core.dns.DnsSettings;
+import org.m365mailwizard.core.dns.check.DnsChecker;
 import org.m365mailwizard.core.i18n.Texts;
 
 /**
@@ -21,6 +23,7 @@ public final class AppContext implements AutoCloseable {
     private final AppExecutors executors;
     private final ObjectMapper objectMapper;
     private final ConfigFile configFile;
+    private final DnsChecker dnsChecker;
 
     public AppContext(Texts texts, UserDirs userDirs, Map<String, String> environment, Clock clock) {
         this.texts = texts;
@@ -30,6 +33,7 @@ public final class AppContext implements AutoCloseable {
         this.executors = AppExecutors.withDefaultSize();
         this.objectMapper = new ObjectMapper();
         this.configFile = new ConfigFile(objectMapper);
+        this.dnsChecker = new DnsChecker(DnsSettings.defaults(), executors.background());
     }
 
     public Texts texts() {
@@ -58,6 +62,11 @@ public final class AppContext implements AutoCloseable {
 
     public ConfigFile configFile() {
         return configFile;
+    }
+
+    /** The DNS checker with the system's resolvers; callers derive other settings with {@code withSettings}. */
+    public DnsChecker dnsChecker() {
+        return dnsChecker;
     }
 
     @Override

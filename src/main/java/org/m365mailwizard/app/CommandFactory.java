@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.app;
 
+import org.m365mailwizard.cli.CheckDnsCommand;
+import org.m365mailwizard.cli.Terminal;
 import picocli.CommandLine;
 
 /** Builds the command-line subcommands with their services from the composition root. */
@@ -15,6 +17,10 @@ final class CommandFactory implements CommandLine.IFactory {
     @Override
     public <K> K create(Class<K> type) throws Exception {
         // Subcommands that need services are constructed here; the rest by picocli's default factory.
+        if (type == CheckDnsCommand.class) {
+            return type.cast(new CheckDnsCommand(context.dnsChecker(), context.objectMapper(), context.texts(),
+                    Terminal.detect(context.environment())));
+        }
         return CommandLine.defaultFactory().create(type);
     }
 
