@@ -2,8 +2,12 @@
 package org.m365mailwizard.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import org.m365mailwizard.core.auth.AppTokenService;
+import org.m365mailwizard.core.auth.TenantDiscovery;
 import org.m365mailwizard.core.config.ConfigFile;
 import org.m365mailwizard.core.config.UserDirs;
 import org.m365mailwizard.core.dns.DnsSettings;
@@ -16,6 +20,9 @@ import org.m365mailwizard.core.i18n.Texts;
  */
 public final class AppContext implements AutoCloseable {
 
+    /** Connect and read timeout for one exchange with Microsoft (or a stand-in). */
+    public static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(15);
+
     private final Texts texts;
     private final UserDirs userDirs;
     private final Map<String, String> environment;
@@ -24,6 +31,9 @@ public final class AppContext implements AutoCloseable {
     private final ObjectMapper objectMapper;
     private final ConfigFile configFile;
     private final DnsChecker dnsChecker;
+    private final HttpClient httpClient;
+    private final TenantDiscovery tenantDiscovery;
+    private final AppTokenService appTokenService;
 
     public AppContext(Texts texts, UserDirs userDirs, Map<String, String> environment, Clock clock) {
         this.texts = texts;
@@ -34,6 +44,10 @@ public final class AppContext implements AutoCloseable {
         this.objectMapper = new ObjectMapper();
         this.configFile = new ConfigFile(objectMapper);
         this.dnsChecker = new DnsChecker(DnsSettings.defaults(), executors.background());
+        this.httpClient = HttpClient.newBuilder().connectTimeout(NETWORK_TIMEOUT)
+                .executor(executors.background()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.tenantDiscovery = new TenantDiscovery(httpClient, objectMapper, NETWORK_TIMEOUT);
+        this.appTokenService = new AppTokenService(executors.background(), NETWORK_TIMEOUT);
     }
 
     public Texts texts() {
@@ -67,6 +81,19 @@ public final class AppContext implements AutoCloseable {
     /** The DNS checker with the system's resolvers; callers derive other settings with {@code withSettings}. */
     public DnsChecker dnsChecker() {
         return dnsChecker;
+    }
+
+    /** The one HTTP client for calls outside MSAL (tenant discovery, Graph); honours the JVM's trust store. */
+    public HttpClient httpClient() {
+        return httpClient;
+    }
+
+    public TenantDiscovery tenantDiscovery() {
+        return tenantDiscovery;
+    }
+
+    public AppTokenService appTokenService() {
+        return appTokenService;
     }
 
     @Override
