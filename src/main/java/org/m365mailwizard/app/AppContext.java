@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import org.m365mailwizard.core.auth.AppInputValidator;
+import org.m365mailwizard.core.auth.AppRegistrationCheck;
 import org.m365mailwizard.core.auth.AppTokenService;
 import org.m365mailwizard.core.auth.TenantDiscovery;
 import org.m365mailwizard.core.config.ConfigFile;
@@ -34,6 +36,7 @@ public final class AppContext implements AutoCloseable {
     private final HttpClient httpClient;
     private final TenantDiscovery tenantDiscovery;
     private final AppTokenService appTokenService;
+    private final AppRegistrationCheck appRegistrationCheck;
 
     public AppContext(Texts texts, UserDirs userDirs, Map<String, String> environment, Clock clock) {
         this.texts = texts;
@@ -48,6 +51,8 @@ public final class AppContext implements AutoCloseable {
                 .executor(executors.background()).followRedirects(HttpClient.Redirect.NEVER).build();
         this.tenantDiscovery = new TenantDiscovery(httpClient, objectMapper, NETWORK_TIMEOUT);
         this.appTokenService = new AppTokenService(executors.background(), NETWORK_TIMEOUT);
+        this.appRegistrationCheck = new AppRegistrationCheck(new AppInputValidator(clock), tenantDiscovery,
+                appTokenService);
     }
 
     public Texts texts() {
@@ -94,6 +99,10 @@ public final class AppContext implements AutoCloseable {
 
     public AppTokenService appTokenService() {
         return appTokenService;
+    }
+
+    public AppRegistrationCheck appRegistrationCheck() {
+        return appRegistrationCheck;
     }
 
     @Override

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.app;
 
+import org.m365mailwizard.cli.CheckAppCommand;
 import org.m365mailwizard.cli.CheckDnsCommand;
 import org.m365mailwizard.cli.Terminal;
 import picocli.CommandLine;
@@ -20,6 +21,10 @@ final class CommandFactory implements CommandLine.IFactory {
         if (type == CheckDnsCommand.class) {
             return type.cast(new CheckDnsCommand(context.dnsChecker(), context.objectMapper(), context.texts(),
                     Terminal.detect(context.environment())));
+        }
+        if (type == CheckAppCommand.class) {
+            return type.cast(new CheckAppCommand(context.appRegistrationCheck(), context.configFile(),
+                    context.environment(), context.texts(), context.objectMapper()));
         }
         return CommandLine.defaultFactory().create(type);
     }
