@@ -166,7 +166,7 @@ final class SpfCheck {
         if (sample.isEmpty()) {
             notes.add(Message.of("dns.spf.note.noSample", include));
         }
-        if (all.isPresent() && all.get() == SpfQualifier.SOFTFAIL) {
+        if (all.isPresent() && all.get() == SpfQualifier.SOFTFAIL && problems.isEmpty()) {
             notes.add(Message.of("dns.spf.note.softfail"));
         }
         notes.add(Message.of("dns.spf.note.counts", eval.dnsLookupCount(), SpfEvaluation.DNS_LOOKUP_LIMIT,

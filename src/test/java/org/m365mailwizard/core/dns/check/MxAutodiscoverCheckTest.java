@@ -144,6 +144,7 @@ class MxAutodiscoverCheckTest {
         Finding aRecord = finding(dns.check("tailspin.example"), "autodiscover");
         assertThat(aRecord.status()).isEqualTo(Status.FAIL);
         assertThat(aRecord.message().key()).isEqualTo("dns.autodiscover.notCname");
+        assertThat(aRecord.found()).containsExactly("autodiscover.tailspin.example. A 192.0.2.25");
 
         Finding missing = finding(dns.check("wingtip.example"), "autodiscover");
         assertThat(missing.status()).isEqualTo(Status.PASS);

@@ -88,6 +88,18 @@ public final class ZoneFixture implements AutoCloseable {
         return check(domain, Cloud.GLOBAL, null);
     }
 
+    /**
+     * Serves the test zones until killed, for trying the command line by hand (the README's sample
+     * output comes from this): prints the address to pass to {@code --resolver}.
+     */
+    public static void main(String[] args) throws Exception {
+        try (ZoneFixture fixture = start()) {
+            System.out.println(fixture.server().address());
+            System.out.flush();
+            Thread.currentThread().join();
+        }
+    }
+
     public static Finding finding(DnsReport report, String id) {
         return report.findings().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
     }

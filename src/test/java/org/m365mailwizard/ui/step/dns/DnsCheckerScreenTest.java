@@ -185,13 +185,37 @@ class DnsCheckerScreenTest {
         robot.clickOn("#copy-spf");
         WaitForAsyncUtils.waitForFxEvents();
 
+        assertThat(snapshot(robot, "dns-checker-en.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void chineseScreenRunsAndShowsChineseStatuses(FxRobot robot) throws Exception {
+        Texts zh = new Texts(Language.SIMPLIFIED_CHINESE);
+        robot.interact(() -> {
+            screen = DnsCheckerWindow.build(dns.checker(), zh, FxTasks.onFxThread(dns.executor()));
+            DnsCheckerWindow.show(stage, screen, zh);
+            stage.setWidth(1280);
+            stage.setHeight(860);
+        });
+        robot.clickOn("#domainField").write("northwind.example");
+        robot.clickOn("#checkButton");
+        waitUntilDone();
+
+        assertThat(robot.lookup("#checkButton").queryButton().getText()).isEqualTo("重新检查");
+        assertThat(robot.lookup("#status-mx").queryAs(Label.class).getText()).isEqualTo("警告");
+        assertThat(robot.lookup("#status-dkim-selector1").queryAs(Label.class).getText()).isEqualTo("通过");
+        assertThat(stage.getTitle()).isEqualTo("DNS 检查 - M365 Mail Wizard");
+        snapshot(robot, "dns-checker-zh-CN.png");
+    }
+
+    private Path snapshot(FxRobot robot, String fileName) throws IOException {
         String folder = System.getProperty("m365wizard.screenshots");
-        Path target = (folder == null ? Files.createTempDirectory("shots") : Path.of(folder)).resolve("dns-checker-en.png");
+        Path target = (folder == null ? Files.createTempDirectory("shots") : Path.of(folder)).resolve(fileName);
         WritableImage[] image = new WritableImage[1];
         robot.interact(() -> image[0] = stage.getScene().snapshot(null));
         Files.createDirectories(target.getParent());
         ImageIO.write(toBufferedImage(image[0]), "png", target.toFile());
-        assertThat(target).isNotEmptyFile();
+        return target;
     }
 
     private static String clipboard(FxRobot robot) {
