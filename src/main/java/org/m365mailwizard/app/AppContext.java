@@ -12,6 +12,8 @@ import org.m365mailwizard.core.auth.AppTokenService;
 import org.m365mailwizard.core.auth.TenantDiscovery;
 import org.m365mailwizard.core.config.ConfigFile;
 import org.m365mailwizard.core.config.UserDirs;
+import org.m365mailwizard.core.dns.DnsSettings;
+import org.m365mailwizard.core.dns.check.DnsChecker;
 import org.m365mailwizard.core.export.ExportService;
 import org.m365mailwizard.core.export.report.FindingsFile;
 import org.m365mailwizard.core.export.report.ReportWriter;
@@ -37,6 +39,7 @@ public final class AppContext implements AutoCloseable {
     private final AppExecutors executors;
     private final ObjectMapper objectMapper;
     private final ConfigFile configFile;
+    private final DnsChecker dnsChecker;
     private final ExportService exportService;
     private final ReportWriter reportWriter;
     private final FindingsFile findingsFile;
@@ -54,6 +57,7 @@ public final class AppContext implements AutoCloseable {
         this.executors = AppExecutors.withDefaultSize();
         this.objectMapper = new ObjectMapper();
         this.configFile = new ConfigFile(objectMapper);
+        this.dnsChecker = new DnsChecker(DnsSettings.defaults(), executors.background());
         this.exportService = new ExportService(texts, configFile, objectMapper, clock);
         this.reportWriter = new ReportWriter(texts);
         this.findingsFile = new FindingsFile(objectMapper, texts::has);
@@ -93,6 +97,11 @@ public final class AppContext implements AutoCloseable {
 
     public ConfigFile configFile() {
         return configFile;
+    }
+
+    /** The DNS checker with the system's resolvers; callers derive other settings with {@code withSettings}. */
+    public DnsChecker dnsChecker() {
+        return dnsChecker;
     }
 
     public ExportService exportService() {
