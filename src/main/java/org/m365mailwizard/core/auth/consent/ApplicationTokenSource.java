@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.m365mailwizard.core.auth.consent;
+
+import org.m365mailwizard.core.auth.AccessToken;
+import org.m365mailwizard.core.check.ProblemException;
+import org.m365mailwizard.core.config.MailConfig;
+
+/**
+ * The client-credentials token request of the app-registration check, as the consent step needs it:
+ * re-run after admin consent to prove the application permission arrived.
+ */
+@FunctionalInterface
+public interface ApplicationTokenSource {
+
+    /**
+     * A new token for {@code {graph}/.default}, never one from a cache (a cached token predates the consent).
+     *
+     * @throws ProblemException the identity platform refused (wrong secret, unknown app...) or was unreachable
+     */
+    AccessToken acquireFresh(MailConfig config) throws ProblemException;
+}
