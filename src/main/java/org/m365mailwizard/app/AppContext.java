@@ -2,8 +2,12 @@
 package org.m365mailwizard.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import org.m365mailwizard.core.auth.AppTokenService;
+import org.m365mailwizard.core.auth.TenantDiscovery;
 import org.m365mailwizard.core.config.ConfigFile;
 import org.m365mailwizard.core.config.UserDirs;
 import org.m365mailwizard.core.i18n.Texts;
@@ -14,6 +18,9 @@ import org.m365mailwizard.core.i18n.Texts;
  */
 public final class AppContext implements AutoCloseable {
 
+    /** Connect and read timeout for one exchange with Microsoft (or a stand-in). */
+    public static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(15);
+
     private final Texts texts;
     private final UserDirs userDirs;
     private final Map<String, String> environment;
@@ -21,6 +28,9 @@ public final class AppContext implements AutoCloseable {
     private final AppExecutors executors;
     private final ObjectMapper objectMapper;
     private final ConfigFile configFile;
+    private final HttpClient httpClient;
+    private final TenantDiscovery tenantDiscovery;
+    private final AppTokenService appTokenService;
 
     public AppContext(Texts texts, UserDirs userDirs, Map<String, String> environment, Clock clock) {
         this.texts = texts;
@@ -30,6 +40,10 @@ public final class AppContext implements AutoCloseable {
         this.executors = AppExecutors.withDefaultSize();
         this.objectMapper = new ObjectMapper();
         this.configFile = new ConfigFile(objectMapper);
+        this.httpClient = HttpClient.newBuilder().connectTimeout(NETWORK_TIMEOUT)
+                .executor(executors.background()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.tenantDiscovery = new TenantDiscovery(httpClient, objectMapper, NETWORK_TIMEOUT);
+        this.appTokenService = new AppTokenService(executors.background(), NETWORK_TIMEOUT);
     }
 
     public Texts texts() {
@@ -58,6 +72,19 @@ public final class AppContext implements AutoCloseable {
 
     public ConfigFile configFile() {
         return configFile;
+    }
+
+    /** The one HTTP client for calls outside MSAL (tenant discovery, Graph); honours the JVM's trust store. */
+    public HttpClient httpClient() {
+        return httpClient;
+    }
+
+    public TenantDiscovery tenantDiscovery() {
+        return tenantDiscovery;
+    }
+
+    public AppTokenService appTokenService() {
+        return appTokenService;
     }
 
     @Override
