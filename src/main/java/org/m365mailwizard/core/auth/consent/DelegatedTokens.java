@@ -30,9 +30,16 @@ final class DelegatedTokens {
         String user = result.account() == null ? null : result.account().username();
         Map<String, ?> claims = result.tenantProfile() == null ? Map.of() : result.tenantProfile().getClaims();
         Object tid = claims == null ? null : claims.get("tid");
+        String tenant = tid != null ? tid.toString() : homeTenant(result);
         Instant expires = result.expiresOnDate() == null ? null : result.expiresOnDate().toInstant();
-        return new AccessToken(result.accessToken(), expires, List.of(), scopes, tid == null ? null : tid.toString(),
-                user);
+        return new AccessToken(result.accessToken(), expires, List.of(), scopes, tenant, user);
+    }
+
+    /** The home account ID is {@code <object id>.<tenant id>} (from client_info). */
+    private static String homeTenant(IAuthenticationResult result) {
+        String home = result.account() == null ? null : result.account().homeAccountId();
+        int dot = home == null ? -1 : home.indexOf('.');
+        return dot < 0 ? null : home.substring(dot + 1);
     }
 
     /** {@code https://graph.microsoft.com/Mail.Send} and {@code Mail.Send} both give {@code Mail.Send}. */
