@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.m365mailwizard.core.auth.AppTokenService;
 import org.m365mailwizard.core.auth.TenantDiscovery;
+import org.m365mailwizard.core.auth.consent.ConsentFlows;
+import org.m365mailwizard.core.auth.consent.SystemBrowserOpener;
 import org.m365mailwizard.core.config.ConfigFile;
 import org.m365mailwizard.core.config.UserDirs;
 import org.m365mailwizard.core.i18n.Texts;
@@ -31,6 +33,7 @@ public final class AppContext implements AutoCloseable {
     private final HttpClient httpClient;
     private final TenantDiscovery tenantDiscovery;
     private final AppTokenService appTokenService;
+    private final ConsentFlows consentFlows;
 
     public AppContext(Texts texts, UserDirs userDirs, Map<String, String> environment, Clock clock) {
         this.texts = texts;
@@ -44,6 +47,8 @@ public final class AppContext implements AutoCloseable {
                 .executor(executors.background()).followRedirects(HttpClient.Redirect.NEVER).build();
         this.tenantDiscovery = new TenantDiscovery(httpClient, objectMapper, NETWORK_TIMEOUT);
         this.appTokenService = new AppTokenService(executors.background(), NETWORK_TIMEOUT);
+        this.consentFlows = ConsentFlows.create(texts, clock, userDirs, SystemBrowserOpener.forThisSystem(),
+                appTokenService);
     }
 
     public Texts texts() {
@@ -72,6 +77,11 @@ public final class AppContext implements AutoCloseable {
 
     public ConfigFile configFile() {
         return configFile;
+    }
+
+    /** Admin consent and sign-in through the system browser (consent step). */
+    public ConsentFlows consentFlows() {
+        return consentFlows;
     }
 
     /** The one HTTP client for calls outside MSAL (tenant discovery, Graph); honours the JVM's trust store. */

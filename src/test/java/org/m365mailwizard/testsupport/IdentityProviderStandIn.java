@@ -2,6 +2,7 @@
 package org.m365mailwizard.testsupport;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -100,6 +101,7 @@ public final class IdentityProviderStandIn implements AutoCloseable {
         String clientInfo = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 ("{\"uid\":\"0bd1e0e9-0000-0000-0000-000000000001\",\"utid\":\"" + TENANT + "\"}").getBytes(StandardCharsets.UTF_8));
         https.wireMock().stubFor(post(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token"))
+                .withRequestBody(containing("grant_type=authorization_code"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
                         .withBody("{\"token_type\":\"Bearer\",\"scope\":\"" + scopes + "\",\"expires_in\":3600,"
                                 + "\"ext_expires_in\":3600,\"access_token\":\"" + accessToken + "\",\"refresh_token\":"
@@ -107,19 +109,34 @@ public final class IdentityProviderStandIn implements AutoCloseable {
                                 + clientInfo + "\"}")));
     }
 
-    /** The token endpoint's error body, as Entra sends it. */
+    /** The token endpoint's error body for the code redemption, as Entra sends it. */
     public void tokenError(int status, String error, String description) {
+        int code = Integer.parseInt(description.replaceAll("^AADSTS(\\d+).*", "$1"));
         https.wireMock().stubFor(post(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token"))
+                .withRequestBody(containing("grant_type=authorization_code"))
                 .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=utf-8")
-                        .withBody("{\"error\":\"" + error + "\",\"error_description\":\"" + description
-                                + "\",\"error_codes\":[" + description.replaceAll("^AADSTS(\\d+).*", "$1")
-                                + "],\"timestamp\":\"2026-11-29 10:00:00Z\",\"trace_id\":\"00000000-0000-0000-0000-000000000000\","
-                                + "\"correlation_id\":\"00000000-0000-0000-0000-000000000001\"}")));
+                        .withBody(EntraStandIn.errorBody(error, code, description))));
     }
 
-    /** Every request the token endpoint received. */
+    /** A client-credentials token (the app-registration check after consent) carrying these application roles. */
+    public void appTokenIssued(List<String> roles) {
+        https.wireMock().stubFor(post(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token"))
+                .withRequestBody(containing("grant_type=client_credentials"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
+                        .withBody("{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,"
+                                + "\"access_token\":\"" + EntraStandIn.accessToken(TENANT, CLIENT_ID, roles) + "\"}")));
+    }
+
+    /** Every code redemption the token endpoint received. */
     public List<LoggedRequest> tokenRequests() {
-        return https.wireMock().findAll(postRequestedFor(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token")));
+        return https.wireMock().findAll(postRequestedFor(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token"))
+                .withRequestBody(containing("grant_type=authorization_code")));
+    }
+
+    /** Every client-credentials request the token endpoint received. */
+    public List<LoggedRequest> appTokenRequests() {
+        return https.wireMock().findAll(postRequestedFor(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token"))
+                .withRequestBody(containing("grant_type=client_credentials")));
     }
 
     private static String jwt(String payload) {

@@ -8,11 +8,12 @@ import org.m365mailwizard.core.check.Message;
  * How an admin-consent trip ended.
  *
  * @param status granted, refused, timed out or cancelled
- * @param message what it means, and the fix when it failed
+ * @param message what it means
+ * @param fix what to do when it failed, or null
  * @param tenant the tenant the answer named (shown only; never used to decide anything)
  * @param detail the identity platform's own error text, cleaned for display; empty on success
  */
-public record AdminConsentResult(Status status, Message message, String tenant, String detail) {
+public record AdminConsentResult(Status status, Message message, Message fix, String tenant, String detail) {
 
     /** How the trip ended. */
     public enum Status { GRANTED, REFUSED, TIMED_OUT, CANCELLED }
@@ -25,6 +26,6 @@ public record AdminConsentResult(Status status, Message message, String tenant, 
     }
 
     static AdminConsentResult ended(Status status, Message message) {
-        return new AdminConsentResult(status, message, "", "");
+        return new AdminConsentResult(status, message, null, "", "");
     }
 }

@@ -13,12 +13,17 @@ import org.m365mailwizard.core.i18n.Texts;
  * @param success whether the browser part went well (chooses the wording and colour)
  * @param heading one line, e.g. "Consent granted"
  * @param detail what it means and what to do now
+ * @param fix what to do about a failure, or null
  */
-public record BrowserPage(boolean success, Message heading, Message detail) {
+public record BrowserPage(boolean success, Message heading, Message detail, Message fix) {
 
     public BrowserPage {
         Objects.requireNonNull(heading, "heading");
         Objects.requireNonNull(detail, "detail");
+    }
+
+    public BrowserPage(boolean success, Message heading, Message detail) {
+        this(success, heading, detail, null);
     }
 
     /** The complete HTML document, UTF-8, no scripts, no external resources. */
@@ -26,6 +31,7 @@ public record BrowserPage(boolean success, Message heading, Message detail) {
         String lang = texts.language().tag();
         String title = escape(texts.format(heading));
         String body = escape(texts.format(detail));
+        String remedy = fix == null ? "" : "<p><strong>" + escape(texts.format(fix)) + "</strong></p>";
         String close = escape(texts.get("consent.page.close"));
         String product = escape(texts.get("app.title"));
         String colour = success ? "#1a7f37" : "#b42318";
@@ -34,7 +40,7 @@ public record BrowserPage(boolean success, Message heading, Message detail) {
                 + "<title>" + title + " - " + product + "</title>"
                 + "<style>body{font-family:system-ui,sans-serif;margin:3em auto;max-width:40em;padding:0 1em;"
                 + "line-height:1.5}h1{color:" + colour + ";font-size:1.5em}</style></head>"
-                + "<body><main><h1>" + title + "</h1><p>" + body + "</p><p>" + close + "</p>"
+                + "<body><main><h1>" + title + "</h1><p>" + body + "</p>" + remedy + "<p>" + close + "</p>"
                 + "<p><small>" + product + "</small></p></main></body></html>\n";
     }
 

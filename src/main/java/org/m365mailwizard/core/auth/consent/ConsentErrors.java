@@ -1,27 +1,24 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.core.auth.consent;
 
-import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.m365mailwizard.core.auth.AadError;
 import org.m365mailwizard.core.check.Message;
 
 /**
  * Words and a fix for what the identity platform answers during consent and sign-in: the AADSTS code
- * in an {@code error_description} (redirect or token endpoint), else the OAuth {@code error}.
- * (Kept in one small class so it can be folded into the app-registration step's AADSTS table.)
+ * in an {@code error_description} (redirect or token endpoint) through the shared {@link AadError}
+ * table, else the OAuth {@code error}. A few fixes differ here because the redirect in question is
+ * the wizard's own {@code http://localhost}, not the site's: those come from the consent bundle.
  */
 public final class ConsentErrors {
 
-    private static final Pattern AADSTS = Pattern.compile("AADSTS(\\d{4,7})");
     private static final Pattern SAFE_ERROR = Pattern.compile("[a-z_]{1,40}");
 
-    /** Codes with their own text under {@code consent.aadsts.<code>}. */
-    static final Set<String> KNOWN_CODES = Set.of(
-            "50011", "50020", "50076", "50079", "50173", "50194", "500208", "53003", "54005", "501481",
-            "65001", "65004", "70008", "70011", "70043", "700016", "700025", "700082", "7000112", "7000215",
-            "7000218", "7000222", "9002313", "90002", "90038", "90094");
+    /** Codes whose fix names the loopback registration ({@code consent.aadsts.<code>.fix}). */
+    static final Set<Integer> LOOPBACK_FIXES = Set.of(50011, 7000218, 700025);
 
     /** OAuth {@code error} values with their own text under {@code consent.oauth.<error>}. */
     static final Set<String> KNOWN_ERRORS = Set.of(
@@ -29,33 +26,42 @@ public final class ConsentErrors {
             "unauthorized_client", "invalid_client", "invalid_grant", "invalid_scope", "server_error",
             "temporarily_unavailable", CallbackResult.MALFORMED);
 
+    /**
+     * What went wrong and what to do.
+     *
+     * @param problem what happened, in words
+     * @param fix what to do, or null when the problem's words already say it
+     */
+    public record Explanation(Message problem, Message fix) {
+    }
+
     private ConsentErrors() {
     }
 
-    /** The AADSTS number in a description, e.g. {@code 65004} from "AADSTS65004: User declined ...". */
-    public static Optional<String> aadstsCode(String description) {
-        if (description == null) {
-            return Optional.empty();
-        }
-        Matcher m = AADSTS.matcher(description);
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
-    }
-
     /**
-     * What went wrong and what to do, for an OAuth error and its description (either may be null).
+     * Explains an OAuth error and its description (either may be null) for this app and tenant.
      * Unknown codes still name the code, so the user can look it up.
      */
-    public static Message explain(String error, String description) {
-        Optional<String> code = aadstsCode(description);
-        if (code.isPresent() && KNOWN_CODES.contains(code.get())) {
-            return Message.of("consent.aadsts." + code.get());
+    public static Explanation explain(String error, String description, String tenant, String clientId) {
+        OptionalInt code = AadError.codeIn(description);
+        if (code.isPresent()) {
+            int c = code.getAsInt();
+            AadError known = AadError.fromCode(c);
+            if (known != AadError.UNKNOWN || !isKnownError(error)) {
+                Message fix = LOOPBACK_FIXES.contains(c) ? Message.of("consent.aadsts." + c + ".fix")
+                        : known.fix(tenant, clientId, c);
+                return new Explanation(known.message(tenant, clientId, c), fix);
+            }
         }
-        String safeError = error != null && SAFE_ERROR.matcher(error).matches() ? error : null;
-        if (safeError != null && KNOWN_ERRORS.contains(safeError)) {
-            return Message.of("consent.oauth." + safeError);
+        if (isKnownError(error)) {
+            return new Explanation(Message.of("consent.oauth." + error), null);
         }
-        return Message.of("consent.oauth.other", safeError == null ? "?" : safeError,
-                code.map(c -> "AADSTS" + c).orElse("-"));
+        String safe = error != null && SAFE_ERROR.matcher(error).matches() ? error : "?";
+        return new Explanation(Message.of("consent.oauth.other", safe, "-"), null);
+    }
+
+    private static boolean isKnownError(String error) {
+        return error != null && KNOWN_ERRORS.contains(error);
     }
 
     /** An error description made fit to show as plain text: no control characters, at most 400 characters. */

@@ -44,7 +44,8 @@ public final class ConsentFindings {
         if (!result.detail().isEmpty()) {
             found.add(result.detail());
         }
-        return Optional.of(Finding.of(ADMIN, status, "admin_consent=True", found, result.message()));
+        Finding finding = Finding.of(ADMIN, status, "admin_consent=True", found, result.message());
+        return Optional.of(result.fix() == null ? finding : finding.withNote(result.fix()));
     }
 
     /** The token check after consent. */
@@ -55,7 +56,8 @@ public final class ConsentFindings {
             case CANCELLED -> Status.WARN;
         };
         List<String> found = result.token() == null ? List.of() : List.of("roles=" + result.token().roles());
-        return Finding.of(APP_ROLE, status, "roles ∋ " + MailSendRoleCheck.MAIL_SEND, found, result.message());
+        Finding finding = Finding.of(APP_ROLE, status, "roles ∋ " + MailSendRoleCheck.MAIL_SEND, found, result.message());
+        return result.fix() == null ? finding : finding.withNote(result.fix());
     }
 
     /** The token check could not run: no secret to ask for a token with. */
@@ -72,8 +74,11 @@ public final class ConsentFindings {
                 return out;
             }
             case SIGNED_IN -> out.add(Finding.of(SIGN_IN, Status.PASS, sender, userOf(result.token()), result.message()));
-            case REFUSED -> out.add(Finding.of(SIGN_IN, Status.FAIL, sender,
-                    result.detail().isEmpty() ? List.of() : List.of(result.detail()), result.message()));
+            case REFUSED -> {
+                Finding refused = Finding.of(SIGN_IN, Status.FAIL, sender,
+                        result.detail().isEmpty() ? List.of() : List.of(result.detail()), result.message());
+                out.add(result.fix() == null ? refused : refused.withNote(result.fix()));
+            }
             default -> out.add(Finding.of(SIGN_IN, Status.ERROR, sender, List.of(), result.message()));
         }
         AccessToken token = result.token();

@@ -3,7 +3,7 @@ package org.m365mailwizard.core.auth.consent;
 
 import java.net.URI;
 import java.util.Locale;
-import java.util.Set;
+import org.m365mailwizard.core.auth.AppTokenService;
 import org.m365mailwizard.core.check.ProblemException;
 import org.m365mailwizard.core.config.Endpoints;
 import org.m365mailwizard.core.config.MailConfig;
@@ -17,12 +17,6 @@ import org.m365mailwizard.core.config.MailConfig;
  * @param endpoints login and Graph roots
  */
 record ConsentTarget(String clientId, String tenant, Endpoints endpoints) {
-
-    /** Login hosts Microsoft's own instance discovery knows; any other host is a stand-in or private cloud. */
-    private static final Set<String> MICROSOFT_LOGIN_HOSTS = Set.of(
-            "login.microsoftonline.com", "login.microsoft.com", "login.windows.net", "sts.windows.net",
-            "login.microsoftonline.us", "login-us.microsoftonline.com", "login.chinacloudapi.cn",
-            "login.partner.microsoftonline.cn", "login.microsoftonline.de");
 
     static ConsentTarget of(MailConfig config) throws ProblemException {
         String clientId = trimmed(config.clientId());
@@ -48,7 +42,7 @@ record ConsentTarget(String clientId, String tenant, Endpoints endpoints) {
 
     /** {@code https://login.microsoftonline.com/<tenant>/}, the form MSAL wants. */
     String authority() {
-        return endpoints.loginRoot() + "/" + tenant + "/";
+        return AppTokenService.authority(endpoints, tenant);
     }
 
     /** Origin of the login pages, from which a form_post legitimately comes. */
@@ -60,7 +54,12 @@ record ConsentTarget(String clientId, String tenant, Endpoints endpoints) {
 
     /** MSAL may ask Microsoft about the authority only when it is Microsoft's; stand-ins are never looked up. */
     boolean microsoftLoginHost() {
-        return MICROSOFT_LOGIN_HOSTS.contains(endpoints.login().getHost().toLowerCase(Locale.ROOT));
+        return AppTokenService.isMicrosoftLoginHost(endpoints.login().getHost());
+    }
+
+    /** An identity-platform error in words, for this app and tenant. */
+    ConsentErrors.Explanation explain(String error, String description) {
+        return ConsentErrors.explain(error, description, tenant, clientId);
     }
 
     /** A delegated Graph permission as a full scope URI of this cloud, e.g. {@code https://graph.microsoft.us/Mail.Send}. */

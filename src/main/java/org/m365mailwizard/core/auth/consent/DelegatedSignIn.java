@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.m365mailwizard.core.auth.AadError;
 import org.m365mailwizard.core.auth.AccessToken;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.ProblemException;
@@ -111,7 +112,7 @@ public final class DelegatedSignIn {
         Pkce pkce = Pkce.generate(random);
         String state = RandomValues.urlSafe(random, 32);
         LoopbackListener listener = LoopbackListener.start(new LoopbackListener.Settings(state,
-                ResponseMode.FORM_POST, "/", timeout, Set.of(target.loginOrigin()), DelegatedSignIn::pageFor),
+                ResponseMode.FORM_POST, "/", timeout, Set.of(target.loginOrigin()), answer -> pageFor(target, answer)),
                 texts, clock);
         try {
             URI url = app.getAuthorizationRequestUrl(AuthorizationRequestUrlParameters
@@ -157,13 +158,13 @@ public final class DelegatedSignIn {
         }
     }
 
-    private static BrowserPage pageFor(Map<String, String> answer) {
+    private static BrowserPage pageFor(ConsentTarget target, Map<String, String> answer) {
         if (answer.get("error") == null && answer.get("code") != null) {
             return new BrowserPage(true, Message.of("consent.page.signIn.done.title"),
                     Message.of("consent.page.signIn.done.detail"));
         }
-        return new BrowserPage(false, Message.of("consent.page.signIn.refused.title"),
-                ConsentErrors.explain(answer.get("error"), answer.get("error_description")));
+        ConsentErrors.Explanation why = target.explain(answer.get("error"), answer.get("error_description"));
+        return new BrowserPage(false, Message.of("consent.page.signIn.refused.title"), why.problem(), why.fix());
     }
 
     /** One sign-in trip through the browser. */
@@ -200,8 +201,8 @@ public final class DelegatedSignIn {
             String code = answer.parameter("code").orElse(null);
             if (answer.error().isPresent() || code == null) {
                 String description = answer.parameter("error_description").orElse(null);
-                return new DelegatedResult(DelegatedResult.Status.REFUSED,
-                        ConsentErrors.explain(answer.error().orElse(null), description), null,
+                ConsentErrors.Explanation why = target.explain(answer.error().orElse(null), description);
+                return new DelegatedResult(DelegatedResult.Status.REFUSED, why.problem(), why.fix(), null,
                         ConsentErrors.printable(description), storeNotice);
             }
             return redeem(code);
@@ -218,24 +219,27 @@ public final class DelegatedSignIn {
                 AccessToken token = DelegatedTokens.from(result);
                 return new DelegatedResult(DelegatedResult.Status.SIGNED_IN,
                         Message.of("consent.signIn.done", token.userPrincipal() == null ? "?" : token.userPrincipal()),
-                        token, "", storeNotice);
+                        null, token, "", storeNotice);
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof MsalServiceException refusal) {
                     String text = refusal.getMessage();
                     LOG.info("The token endpoint refused the code: {} AADSTS{}", refusal.errorCode(),
-                            ConsentErrors.aadstsCode(text).orElse("-"));
-                    return new DelegatedResult(DelegatedResult.Status.REFUSED,
-                            ConsentErrors.explain(refusal.errorCode(), text), null, ConsentErrors.printable(text),
-                            storeNotice);
+                            AadError.codeIn(text).orElse(0));
+                    ConsentErrors.Explanation why = target.explain(refusal.errorCode(), text);
+                    return new DelegatedResult(DelegatedResult.Status.REFUSED, why.problem(), why.fix(), null,
+                            ConsentErrors.printable(text), storeNotice);
                 }
                 LOG.info("Could not redeem the code: {}", cause == null ? "?" : cause.getClass().getSimpleName());
-                return new DelegatedResult(DelegatedResult.Status.UNREACHABLE,
-                        Message.of("consent.signIn.unreachable", target.endpoints().loginRoot()), null, "", storeNotice);
+                return unreachable();
             } catch (TimeoutException e) {
-                return new DelegatedResult(DelegatedResult.Status.UNREACHABLE,
-                        Message.of("consent.signIn.unreachable", target.endpoints().loginRoot()), null, "", storeNotice);
+                return unreachable();
             }
+        }
+
+        private DelegatedResult unreachable() {
+            return new DelegatedResult(DelegatedResult.Status.UNREACHABLE,
+                    Message.of("consent.signIn.unreachable", target.endpoints().loginRoot()), null, null, "", storeNotice);
         }
 
         /** The address the sign-in is for. */

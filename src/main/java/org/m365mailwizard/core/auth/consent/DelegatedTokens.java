@@ -5,13 +5,13 @@ import com.microsoft.aad.msal4j.IAuthenticationResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.m365mailwizard.core.auth.AccessToken;
 
 /**
- * What a delegated sign-in proves, from MSAL's result: the granted scopes (the token response's
- * {@code scope}, the same list as the access token's {@code scp}) and the signed-in user and tenant
- * (from the ID token, which MSAL has read). Scope URIs are reduced to the permission name.
+ * What a delegated sign-in proves. The access token's own claims come first ({@code scp},
+ * {@code preferred_username}/{@code upn}, {@code tid}: what Graph will see); where the token is not a
+ * readable JWT, MSAL's result fills in: the token response's {@code scope}, the ID token's user, and
+ * the tenant of the home account. Scope URIs are reduced to the permission name.
  */
 final class DelegatedTokens {
 
@@ -19,20 +19,26 @@ final class DelegatedTokens {
     }
 
     static AccessToken from(IAuthenticationResult result) {
+        Instant expires = result.expiresOnDate() == null ? null : result.expiresOnDate().toInstant();
+        AccessToken claims = AccessToken.fromJwt(result.accessToken(), expires);
+        List<String> scopes = claims.scopes().isEmpty() ? responseScopes(result) : claims.scopes();
+        String user = claims.userPrincipal() != null ? claims.userPrincipal()
+                : result.account() == null ? null : result.account().username();
+        String tenant = claims.tenantId() != null ? claims.tenantId() : homeTenant(result);
+        return new AccessToken(result.accessToken(), expires, List.of(),
+                scopes.stream().map(DelegatedTokens::permissionName).toList(), tenant, user);
+    }
+
+    private static List<String> responseScopes(IAuthenticationResult result) {
         List<String> scopes = new ArrayList<>();
         if (result.scopes() != null) {
             for (String scope : result.scopes().trim().split("\\s+")) {
                 if (!scope.isEmpty()) {
-                    scopes.add(permissionName(scope));
+                    scopes.add(scope);
                 }
             }
         }
-        String user = result.account() == null ? null : result.account().username();
-        Map<String, ?> claims = result.tenantProfile() == null ? Map.of() : result.tenantProfile().getClaims();
-        Object tid = claims == null ? null : claims.get("tid");
-        String tenant = tid != null ? tid.toString() : homeTenant(result);
-        Instant expires = result.expiresOnDate() == null ? null : result.expiresOnDate().toInstant();
-        return new AccessToken(result.accessToken(), expires, List.of(), scopes, tenant, user);
+        return scopes;
     }
 
     /** The home account ID is {@code <object id>.<tenant id>} (from client_info). */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.m365mailwizard.core.auth.AadFailure;
 import org.m365mailwizard.core.auth.AccessToken;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.ProblemException;
@@ -69,9 +70,10 @@ public final class MailSendRoleCheck {
      * @param status proven, still missing after every attempt, refused, cancelled
      * @param token the last token obtained (roles and tenant shown to the user), or null
      * @param message what it means
+     * @param fix what to do when the identity platform refused, or null
      * @param attempts how many token requests were made
      */
-    public record Result(Status status, AccessToken token, Message message, int attempts) {
+    public record Result(Status status, AccessToken token, Message message, Message fix, int attempts) {
         /** How the check ended. */
         public enum Status { PROVEN, MISSING, REFUSED, CANCELLED }
 
@@ -98,25 +100,26 @@ public final class MailSendRoleCheck {
             if (!wait.isZero()) {
                 progress.nextAttemptAt = clock.instant().plus(wait);
                 if (!cancellation.sleep(wait)) {
-                    return new Result(Result.Status.CANCELLED, last, Message.of("consent.role.cancelled"), made);
+                    return new Result(Result.Status.CANCELLED, last, Message.of("consent.role.cancelled"), null, made);
                 }
             }
             if (cancellation.isCancelled()) {
-                return new Result(Result.Status.CANCELLED, last, Message.of("consent.role.cancelled"), made);
+                return new Result(Result.Status.CANCELLED, last, Message.of("consent.role.cancelled"), null, made);
             }
             progress.nextAttemptAt = null;
             progress.attempt = ++made;
             try {
                 last = tokens.acquireFresh(config);
             } catch (ProblemException e) {
-                return new Result(Result.Status.REFUSED, last, e.problem(), made);
+                return new Result(Result.Status.REFUSED, last, e.problem(),
+                        e instanceof AadFailure refusal ? refusal.fix() : null, made);
             }
             if (last.roles().stream().anyMatch(MAIL_SEND::equalsIgnoreCase)) {
                 return new Result(Result.Status.PROVEN, last,
-                        Message.of("consent.role.proven", String.join(", ", last.roles())), made);
+                        Message.of("consent.role.proven", String.join(", ", last.roles())), null, made);
             }
         }
         String roles = last == null || last.roles().isEmpty() ? "-" : String.join(", ", last.roles());
-        return new Result(Result.Status.MISSING, last, Message.of("consent.role.missing", made, roles), made);
+        return new Result(Result.Status.MISSING, last, Message.of("consent.role.missing", made, roles), null, made);
     }
 }

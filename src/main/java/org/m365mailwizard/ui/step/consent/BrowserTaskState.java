@@ -29,6 +29,7 @@ public final class BrowserTaskState {
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
     private final ReadOnlyObjectWrapper<Status> outcome = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Message> fix = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Message> progress = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Message> summary = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper manualUrl = new ReadOnlyStringWrapper("");
@@ -44,6 +45,8 @@ public final class BrowserTaskState {
     public ReadOnlyObjectProperty<Status> outcomeProperty() { return outcome.getReadOnlyProperty(); }
     /** What happened, or what is happening. */
     public ReadOnlyObjectProperty<Message> messageProperty() { return message.getReadOnlyProperty(); }
+    /** What to do about a failure; null otherwise. */
+    public ReadOnlyObjectProperty<Message> fixProperty() { return fix.getReadOnlyProperty(); }
     /** The countdown line, refreshed by {@code tick}; null when nothing is being waited for. */
     public ReadOnlyObjectProperty<Message> progressProperty() { return progress.getReadOnlyProperty(); }
     /** What the token proves, once there is one. */
@@ -60,6 +63,7 @@ public final class BrowserTaskState {
         phase.set(Phase.STARTING);
         outcome.set(null);
         message.set(what);
+        fix.set(null);
         progress.set(null);
         summary.set(null);
         manualUrl.set("");
@@ -88,10 +92,11 @@ public final class BrowserTaskState {
         }
     }
 
-    void done(Status result, Message what, Message proof) {
+    void done(Status result, Message what, Message remedy, Message proof) {
         phase.set(Phase.DONE);
         outcome.set(result);
         message.set(what);
+        fix.set(remedy);
         summary.set(proof);
         progress.set(null);
         manualUrl.set("");

@@ -111,8 +111,9 @@ public final class ConsentStepController implements WizardStep {
             }
             Status outcome = task.outcomeProperty().get();
             String prefix = outcome == null ? "" : texts.get("consent.step.status." + outcome.jsonName()) + " ";
-            return prefix + texts.format(message);
-        }, task.messageProperty(), task.outcomeProperty()));
+            Message fix = task.fixProperty().get();
+            return prefix + texts.format(message) + (fix == null ? "" : "\n" + texts.format(fix));
+        }, task.messageProperty(), task.outcomeProperty(), task.fixProperty()));
         task.outcomeProperty().addListener((o, before, now) -> {
             status.getStyleClass().removeAll(STATUS_CLASSES);
             if (now != null) {

@@ -16,10 +16,11 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.m365mailwizard.core.auth.AccessToken;
-import org.m365mailwizard.core.auth.consent.AdminConsent;
+import org.m365mailwizard.core.auth.consent.AdminConsentFlow;
 import org.m365mailwizard.core.auth.consent.AdminConsentResult;
 import org.m365mailwizard.core.auth.consent.Cancellation;
 import org.m365mailwizard.core.auth.consent.ConsentFindings;
+import org.m365mailwizard.core.auth.consent.ConsentFlows;
 import org.m365mailwizard.core.auth.consent.DelegatedResult;
 import org.m365mailwizard.core.auth.consent.DelegatedSignIn;
 import org.m365mailwizard.core.auth.consent.MailSendRoleCheck;
@@ -43,7 +44,8 @@ public final class ConsentStepViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final WizardModel model;
-    private final ConsentServices services;
+    private final ConsentFlows services;
+    private final MailSendRoleCheck.Plan plan;
     private final FxTasks tasks;
     private final Clock clock;
     private final BrowserTaskState admin = new BrowserTaskState();
@@ -52,13 +54,19 @@ public final class ConsentStepViewModel {
     private final ObjectProperty<DelegatedSignIn.RedirectPlatform> platform =
             new SimpleObjectProperty<>(DelegatedSignIn.RedirectPlatform.MOBILE_AND_DESKTOP);
 
-    private AdminConsent.Session adminSession;
+    private AdminConsentFlow.Session adminSession;
     private Cancellation roleCancellation;
     private DelegatedSignIn.Session signInSession;
 
-    public ConsentStepViewModel(WizardModel model, ConsentServices services, FxTasks tasks, Clock clock) {
+    /**
+     * @param flows the browser flows and the token check (from the composition root)
+     * @param plan how long to keep checking for Mail.Send while consent propagates
+     */
+    public ConsentStepViewModel(WizardModel model, ConsentFlows flows, MailSendRoleCheck.Plan plan, FxTasks tasks,
+                                Clock clock) {
         this.model = Objects.requireNonNull(model);
-        this.services = Objects.requireNonNull(services);
+        this.services = Objects.requireNonNull(flows);
+        this.plan = Objects.requireNonNull(plan);
         this.tasks = Objects.requireNonNull(tasks);
         this.clock = Objects.requireNonNull(clock);
     }
@@ -129,7 +137,7 @@ public final class ConsentStepViewModel {
 
     public void cancelAdminConsent() {
         admin.cancelling();
-        AdminConsent.Session session = adminSession;
+        AdminConsentFlow.Session session = adminSession;
         Cancellation cancellation = roleCancellation;
         if (cancellation != null) {
             cancellation.cancel();
@@ -147,18 +155,18 @@ public final class ConsentStepViewModel {
         adminSession = null;
         ConsentFindings.admin(result).ifPresent(this::putFinding);
         if (result.status() == AdminConsentResult.Status.CANCELLED) {
-            admin.done(null, result.message(), null);
+            admin.done(null, result.message(), null, null);
             return;
         }
         if (result.status() != AdminConsentResult.Status.GRANTED) {
             admin.done(result.status() == AdminConsentResult.Status.REFUSED ? Status.FAIL : Status.ERROR,
-                    result.message(), null);
+                    result.message(), result.fix(), null);
             return;
         }
         if (config.secret().isEmpty()) {
             Finding notChecked = ConsentFindings.appRoleNotChecked();
             putFinding(notChecked);
-            admin.done(Status.WARN, notChecked.message(), null);
+            admin.done(Status.WARN, notChecked.message(), null, null);
             return;
         }
         proveMailSend(config);
@@ -176,7 +184,7 @@ public final class ConsentStepViewModel {
                             progress.attempt() + 1, progress.attempts());
         }, clock.instant());
         tasks.run(() -> new MailSendRoleCheck(services.appTokens(), clock)
-                        .run(config, services.plan(), progress, cancellation))
+                        .run(config, plan, progress, cancellation))
                 .onSuccess(result -> {
                     roleCancellation = null;
                     Finding finding = ConsentFindings.appRole(result);
@@ -184,7 +192,7 @@ public final class ConsentStepViewModel {
                     if (result.status() == MailSendRoleCheck.Result.Status.PROVEN) {
                         model.applicationTokenProperty().set(result.token());
                     }
-                    admin.done(finding.status(), result.message(), appProof(result.token()));
+                    admin.done(finding.status(), result.message(), result.fix(), appProof(result.token()));
                 })
                 .onError(this::adminFailed)
                 .start();
@@ -194,7 +202,7 @@ public final class ConsentStepViewModel {
         adminSession = null;
         roleCancellation = null;
         admin.done(error instanceof ProblemException p && p.exitCode() == 2 ? Status.FAIL : Status.ERROR,
-                problemOf(error), null);
+                problemOf(error), null, null);
     }
 
     // ---- sign-in as the sender ----------------------------------------------------------------
@@ -247,13 +255,13 @@ public final class ConsentStepViewModel {
         Status worst = findings.isEmpty() ? null : Status.worst(findings.stream().map(Finding::status).toList());
         Message shown = findings.stream().filter(f -> f.status() == worst && worst != Status.PASS)
                 .map(Finding::message).findFirst().orElse(result.message());
-        signIn.done(worst, shown, result.token() == null ? null : delegatedProof(result.token()));
+        signIn.done(worst, shown, result.fix(), result.token() == null ? null : delegatedProof(result.token()));
     }
 
     private void signInFailed(Throwable error) {
         signInSession = null;
         signIn.done(error instanceof ProblemException p && p.exitCode() == 2 ? Status.FAIL : Status.ERROR,
-                problemOf(error), null);
+                problemOf(error), null, null);
     }
 
     // ---- shared -------------------------------------------------------------------------------

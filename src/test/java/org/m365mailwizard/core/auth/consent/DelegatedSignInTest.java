@@ -180,7 +180,7 @@ class DelegatedSignInTest {
         DelegatedResult result = run(config, PUBLIC);
 
         assertThat(result.status()).isEqualTo(DelegatedResult.Status.REFUSED);
-        assertThat(result.message().key()).isEqualTo("consent.aadsts.65004");
+        assertThat(result.message().key()).isEqualTo("app.aadsts.65004.message");
         assertThat(idp.tokenRequests()).isEmpty();
         assertThat(ConsentFindings.delegated(result, SENDER)).singleElement()
                 .satisfies(f -> assertThat(f.status()).isEqualTo(Status.FAIL));
@@ -190,7 +190,7 @@ class DelegatedSignInTest {
     void consumerAccountsAndWrongTenantsAreNamed() throws Exception {
         idp.authorizeError("invalid_request", "AADSTS50020: User account 'x@outlook.com' from identity provider "
                 + "'live.com' does not exist in tenant 'Contoso'.");
-        assertThat(run(config, PUBLIC).message().key()).isEqualTo("consent.aadsts.50020");
+        assertThat(run(config, PUBLIC).message().key()).isEqualTo("app.aadsts.50020.message");
     }
 
     @Test
@@ -202,7 +202,8 @@ class DelegatedSignInTest {
         DelegatedResult result = run(config, PUBLIC);
 
         assertThat(result.status()).isEqualTo(DelegatedResult.Status.REFUSED);
-        assertThat(result.message().key()).isEqualTo("consent.aadsts.7000218");
+        assertThat(result.message().key()).isEqualTo("app.aadsts.7000218.message");
+        assertThat(result.fix().key()).as("the fix names the loopback registration").isEqualTo("consent.aadsts.7000218.fix");
         assertThat(result.detail()).contains("AADSTS7000218");
     }
 
@@ -215,7 +216,8 @@ class DelegatedSignInTest {
 
         DelegatedResult result = run(withSecret, new DelegatedSignIn.Options(false, DelegatedSignIn.RedirectPlatform.WEB));
 
-        assertThat(result.message().key()).isEqualTo("consent.aadsts.700025");
+        assertThat(result.message().key()).isEqualTo("app.aadsts.700025.message");
+        assertThat(result.fix().key()).isEqualTo("consent.aadsts.700025.fix");
         assertThat(form(idp.tokenRequests().get(0).getBodyAsString())).containsKey("client_secret").containsKey("code_verifier");
     }
 

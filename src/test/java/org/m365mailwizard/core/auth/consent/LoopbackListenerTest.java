@@ -50,7 +50,8 @@ class LoopbackListenerTest {
                 answer -> answer.containsKey("code")
                         ? new BrowserPage(true, Message.of("consent.page.signIn.done.title"), Message.of("consent.page.signIn.done.detail"))
                         : new BrowserPage(false, Message.of("consent.page.signIn.refused.title"),
-                                ConsentErrors.explain(answer.get("error"), answer.get("error_description")))),
+                                ConsentErrors.explain(answer.get("error"), answer.get("error_description"), "t", "c").problem(),
+                                ConsentErrors.explain(answer.get("error"), answer.get("error_description"), "t", "c").fix())),
                 texts, Clock.systemUTC());
         return listener;
     }
@@ -143,7 +144,7 @@ class LoopbackListenerTest {
                 + "&error_description=" + java.net.URLEncoder.encode("AADSTS65004: " + script, "UTF-8")), Map.of());
 
         assertThat(page.body()).doesNotContain(script).doesNotContain("alert(").doesNotContain("<b>")
-                .contains("lang=\"zh-CN\"").contains("AADSTS65004：在浏览器中拒绝了同意");
+                .contains("lang=\"zh-CN\"").contains("应用权限的同意被拒绝（AADSTS65004）").contains("请重新登录并接受");
         assertThat(listener.result().get(5, TimeUnit.SECONDS).error()).contains("<b>access_denied</b>");
     }
 

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.m365mailwizard.core.auth.AccessToken;
-import org.m365mailwizard.core.auth.consent.AdminConsent;
+import org.m365mailwizard.core.auth.consent.AdminConsentFlow;
 import org.m365mailwizard.core.auth.consent.BrowserOpener;
+import org.m365mailwizard.core.auth.consent.ConsentFlows;
 import org.m365mailwizard.core.auth.consent.DelegatedSignIn;
 import org.m365mailwizard.core.auth.consent.MailSendRoleCheck;
 import org.m365mailwizard.core.auth.consent.ProtectedTokenStore;
@@ -75,14 +76,14 @@ class ConsentStepUiTest {
         model.endpointOverrideProperty().set(idp.endpoints());
         Texts texts = new Texts(Language.ENGLISH);
         BrowserOpener opener = uri -> browserWorks ? browser.opener().open(uri) : browser.noBrowser().open(uri);
-        ConsentServices services = new ConsentServices(
-                new AdminConsent(opener, texts, Clock.systemUTC(), new SecureRandom(), Duration.ofMinutes(5)),
+        ConsentFlows services = new ConsentFlows(
+                new AdminConsentFlow(opener, texts, Clock.systemUTC(), new SecureRandom(), Duration.ofMinutes(5)),
                 new DelegatedSignIn(opener, texts, Clock.systemUTC(), new SecureRandom(), Duration.ofMinutes(5),
                         new ProtectedTokenStore(store, System.getProperty("os.name"))),
                 config -> new AccessToken("eyJ.app", Instant.now().plusSeconds(3600), List.of("Mail.Send"), List.of(),
-                        IdentityProviderStandIn.TENANT, null),
-                new MailSendRoleCheck.Plan(List.of(Duration.ZERO)));
-        ConsentStepViewModel vm = new ConsentStepViewModel(model, services, FxTasks.onFxThread(background), Clock.systemUTC());
+                        IdentityProviderStandIn.TENANT, null));
+        ConsentStepViewModel vm = new ConsentStepViewModel(model, services, new MailSendRoleCheck.Plan(List.of(Duration.ZERO)),
+                FxTasks.onFxThread(background), Clock.systemUTC());
         ViewLoader loader = new ViewLoader(texts, type -> new ConsentStepController(vm, texts, Clock.systemUTC()));
         step = loader.load(ConsentStepController.class, "ConsentStep.fxml").controller();
         stage.setScene(new Scene(step.view(), 820, 900));

@@ -18,9 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.m365mailwizard.core.auth.AccessToken;
-import org.m365mailwizard.core.auth.consent.AdminConsent;
+import org.m365mailwizard.core.auth.consent.AdminConsentFlow;
 import org.m365mailwizard.core.auth.consent.ApplicationTokenSource;
 import org.m365mailwizard.core.auth.consent.BrowserOpener;
+import org.m365mailwizard.core.auth.consent.ConsentFlows;
 import org.m365mailwizard.core.auth.consent.DelegatedSignIn;
 import org.m365mailwizard.core.auth.consent.MailSendRoleCheck;
 import org.m365mailwizard.core.auth.consent.ProtectedTokenStore;
@@ -67,12 +68,12 @@ class ConsentStepViewModelTest {
 
     private ConsentStepViewModel vm(BrowserOpener opener, FxTasks tasks, Clock clock, ApplicationTokenSource tokens) {
         Texts texts = new Texts(Language.ENGLISH);
-        ConsentServices services = new ConsentServices(
-                new AdminConsent(opener, texts, clock, new SecureRandom(), Duration.ofMinutes(5)),
+        ConsentFlows services = new ConsentFlows(
+                new AdminConsentFlow(opener, texts, clock, new SecureRandom(), Duration.ofMinutes(5)),
                 new DelegatedSignIn(opener, texts, clock, new SecureRandom(), Duration.ofMinutes(5),
                         new ProtectedTokenStore(store, System.getProperty("os.name"))),
-                tokens, QUICK);
-        return new ConsentStepViewModel(model, services, tasks, clock);
+                tokens);
+        return new ConsentStepViewModel(model, services, QUICK, tasks, clock);
     }
 
     private ApplicationTokenSource tokensWithRolesFromCall(int call, String... roles) {
@@ -130,7 +131,7 @@ class ConsentStepViewModelTest {
         vm.grantAdminConsent();
 
         assertThat(vm.admin().outcomeProperty().get()).isEqualTo(Status.FAIL);
-        assertThat(vm.admin().messageProperty().get().key()).isEqualTo("consent.aadsts.65004");
+        assertThat(vm.admin().messageProperty().get().key()).isEqualTo("app.aadsts.65004.message");
         assertThat(finding("consent-admin").status()).isEqualTo(Status.FAIL);
         assertThat(tokenCalls.get()).isZero();
     }
@@ -182,12 +183,12 @@ class ConsentStepViewModelTest {
     @Test
     void whileConsentPropagatesTheNextAttemptIsCountedDown() throws Exception {
         idp.adminConsentGranted();
-        ConsentStepViewModel vm = new ConsentStepViewModel(model, new ConsentServices(
-                new AdminConsent(browser.opener(), new Texts(Language.ENGLISH), Clock.systemUTC(), new SecureRandom(),
+        ConsentStepViewModel vm = new ConsentStepViewModel(model, new ConsentFlows(
+                new AdminConsentFlow(browser.opener(), new Texts(Language.ENGLISH), Clock.systemUTC(), new SecureRandom(),
                         Duration.ofMinutes(5)),
                 new DelegatedSignIn(browser.opener(), new Texts(Language.ENGLISH), Clock.systemUTC(), new SecureRandom(),
                         Duration.ofMinutes(5), new ProtectedTokenStore(store, "linux")),
-                tokensWithRolesFromCall(99), new MailSendRoleCheck.Plan(List.of(Duration.ZERO, Duration.ofSeconds(30)))),
+                tokensWithRolesFromCall(99)), new MailSendRoleCheck.Plan(List.of(Duration.ZERO, Duration.ofSeconds(30))),
                 new FxTasks(background, Runnable::run), Clock.systemUTC());
 
         vm.grantAdminConsent();

@@ -12,11 +12,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.m365mailwizard.core.auth.AppTokenService;
 import org.m365mailwizard.core.check.ExitCode;
 import org.m365mailwizard.core.check.Finding;
 import org.m365mailwizard.core.check.ProblemException;
@@ -28,7 +32,10 @@ import org.m365mailwizard.testsupport.IdentityProviderStandIn;
 import org.m365mailwizard.testsupport.ScriptedBrowser;
 
 /** Admin consent against the identity-platform stand-in over HTTPS, the browser played by an HTTP client. */
-class AdminConsentTest {
+class AdminConsentFlowTest {
+
+    private static final MailSendRoleCheck.Plan QUICK = new MailSendRoleCheck.Plan(
+            List.of(Duration.ZERO, Duration.ofMillis(20), Duration.ofMillis(20)));
 
     private IdentityProviderStandIn idp;
     private final ScriptedBrowser browser = new ScriptedBrowser();
@@ -46,14 +53,14 @@ class AdminConsentTest {
         idp.close();
     }
 
-    private AdminConsent consent(BrowserOpener opener, Duration timeout) {
-        return new AdminConsent(opener, new Texts(Language.ENGLISH), Clock.systemUTC(), new SecureRandom(), timeout);
+    private AdminConsentFlow consent(BrowserOpener opener, Duration timeout) {
+        return new AdminConsentFlow(opener, new Texts(Language.ENGLISH), Clock.systemUTC(), new SecureRandom(), timeout);
     }
 
     @Test
     void grantedConsentComesBackToTheListenerAndShowsTheBrowserWhatHappened() throws Exception {
         idp.adminConsentGranted();
-        try (AdminConsent.Session session = consent(browser.opener(), Duration.ofSeconds(30)).begin(config)) {
+        try (AdminConsentFlow.Session session = consent(browser.opener(), Duration.ofSeconds(30)).begin(config)) {
             AdminConsentResult result = session.await();
 
             assertThat(session.browserOpened()).isTrue();
@@ -69,9 +76,48 @@ class AdminConsentTest {
     }
 
     @Test
+    void afterConsentTheAppRegistrationsTokenServiceProvesMailSendInRoles() throws Exception {
+        idp.adminConsentGranted();
+        idp.appTokenIssued(List.of("Mail.Send"));
+        MailConfig withSecret = config.toBuilder().clientSecret("abc8Q~not-a-real-secret-0123456789abcdefgh").build();
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (AdminConsentFlow.Session session = consent(browser.opener(), Duration.ofSeconds(30)).begin(withSecret)) {
+            assertThat(session.await().status()).isEqualTo(AdminConsentResult.Status.GRANTED);
+
+            MailSendRoleCheck.Result proof = new MailSendRoleCheck(
+                    ApplicationTokenSource.of(new AppTokenService(executor, Duration.ofSeconds(10))), Clock.systemUTC())
+                    .run(withSecret, QUICK, new MailSendRoleCheck.Progress(), new Cancellation());
+
+            assertThat(proof.status()).isEqualTo(MailSendRoleCheck.Result.Status.PROVEN);
+            assertThat(proof.token().tenantId()).isEqualTo(IdentityProviderStandIn.TENANT);
+            assertThat(idp.appTokenRequests()).hasSize(1);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void anAppTokenThatNeverGetsMailSendFailsAfterTheBoundedRetries() {
+        idp.appTokenIssued(List.of("User.Read.All"));
+        MailConfig withSecret = config.toBuilder().clientSecret("abc8Q~not-a-real-secret-0123456789abcdefgh").build();
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            MailSendRoleCheck.Result proof = new MailSendRoleCheck(
+                    ApplicationTokenSource.of(new AppTokenService(executor, Duration.ofSeconds(10))), Clock.systemUTC())
+                    .run(withSecret, QUICK, new MailSendRoleCheck.Progress(), new Cancellation());
+
+            assertThat(proof.status()).isEqualTo(MailSendRoleCheck.Result.Status.MISSING);
+            assertThat(idp.appTokenRequests()).hasSize(QUICK.waits().size());
+            assertThat(ConsentFindings.appRole(proof).found()).containsExactly("roles=[User.Read.All]");
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
     void theConsentUrlAsksForGraphDefaultOnTheTenantWithALoopbackRedirectAndAFreshState() throws Exception {
         idp.adminConsentGranted();
-        try (AdminConsent.Session first = consent(browser.noBrowser(), Duration.ofSeconds(30)).begin(config)) {
+        try (AdminConsentFlow.Session first = consent(browser.noBrowser(), Duration.ofSeconds(30)).begin(config)) {
             URI url = first.authorizationUrl();
             Map<String, String> query = query(url);
 
@@ -82,7 +128,7 @@ class AdminConsentTest {
                     .containsEntry("redirect_uri", "http://localhost:" + URI.create(query.get("redirect_uri")).getPort());
             assertThat(query.get("state")).hasSizeGreaterThanOrEqualTo(43);
             assertThat(first.redirectUri()).isEqualTo(URI.create(query.get("redirect_uri")));
-            try (AdminConsent.Session second = consent(browser.noBrowser(), Duration.ofSeconds(30)).begin(config)) {
+            try (AdminConsentFlow.Session second = consent(browser.noBrowser(), Duration.ofSeconds(30)).begin(config)) {
                 assertThat(query(second.authorizationUrl()).get("state")).isNotEqualTo(query.get("state"));
             }
         }
@@ -91,7 +137,7 @@ class AdminConsentTest {
     @Test
     void withoutABrowserTheUrlCanBeCopiedAndStillCompletesTheConsent() throws Exception {
         idp.adminConsentGranted();
-        try (AdminConsent.Session session = consent(browser.noBrowser(), Duration.ofSeconds(30)).begin(config)) {
+        try (AdminConsentFlow.Session session = consent(browser.noBrowser(), Duration.ofSeconds(30)).begin(config)) {
             assertThat(session.browserOpened()).isFalse();
             browser.visit(session.authorizationUrl()); // the user pastes the URL into a browser
             assertThat(session.await().status()).isEqualTo(AdminConsentResult.Status.GRANTED);
@@ -101,14 +147,14 @@ class AdminConsentTest {
     @Test
     void declinedConsentIsExplainedWithItsAadstsCode() throws Exception {
         idp.adminConsentError("access_denied", "AADSTS65004: User declined to consent to access the app.\r\nTrace ID: 1");
-        try (AdminConsent.Session session = consent(browser.opener(), Duration.ofSeconds(30)).begin(config)) {
+        try (AdminConsentFlow.Session session = consent(browser.opener(), Duration.ofSeconds(30)).begin(config)) {
             AdminConsentResult result = session.await();
 
             assertThat(result.status()).isEqualTo(AdminConsentResult.Status.REFUSED);
-            assertThat(result.message().key()).isEqualTo("consent.aadsts.65004");
+            assertThat(result.message().key()).isEqualTo("app.aadsts.65004.message");
             assertThat(result.detail()).startsWith("AADSTS65004: User declined").doesNotContain("\r");
             assertThat(browser.lastVisit().get(5, TimeUnit.SECONDS).body()).contains("Consent was not granted")
-                    .contains("choose Accept");
+                    .contains("accept the requested permissions");
             Finding finding = ConsentFindings.admin(result).orElseThrow();
             assertThat(finding.status()).isEqualTo(Status.FAIL);
             assertThat(finding.found()).anyMatch(f -> f.contains("AADSTS65004"));
@@ -118,18 +164,18 @@ class AdminConsentTest {
     @Test
     void adminApprovalRequiredAndConditionalAccessGetTheirOwnExplanations() throws Exception {
         idp.adminConsentError("access_denied", "AADSTS90094: Admin consent is required.");
-        try (AdminConsent.Session session = consent(browser.opener(), Duration.ofSeconds(30)).begin(config)) {
-            assertThat(session.await().message().key()).isEqualTo("consent.aadsts.90094");
+        try (AdminConsentFlow.Session session = consent(browser.opener(), Duration.ofSeconds(30)).begin(config)) {
+            assertThat(session.await().message().key()).isEqualTo("app.aadsts.90094.message");
         }
         idp.adminConsentError("access_denied", "AADSTS53003: Access has been blocked by Conditional Access policies.");
-        try (AdminConsent.Session session = consent(browser.opener(), Duration.ofSeconds(30)).begin(config)) {
-            assertThat(session.await().message().key()).isEqualTo("consent.aadsts.53003");
+        try (AdminConsentFlow.Session session = consent(browser.opener(), Duration.ofSeconds(30)).begin(config)) {
+            assertThat(session.await().message().key()).isEqualTo("app.aadsts.53003.message");
         }
     }
 
     @Test
     void noAnswerInTimeEndsTheWaitWithTheRedirectUriHint() throws Exception {
-        try (AdminConsent.Session session = consent(browser.noBrowser(), Duration.ofMillis(300)).begin(config)) {
+        try (AdminConsentFlow.Session session = consent(browser.noBrowser(), Duration.ofMillis(300)).begin(config)) {
             AdminConsentResult result = session.await();
 
             assertThat(result.status()).isEqualTo(AdminConsentResult.Status.TIMED_OUT);
@@ -141,8 +187,8 @@ class AdminConsentTest {
     @Test
     void cancelThenImmediateRetryRunsOnANewPortAndSucceeds() throws Exception {
         idp.adminConsentGranted();
-        AdminConsent consent = consent(browser.noBrowser(), Duration.ofMinutes(5));
-        AdminConsent.Session first = consent.begin(config);
+        AdminConsentFlow consent = consent(browser.noBrowser(), Duration.ofMinutes(5));
+        AdminConsentFlow.Session first = consent.begin(config);
         int firstPort = first.redirectUri().getPort();
 
         first.cancel();
@@ -151,7 +197,7 @@ class AdminConsentTest {
         assertThat(cancelled.status()).isEqualTo(AdminConsentResult.Status.CANCELLED);
         assertThat(ConsentFindings.admin(cancelled)).isEmpty();
         assertThat(ScriptedBrowser.accepts(InetAddress.getLoopbackAddress(), firstPort)).isFalse();
-        try (AdminConsent.Session retry = consent.begin(config)) {
+        try (AdminConsentFlow.Session retry = consent.begin(config)) {
             assertThat(retry.redirectUri().getPort()).isNotEqualTo(firstPort);
             browser.visit(retry.authorizationUrl());
             assertThat(retry.await().status()).isEqualTo(AdminConsentResult.Status.GRANTED);
@@ -160,7 +206,7 @@ class AdminConsentTest {
 
     @Test
     void missingAppValuesAreRefusedBeforeAnythingOpens() {
-        AdminConsent consent = consent(browser.noBrowser(), Duration.ofSeconds(5));
+        AdminConsentFlow consent = consent(browser.noBrowser(), Duration.ofSeconds(5));
         assertThatThrownBy(() -> consent.begin(config.toBuilder().clientId(" ").build()))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.problem().key()).isEqualTo("consent.input.noClientId");
