@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.m365mailwizard.core.config.Endpoints;
+import org.m365mailwizard.core.config.MailConfig;
 
 /**
  * The Microsoft identity platform's browser and token endpoints for one tenant, on loopback over
@@ -46,6 +47,12 @@ public final class IdentityProviderStandIn implements AutoCloseable {
     /** Login at the stand-in; Graph names a host that is never contacted (only scope URIs are built from it). */
     public Endpoints endpoints() {
         return new Endpoints(login(), URI.create("https://graph.example.test"));
+    }
+
+    /** A setup pointing at this stand-in: its tenant, app and endpoints, and the sender. */
+    public MailConfig config(String sender) {
+        return MailConfig.builder().tenantId(TENANT).clientId(CLIENT_ID).endpointOverride(endpoints()).sender(sender)
+                .build();
     }
 
     public String origin() {

@@ -18,6 +18,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.m365mailwizard.core.auth.AccessToken;
 import org.m365mailwizard.core.auth.consent.AdminConsentFlow;
 import org.m365mailwizard.core.auth.consent.AdminConsentResult;
+import org.m365mailwizard.core.auth.consent.BrowserSession;
 import org.m365mailwizard.core.auth.consent.Cancellation;
 import org.m365mailwizard.core.auth.consent.ConsentFindings;
 import org.m365mailwizard.core.auth.consent.ConsentFlows;
@@ -142,13 +143,7 @@ public final class ConsentStepViewModel {
         if (cancellation != null) {
             cancellation.cancel();
         }
-        if (session != null) {
-            // Closing the listener waits for its port to be released: not on the FX thread.
-            tasks.run(() -> {
-                session.cancel();
-                return null;
-            }).start();
-        }
+        closeInBackground(session);
     }
 
     private void adminAnswered(MailConfig config, AdminConsentResult result) {
@@ -232,7 +227,11 @@ public final class ConsentStepViewModel {
 
     public void cancelSignIn() {
         signIn.cancelling();
-        DelegatedSignIn.Session session = signInSession;
+        closeInBackground(signInSession);
+    }
+
+    /** Closing the listener waits until its port is released: never on the FX thread. */
+    private void closeInBackground(BrowserSession session) {
         if (session != null) {
             tasks.run(() -> {
                 session.cancel();

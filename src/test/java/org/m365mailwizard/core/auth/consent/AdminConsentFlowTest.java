@@ -44,8 +44,7 @@ class AdminConsentFlowTest {
     @BeforeEach
     void start() {
         idp = IdentityProviderStandIn.start();
-        config = MailConfig.builder().tenantId(IdentityProviderStandIn.TENANT).clientId(IdentityProviderStandIn.CLIENT_ID)
-                .endpointOverride(idp.endpoints()).sender("web@contoso.com").build();
+        config = idp.config("web@contoso.com");
     }
 
     @AfterEach

@@ -47,8 +47,7 @@ class DelegatedSignInTest {
     @BeforeEach
     void start() {
         idp = IdentityProviderStandIn.start();
-        config = MailConfig.builder().tenantId(IdentityProviderStandIn.TENANT).clientId(IdentityProviderStandIn.CLIENT_ID)
-                .endpointOverride(idp.endpoints()).sender(SENDER).build();
+        config = idp.config(SENDER);
     }
 
     @AfterEach
