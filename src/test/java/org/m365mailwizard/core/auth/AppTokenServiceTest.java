@@ -98,7 +98,9 @@ class AppTokenServiceTest {
         assertThat(token.expiresOn()).isNotNull();
         String sent = entra.tokenRequestBodies().get(0);
         assertThat(sent).contains("grant_type=client_credentials")
-                .contains("scope=" + java.net.URLEncoder.encode(entra.baseUri() + "/.default", java.nio.charset.StandardCharsets.UTF_8));
+                // MSAL joins its scopes from a HashSet: the order depends on the stand-in's port.
+                .containsPattern("scope=[^&]*" + java.util.regex.Pattern.quote(
+                        java.net.URLEncoder.encode(entra.baseUri() + "/.default", java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(logs.text()).doesNotContain(secret).doesNotContain(token.value());
     }
 
