@@ -120,6 +120,7 @@ public final class ConsentStepController implements WizardStep {
                 status.getStyleClass().add("status-" + now.jsonName());
             }
         });
+        showWhen(status, status.textProperty().isNotEmpty());
         url.textProperty().bind(task.manualUrlProperty());
         showWhen(urlBox, task.manualUrlProperty().isNotEmpty());
         summary.textProperty().bind(text(task.summaryProperty()));

@@ -120,6 +120,9 @@ class DelegatedSignInTest {
                 .doesNotContainKey("client_secret");
         assertThat(form.get("code_verifier")).as("PKCE verifier sent").matches("[A-Za-z0-9_-]{43,128}");
         assertThat(Pkce.challengeOf(form.get("code_verifier"))).isEqualTo(challenge);
+        String log = Files.readString(Path.of("target/test.log"));
+        assertThat(log).as("nothing secret in the log").doesNotContain(form.get("code_verifier"))
+                .doesNotContain("code-from-entra").doesNotContain(query(browser.lastOpened().orElseThrow()).get("state"));
     }
 
     @Test

@@ -64,6 +64,7 @@ class ConsentStepUiTest {
     private boolean browserWorks;
     private Stage stage;
     private ConsentStepController step;
+    private ConsentStepViewModel vm;
 
     @Start
     void start(Stage stage) throws IOException {
@@ -82,7 +83,7 @@ class ConsentStepUiTest {
                         new ProtectedTokenStore(store, System.getProperty("os.name"))),
                 config -> new AccessToken("eyJ.app", Instant.now().plusSeconds(3600), List.of("Mail.Send"), List.of(),
                         IdentityProviderStandIn.TENANT, null));
-        ConsentStepViewModel vm = new ConsentStepViewModel(model, services, new MailSendRoleCheck.Plan(List.of(Duration.ZERO)),
+        vm = new ConsentStepViewModel(model, services, new MailSendRoleCheck.Plan(List.of(Duration.ZERO)),
                 FxTasks.onFxThread(background), Clock.systemUTC());
         ViewLoader loader = new ViewLoader(texts, type -> new ConsentStepController(vm, texts, Clock.systemUTC()));
         step = loader.load(ConsentStepController.class, "ConsentStep.fxml").controller();
@@ -146,6 +147,21 @@ class ConsentStepUiTest {
         assertThat(robot.lookup("#adminStatus").queryAs(Label.class).getText()).contains("cancelled");
         assertThat(robot.lookup("#cancelAdminButton").queryAs(Button.class).isDisabled()).isTrue();
         assertThat(model.consentFindings()).isEmpty();
+    }
+
+    @Test
+    void theStepReadsInChinese(FxRobot robot) throws Exception {
+        Texts chinese = new Texts(Language.SIMPLIFIED_CHINESE);
+        robot.interact(() -> {
+            ViewLoader loader = new ViewLoader(chinese, type -> new ConsentStepController(vm, chinese, Clock.systemUTC()));
+            step = loader.load(ConsentStepController.class, "ConsentStep.fxml").controller();
+            stage.getScene().setRoot(step.view());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#signInButton").queryAs(Button.class).getText()).isEqualTo("以 " + SENDER + " 身份登录");
+        assertThat(robot.lookup("#grantButton").queryAs(Button.class).getText()).isEqualTo("授予管理员同意");
+        screenshot("consent-step-zh-CN.png");
     }
 
     private void screenshot(String name) throws Exception {
