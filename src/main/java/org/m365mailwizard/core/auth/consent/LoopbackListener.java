@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -247,13 +248,17 @@ public final class LoopbackListener implements AutoCloseable {
             }
             Map<String, String> parameters;
             try {
-                parameters = new java.util.LinkedHashMap<>(FormData.parse(raw));
+                parameters = new LinkedHashMap<>(FormData.parse(raw));
                 parameters.remove("state");
             } catch (FormData.MalformedException e) {
                 parameters = Map.of("error", CallbackResult.MALFORMED);
             }
-            page(exchange, 200, settings.pageFor().apply(Map.copyOf(parameters)));
-            result.complete(new CallbackResult(CallbackResult.Outcome.RECEIVED, parameters));
+            try {
+                page(exchange, 200, settings.pageFor().apply(Map.copyOf(parameters)));
+            } finally {
+                // The answer counts even if the browser went away before the page was written.
+                result.complete(new CallbackResult(CallbackResult.Outcome.RECEIVED, parameters));
+            }
         } catch (IOException | RuntimeException e) {
             LOG.warn("Loopback listener could not answer a request: {}", e.getClass().getSimpleName());
             throw e;
