@@ -6,12 +6,17 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import org.m365mailwizard.core.auth.AppInputValidator;
+import org.m365mailwizard.core.auth.AppRegistrationCheck;
 import org.m365mailwizard.core.auth.AppTokenService;
 import org.m365mailwizard.core.auth.TenantDiscovery;
 import org.m365mailwizard.core.auth.consent.ConsentFlows;
 import org.m365mailwizard.core.auth.consent.SystemBrowserOpener;
 import org.m365mailwizard.core.config.ConfigFile;
 import org.m365mailwizard.core.config.UserDirs;
+import org.m365mailwizard.core.export.ExportService;
+import org.m365mailwizard.core.export.report.FindingsFile;
+import org.m365mailwizard.core.export.report.ReportWriter;
 import org.m365mailwizard.core.i18n.Texts;
 
 /**
@@ -30,10 +35,14 @@ public final class AppContext implements AutoCloseable {
     private final AppExecutors executors;
     private final ObjectMapper objectMapper;
     private final ConfigFile configFile;
+    private final ExportService exportService;
+    private final ReportWriter reportWriter;
+    private final FindingsFile findingsFile;
     private final HttpClient httpClient;
     private final TenantDiscovery tenantDiscovery;
     private final AppTokenService appTokenService;
     private final ConsentFlows consentFlows;
+    private final AppRegistrationCheck appRegistrationCheck;
 
     public AppContext(Texts texts, UserDirs userDirs, Map<String, String> environment, Clock clock) {
         this.texts = texts;
@@ -43,10 +52,15 @@ public final class AppContext implements AutoCloseable {
         this.executors = AppExecutors.withDefaultSize();
         this.objectMapper = new ObjectMapper();
         this.configFile = new ConfigFile(objectMapper);
+        this.exportService = new ExportService(texts, configFile, objectMapper, clock);
+        this.reportWriter = new ReportWriter(texts);
+        this.findingsFile = new FindingsFile(objectMapper, texts::has);
         this.httpClient = HttpClient.newBuilder().connectTimeout(NETWORK_TIMEOUT)
                 .executor(executors.background()).followRedirects(HttpClient.Redirect.NEVER).build();
         this.tenantDiscovery = new TenantDiscovery(httpClient, objectMapper, NETWORK_TIMEOUT);
         this.appTokenService = new AppTokenService(executors.background(), NETWORK_TIMEOUT);
+        this.appRegistrationCheck = new AppRegistrationCheck(new AppInputValidator(clock), tenantDiscovery,
+                appTokenService);
         this.consentFlows = ConsentFlows.create(texts, clock, userDirs, SystemBrowserOpener.forThisSystem(),
                 appTokenService);
     }
@@ -79,6 +93,18 @@ public final class AppContext implements AutoCloseable {
         return configFile;
     }
 
+    public ExportService exportService() {
+        return exportService;
+    }
+
+    public ReportWriter reportWriter() {
+        return reportWriter;
+    }
+
+    public FindingsFile findingsFile() {
+        return findingsFile;
+    }
+
     /** Admin consent and sign-in through the system browser (consent step). */
     public ConsentFlows consentFlows() {
         return consentFlows;
@@ -95,6 +121,10 @@ public final class AppContext implements AutoCloseable {
 
     public AppTokenService appTokenService() {
         return appTokenService;
+    }
+
+    public AppRegistrationCheck appRegistrationCheck() {
+        return appRegistrationCheck;
     }
 
     @Override

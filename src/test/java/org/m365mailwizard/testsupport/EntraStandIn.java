@@ -86,6 +86,17 @@ public final class EntraStandIn implements AutoCloseable {
         return this;
     }
 
+    /** Like {@link #token} but the answer comes only after {@code delayMillis}: for progress and cancel. */
+    public EntraStandIn slowToken(String tenant, String clientId, String tenantGuid, List<String> roles,
+                                  int delayMillis) {
+        String body = "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,\"access_token\":\""
+                + accessToken(tenantGuid, clientId, roles) + "\"}";
+        https.wireMock().stubFor(post(urlEqualTo("/" + tenant + "/oauth2/v2.0/token"))
+                .withRequestBody(containing("client_id=" + clientId))
+                .willReturn(json(200, body).withFixedDelay(delayMillis)));
+        return this;
+    }
+
     /** An AADSTS error from the token endpoint, body as Microsoft sends it. */
     public EntraStandIn tokenError(String tenant, String clientId, int status, String error, int code,
                                    String description) {
@@ -104,10 +115,19 @@ public final class EntraStandIn implements AutoCloseable {
         return this;
     }
 
-    /** An HTTP 503 from the token endpoint, as during an outage. */
+    /** HTTP 503 with Microsoft's transient-error body (AADSTS90033), as during an outage. */
     public EntraStandIn tokenOutage(String tenant) {
         https.wireMock().stubFor(post(urlPathEqualTo("/" + tenant + "/oauth2/v2.0/token"))
-                .willReturn(aResponse().withStatus(503).withBody("Service Unavailable")));
+                .willReturn(json(503, errorBody("temporarily_unavailable", 90033,
+                        "AADSTS90033: A transient error has occurred. Please try again."))));
+        return this;
+    }
+
+    /** An HTML page instead of the identity platform's answer (proxy, captive portal, load balancer). */
+    public EntraStandIn tokenHtmlPage(String tenant) {
+        https.wireMock().stubFor(post(urlPathEqualTo("/" + tenant + "/oauth2/v2.0/token"))
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "text/html")
+                        .withBody("<html><body><h1>Service Unavailable</h1></body></html>")));
         return this;
     }
 

@@ -125,7 +125,7 @@ public final class AppInputValidator {
 
     Finding secret(String value, String clientId, String tenant) {
         String id = AppCheckIds.SECRET;
-        String expected = "Value (16-64)";
+        String expected = "";
         if (value.isEmpty()) {
             return fail(id, expected, List.of(), "app.secret.empty");
         }
@@ -168,7 +168,7 @@ public final class AppInputValidator {
         String expected = "> " + today.plusDays(EXPIRY_WARNING_DAYS);
         if (days < 0) {
             return Finding.of(id, Status.FAIL, expected, found, Message.of("app.expiry.past", expires, -days))
-                    .withNote(Message.of("app.expiry.renew.fix"));
+                    .withNote(Message.of("app.expiry.past.fix"));
         }
         if (days <= EXPIRY_WARNING_DAYS) {
             return Finding.of(id, Status.WARN, expected, found, Message.of("app.expiry.soon", expires, days))

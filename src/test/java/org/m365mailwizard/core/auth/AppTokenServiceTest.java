@@ -97,10 +97,12 @@ class AppTokenServiceTest {
         assertThat(token.hasPermission("Mail.Send")).isTrue();
         assertThat(token.expiresOn()).isNotNull();
         String sent = entra.tokenRequestBodies().get(0);
-        assertThat(sent).contains("grant_type=client_credentials")
-                // MSAL joins its scopes from a HashSet: the order depends on the stand-in's port.
-                .containsPattern("scope=[^&]*" + java.util.regex.Pattern.quote(
-                        java.net.URLEncoder.encode(entra.baseUri() + "/.default", java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(sent).contains("grant_type=client_credentials");
+        // MSAL adds "openid profile offline_access" in HashSet order: compare the scope as a set.
+        String scope = java.util.Arrays.stream(sent.split("&")).filter(p -> p.startsWith("scope=")).findFirst()
+                .map(p -> java.net.URLDecoder.decode(p.substring(6), java.nio.charset.StandardCharsets.UTF_8))
+                .orElseThrow();
+        assertThat(scope.split(" ")).contains(entra.baseUri() + "/.default");
         assertThat(logs.text()).doesNotContain(secret).doesNotContain(token.value());
     }
 
@@ -143,6 +145,16 @@ class AppTokenServiceTest {
 
         assertThat(cause).isInstanceOf(ProblemException.class).isNotInstanceOf(AadFailure.class);
         assertThat(((ProblemException) cause).exitCode()).isEqualTo(ExitCode.UNAVAILABLE);
+    }
+
+    @Test
+    void htmlPageIsNotTheIdentityPlatform() {
+        entra.tokenHtmlPage(tenant);
+
+        Throwable cause = failure(config(entra.endpoints()));
+
+        assertThat(((ProblemException) cause).exitCode()).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(((ProblemException) cause).problem().key()).isEqualTo("app.token.error.notIdentityPlatform");
     }
 
     @Test
