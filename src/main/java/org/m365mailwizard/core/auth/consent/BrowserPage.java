@@ -33,15 +33,15 @@ public record BrowserPage(boolean success, Message heading, Message detail, Mess
         String body = escape(texts.format(detail));
         String remedy = fix == null ? "" : "<p><strong>" + escape(texts.format(fix)) + "</strong></p>";
         String close = escape(texts.get("consent.page.close"));
-        String product = escape(texts.get("app.title"));
+        String footer = escape(texts.get("consent.page.footer"));
         String colour = success ? "#1a7f37" : "#b42318";
         return "<!DOCTYPE html>\n<html lang=\"" + escape(lang) + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + title + " - " + product + "</title>"
+                + "<title>" + title + "</title>"
                 + "<style>body{font-family:system-ui,sans-serif;margin:3em auto;max-width:40em;padding:0 1em;"
                 + "line-height:1.5}h1{color:" + colour + ";font-size:1.5em}</style></head>"
                 + "<body><main><h1>" + title + "</h1><p>" + body + "</p>" + remedy + "<p>" + close + "</p>"
-                + "<p><small>" + product + "</small></p></main></body></html>\n";
+                + "<p><small>" + footer + "</small></p></main></body></html>\n";
     }
 
     /** HTML text and attribute escaping of the five significant characters. */
