@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.core.auth.consent;
 
+import com.google.common.html.HtmlEscapers;
 import java.util.Objects;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.i18n.Texts;
@@ -44,20 +45,7 @@ public record BrowserPage(boolean success, Message heading, Message detail, Mess
                 + "<p><small>" + footer + "</small></p></main></body></html>\n";
     }
 
-    /** HTML text and attribute escaping of the five significant characters. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+    private static String escape(String text) {
+        return HtmlEscapers.htmlEscaper().escape(text);
     }
 }

@@ -149,6 +149,14 @@ class LoopbackListenerTest {
     }
 
     @Test
+    void pageTextIsEscapedEvenWhenAnArgumentCarriesMarkup() {
+        String html = new BrowserPage(false, Message.of("consent.page.signIn.refused.title"),
+                Message.of("consent.oauth.other", "<img src=x onerror=alert(1)>", "\"'&")).html(EN);
+        assertThat(html).doesNotContain("<img").contains("&lt;img src=x onerror=alert(1)&gt;")
+                .contains("&quot;&#39;&amp;").doesNotContain("<script");
+    }
+
+    @Test
     void timesOutAndFreesThePortAndShowsTheRemainingTime() throws Exception {
         start(ResponseMode.QUERY, Duration.ofMillis(400), EN);
         int port = listener.port();
