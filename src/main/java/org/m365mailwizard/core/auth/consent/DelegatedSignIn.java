@@ -50,6 +50,8 @@ public final class DelegatedSignIn {
 
     private static final Logger LOG = LoggerFactory.getLogger(DelegatedSignIn.class);
     private static final Duration REDEEM_TIMEOUT = Duration.ofSeconds(60);
+    /** Connect and read timeout of one exchange with the login host (as the app-registration check uses). */
+    private static final int HTTP_TIMEOUT_MS = 15_000;
 
     /** Under which platform of the app registration {@code http://localhost} is registered. */
     public enum RedirectPlatform {
@@ -140,7 +142,11 @@ public final class DelegatedSignIn {
                 var builder = ConfidentialClientApplication.builder(target.clientId(),
                                 ClientCredentialFactory.createFromSecret(config.secret().orElseThrow()))
                         .authority(target.authority())
-                        .instanceDiscovery(target.microsoftLoginHost());
+                        .instanceDiscovery(target.microsoftLoginHost())
+                        .validateAuthority(target.microsoftLoginHost())
+                        .connectTimeoutForDefaultHttpClient(HTTP_TIMEOUT_MS)
+                        .readTimeoutForDefaultHttpClient(HTTP_TIMEOUT_MS)
+                        .logPii(false);
                 if (cache != null) {
                     cache.aspect().ifPresent(builder::setTokenCacheAccessAspect);
                 }
@@ -148,7 +154,11 @@ public final class DelegatedSignIn {
             }
             var builder = PublicClientApplication.builder(target.clientId())
                     .authority(target.authority())
-                    .instanceDiscovery(target.microsoftLoginHost());
+                    .instanceDiscovery(target.microsoftLoginHost())
+                    .validateAuthority(target.microsoftLoginHost())
+                    .connectTimeoutForDefaultHttpClient(HTTP_TIMEOUT_MS)
+                    .readTimeoutForDefaultHttpClient(HTTP_TIMEOUT_MS)
+                    .logPii(false);
             if (cache != null) {
                 cache.aspect().ifPresent(builder::setTokenCacheAccessAspect);
             }
