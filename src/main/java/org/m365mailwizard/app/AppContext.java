@@ -10,6 +10,7 @@ import org.m365mailwizard.core.auth.AppInputValidator;
 import org.m365mailwizard.core.auth.AppRegistrationCheck;
 import org.m365mailwizard.core.auth.AppTokenService;
 import org.m365mailwizard.core.auth.TenantDiscovery;
+import org.m365mailwizard.core.auth.consent.BrowserOpener;
 import org.m365mailwizard.core.auth.consent.ConsentFlows;
 import org.m365mailwizard.core.auth.consent.SystemBrowserOpener;
 import org.m365mailwizard.core.config.ConfigFile;
@@ -34,6 +35,7 @@ public final class AppContext implements AutoCloseable {
     /** Connect and read timeout for one exchange with Microsoft (or a stand-in). */
     public static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(15);
 
+    private final BrowserOpener browser;
     private final Texts texts;
     private final UserDirs userDirs;
     private final Map<String, String> environment;
@@ -53,6 +55,16 @@ public final class AppContext implements AutoCloseable {
     private final GraphMailClient graphMailClient;
 
     public AppContext(Texts texts, UserDirs userDirs, Map<String, String> environment, Clock clock) {
+        this(texts, userDirs, environment, clock, SystemBrowserOpener.forThisSystem());
+    }
+
+    /**
+     * @param browser how web pages are shown to the user (sign-in, consent, help links): the system's
+     *                browser, or a test's scripted one
+     */
+    public AppContext(Texts texts, UserDirs userDirs, Map<String, String> environment, Clock clock,
+                      BrowserOpener browser) {
+        this.browser = browser;
         this.texts = texts;
         this.userDirs = userDirs;
         this.environment = Map.copyOf(environment);
@@ -72,12 +84,16 @@ public final class AppContext implements AutoCloseable {
                 appTokenService);
         this.graphMailClient = new GraphMailClient(httpClient, objectMapper, GraphLimits.defaults(), RetryPolicy.defaults(),
                 clock, Sleeper.system());
-        this.consentFlows = ConsentFlows.create(texts, clock, userDirs, SystemBrowserOpener.forThisSystem(),
-                appTokenService);
+        this.consentFlows = ConsentFlows.create(texts, clock, userDirs, browser, appTokenService);
     }
 
     public Texts texts() {
         return texts;
+    }
+
+    /** The one way to show a web page; may block briefly while the browser starts, so call it off the FX thread. */
+    public BrowserOpener browser() {
+        return browser;
     }
 
     public UserDirs userDirs() {

@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.app;
 
-import atlantafx.base.theme.PrimerLight;
 import java.time.Clock;
 import java.util.Locale;
-import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -12,13 +10,18 @@ import org.m365mailwizard.core.config.PreferencesStore;
 import org.m365mailwizard.core.config.UserDirs;
 import org.m365mailwizard.core.i18n.Language;
 import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.ui.common.Themes;
 import org.m365mailwizard.ui.shell.WizardWindow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts the JavaFX toolkit and opens the wizard. Uses {@link Platform#startup} rather than an
  * {@code Application} subclass so that the composition root is passed by constructor, not through a static.
  */
 final class GuiLauncher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GuiLauncher.class);
 
     private GuiLauncher() {
     }
@@ -27,15 +30,39 @@ final class GuiLauncher {
         PreferencesStore.Loaded preferences = new PreferencesStore(dirs.preferencesFile(),
                 new com.fasterxml.jackson.databind.ObjectMapper(), Clock.systemDefaultZone()).load();
         Language language = chooseLanguage(explicitLanguage, preferences.preferences(), Locale.getDefault());
+        // Asked before the toolkit starts (not on the FX thread), so the first frame already has the right theme.
+        boolean dark = startsDark(Themes.Choice.fromId(preferences.preferences().theme()), OsAppearance.forThisSystem());
         AppContext context = new AppContext(new Texts(language), dirs, System.getenv(), Clock.systemDefaultZone());
         Platform.setImplicitExit(true);
         Platform.startup(() -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            Themes.apply(dark);
             Stage stage = new Stage();
-            new WizardWindow(new UiWiring(context), language, preferences).show(stage);
+            WizardWindow window = new WizardWindow(new UiWiring(context), language, preferences);
+            handleUnexpectedErrors(window);
+            window.show(stage);
             // After the window's own handler, which saves the setup.
             stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> context.close());
         });
+    }
+
+    /** An exception nobody caught is logged, and on the FX thread shown politely: never a stack trace, never a silent end. */
+    static void handleUnexpectedErrors(WizardWindow window) {
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            if (Platform.isFxApplicationThread() && window.errors() != null) {
+                // Later: the error may come from a layout pass or an animation, where no dialog may wait.
+                Platform.runLater(() -> window.errors().showUnexpected(error));
+            } else {
+                LOG.error("Unexpected error on thread {}", thread.getName(), error);
+            }
+        });
+    }
+
+    static boolean startsDark(Themes.Choice choice, OsAppearance system) {
+        return switch (choice) {
+            case DARK -> true;
+            case LIGHT -> false;
+            case SYSTEM -> system.prefersDark();
+        };
     }
 
     /** {@code --lang} wins, then the language chosen in the app, then the OS's. */

@@ -66,7 +66,42 @@ public final class PreferencesStore {
         public Preferences withWindowSize(double width, double height) {
             return new Preferences(language, width, height, raw);
         }
+
+        /** The look chosen in the app: {@code light}, {@code dark}, or {@code system} (also when unset). */
+        public String theme() {
+            return raw.path(THEME).asText(THEME_SYSTEM);
+        }
+
+        public Preferences withTheme(String value) {
+            return withText(THEME, THEME_SYSTEM.equals(value) ? null : value);
+        }
+
+        /** The DNS server the checks ask ({@code host[:port]}), or empty for the system's resolvers. */
+        public Optional<String> dnsServer() {
+            String value = raw.path(DNS_SERVER).asText("").strip();
+            return value.isEmpty() ? Optional.empty() : Optional.of(value);
+        }
+
+        public Preferences withDnsServer(String value) {
+            return withText(DNS_SERVER, value == null || value.isBlank() ? null : value.strip());
+        }
+
+        private Preferences withText(String field, String value) {
+            ObjectNode changed = raw.deepCopy();
+            if (value == null) {
+                changed.remove(field);
+            } else {
+                changed.put(field, value);
+            }
+            return new Preferences(language, windowWidth, windowHeight, changed);
+        }
     }
+
+    /** Preference field: the theme ({@code system}, {@code light}, {@code dark}). */
+    public static final String THEME = "theme";
+    public static final String THEME_SYSTEM = "system";
+    /** Preference field: the DNS server for the checks, {@code host[:port]}. */
+    public static final String DNS_SERVER = "dnsServer";
 
     /** What {@link #load()} found, with a notice for the user when the file had to be set aside. */
     public record Loaded(Preferences preferences, Optional<Message> notice) {

@@ -26,4 +26,12 @@ public interface WizardStep {
     /** Called when the user leaves the step or closes the window: cancel running work here. */
     default void left() {
     }
+
+    /**
+     * Called for every step when the window closes or is rebuilt (language switch, new setup), after
+     * {@link #left()} on the shown one: a step that lets harmless work finish in the background when
+     * the user moves on (the DNS check) cancels it here.
+     */
+    default void disposed() {
+    }
 }

@@ -3,6 +3,9 @@ package org.m365mailwizard.ui.shell;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +13,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.Observable;
 import javafx.beans.property.StringProperty;
+import org.m365mailwizard.core.auth.consent.DelegatedSignIn.RedirectPlatform;
 import org.m365mailwizard.core.config.MailConfig;
 import org.m365mailwizard.core.config.SetupStore.SavedSetup;
+import org.m365mailwizard.core.export.ExportTarget;
 import org.m365mailwizard.core.input.DomainName;
 import org.m365mailwizard.core.input.EmailAddress;
 import org.m365mailwizard.core.input.SiteUrl;
@@ -23,6 +28,16 @@ import org.m365mailwizard.core.input.SiteUrl;
 final class SetupSnapshots {
 
     static final String PLAIN_PERMALINKS = "plainPermalinks";
+    /** The choices of later steps, kept as extra fields of the setup file (the config format has no place for them). */
+    static final String SAVE_TO_SENT_ITEMS = "saveToSentItems";
+    static final String DNS_AUTHORITATIVE = "dnsAuthoritative";
+    static final String REMEMBER_SIGN_IN = "rememberSignIn";
+    static final String SIGN_IN_PLATFORM = "signInPlatform";
+    static final String EXPORT_TARGET = "exportTarget";
+    static final String EXPORTED_FILE = "exportedFile";
+    static final String CURRENT_STEP = "wizardStep";
+    private static final List<String> MANAGED_EXTRA = List.of(PLAIN_PERMALINKS, SAVE_TO_SENT_ITEMS, DNS_AUTHORITATIVE,
+            REMEMBER_SIGN_IN, SIGN_IN_PLATFORM, EXPORT_TARGET, EXPORTED_FILE, CURRENT_STEP);
 
     private SetupSnapshots() {
     }
@@ -47,7 +62,9 @@ final class SetupSnapshots {
     static List<Observable> persisted(WizardModel m) {
         List<Observable> all = new java.util.ArrayList<>(texts(m).values());
         all.addAll(List.of(m.plainPermalinksProperty(), m.targetProperty(), m.cloudProperty(),
-                m.clientSecretExpiresProperty(), m.grantProperty(), m.endpointOverrideProperty()));
+                m.clientSecretExpiresProperty(), m.grantProperty(), m.endpointOverrideProperty(),
+                m.saveToSentItemsProperty(), m.dnsAuthoritativeProperty(), m.rememberSignInProperty(),
+                m.signInPlatformProperty(), m.exportTargetProperty(), m.exportedFileProperty(), m.currentStepProperty()));
         return all;
     }
 
@@ -60,6 +77,15 @@ final class SetupSnapshots {
         });
         Map<String, JsonNode> extra = new LinkedHashMap<>(extraToKeep);
         extra.put(PLAIN_PERMALINKS, BooleanNode.valueOf(m.plainPermalinksProperty().get()));
+        extra.put(SAVE_TO_SENT_ITEMS, BooleanNode.valueOf(m.saveToSentItemsProperty().get()));
+        extra.put(DNS_AUTHORITATIVE, BooleanNode.valueOf(m.dnsAuthoritativeProperty().get()));
+        extra.put(REMEMBER_SIGN_IN, BooleanNode.valueOf(m.rememberSignInProperty().get()));
+        putText(extra, SIGN_IN_PLATFORM, m.signInPlatformProperty().get() == null ? null
+                : m.signInPlatformProperty().get().name());
+        putText(extra, EXPORT_TARGET, m.exportTargetProperty().get() == null ? null : m.exportTargetProperty().get().id());
+        putText(extra, EXPORTED_FILE, m.exportedFileProperty().get() == null ? null
+                : m.exportedFileProperty().get().toString());
+        putText(extra, CURRENT_STEP, blankToNull(m.currentStepProperty().get()));
         MailConfig config = MailConfig.builder()
                 .cloud(m.cloudProperty().get())
                 .target(m.targetProperty().get())
@@ -106,14 +132,55 @@ final class SetupSnapshots {
         m.grantProperty().set(c.grant());
         m.endpointOverrideProperty().set(c.endpointOverride());
         m.clientSecretExpiresProperty().set(c.clientSecretExpires());
-        JsonNode plain = c.extra().get(PLAIN_PERMALINKS);
-        m.plainPermalinksProperty().set(plain != null && plain.asBoolean(false));
+        m.plainPermalinksProperty().set(flag(c, PLAIN_PERMALINKS, false));
+        m.saveToSentItemsProperty().set(flag(c, SAVE_TO_SENT_ITEMS, true));
+        m.dnsAuthoritativeProperty().set(flag(c, DNS_AUTHORITATIVE, false));
+        m.rememberSignInProperty().set(flag(c, REMEMBER_SIGN_IN, false));
+        m.signInPlatformProperty().set(text(c, SIGN_IN_PLATFORM).flatMap(SetupSnapshots::platform)
+                .orElse(RedirectPlatform.MOBILE_AND_DESKTOP));
+        m.exportTargetProperty().set(text(c, EXPORT_TARGET).flatMap(ExportTarget::fromId).orElse(null));
+        m.exportedFileProperty().set(text(c, EXPORTED_FILE).flatMap(SetupSnapshots::path).orElse(null));
+        m.currentStepProperty().set(text(c, CURRENT_STEP).orElse(""));
+    }
+
+    private static boolean flag(MailConfig c, String field, boolean otherwise) {
+        JsonNode node = c.extra().get(field);
+        return node != null && node.isBoolean() ? node.asBoolean() : otherwise;
+    }
+
+    private static Optional<String> text(MailConfig c, String field) {
+        JsonNode node = c.extra().get(field);
+        return node != null && node.isTextual() && !node.asText().isBlank() ? Optional.of(node.asText()) : Optional.empty();
+    }
+
+    private static void putText(Map<String, JsonNode> extra, String field, String value) {
+        if (value == null) {
+            extra.remove(field);
+        } else {
+            extra.put(field, TextNode.valueOf(value));
+        }
+    }
+
+    private static Optional<RedirectPlatform> platform(String name) {
+        try {
+            return Optional.of(RedirectPlatform.valueOf(name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Path> path(String text) {
+        try {
+            return Optional.of(Path.of(text));
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
     }
 
     /** Extra fields of the loaded file that this version does not manage: written back unchanged. */
     static Map<String, JsonNode> unmanagedExtra(SavedSetup saved) {
         Map<String, JsonNode> extra = new LinkedHashMap<>(saved.config().extra());
-        extra.remove(PLAIN_PERMALINKS);
+        MANAGED_EXTRA.forEach(extra::remove);
         return extra;
     }
 

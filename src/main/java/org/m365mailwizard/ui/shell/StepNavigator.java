@@ -90,10 +90,11 @@ final class StepNavigator {
         return canGoBack.get() && goTo(current.get() - 1);
     }
 
-    /** The window closes or is rebuilt: the shown step stops its work. */
+    /** The window closes or is rebuilt: the shown step stops its work, then every step lets go of its own. */
     void leave() {
         if (current.get() >= 0) {
             steps.get(current.get()).left();
         }
+        steps.forEach(WizardStep::disposed);
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.ui.shell;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
@@ -12,11 +13,13 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.m365mailwizard.core.auth.AccessToken;
+import org.m365mailwizard.core.auth.consent.DelegatedSignIn.RedirectPlatform;
 import org.m365mailwizard.core.check.Finding;
 import org.m365mailwizard.core.config.Cloud;
 import org.m365mailwizard.core.config.Endpoints;
 import org.m365mailwizard.core.config.Grant;
 import org.m365mailwizard.core.config.PluginTarget;
+import org.m365mailwizard.core.export.ExportTarget;
 
 /**
  * The state of one setup, shared by every step (as Cryptomator's wizard-scoped properties). Text
@@ -57,6 +60,18 @@ public final class WizardModel {
 
     // Test mail
     private final StringProperty recipients = new SimpleStringProperty("");
+    private final BooleanProperty saveToSentItems = new SimpleBooleanProperty(true);
+
+    // Choices made on later steps (saved with the setup, like the typed values)
+    private final BooleanProperty dnsAuthoritative = new SimpleBooleanProperty(false);
+    private final BooleanProperty rememberSignIn = new SimpleBooleanProperty(false);
+    private final ObjectProperty<RedirectPlatform> signInPlatform =
+            new SimpleObjectProperty<>(RedirectPlatform.MOBILE_AND_DESKTOP);
+    /** The export format the user chose; null while it follows the plugin of step 1. */
+    private final ObjectProperty<ExportTarget> exportTarget = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> exportedFile = new SimpleObjectProperty<>();
+    /** The id of the step the user was on (to continue there after a restart). */
+    private final StringProperty currentStep = new SimpleStringProperty("");
 
     public StringProperty domainProperty() { return domain; }
     public StringProperty senderProperty() { return sender; }
@@ -81,6 +96,14 @@ public final class WizardModel {
     public ObjectProperty<AccessToken> applicationTokenProperty() { return applicationToken; }
     public ObjectProperty<AccessToken> delegatedTokenProperty() { return delegatedToken; }
     public StringProperty recipientsProperty() { return recipients; }
+    public BooleanProperty saveToSentItemsProperty() { return saveToSentItems; }
+    public BooleanProperty dnsAuthoritativeProperty() { return dnsAuthoritative; }
+    public BooleanProperty rememberSignInProperty() { return rememberSignIn; }
+    public ObjectProperty<RedirectPlatform> signInPlatformProperty() { return signInPlatform; }
+    public ObjectProperty<ExportTarget> exportTargetProperty() { return exportTarget; }
+    /** The config file saved last by the Export step, or null. */
+    public ObjectProperty<Path> exportedFileProperty() { return exportedFile; }
+    public StringProperty currentStepProperty() { return currentStep; }
 
     /** Every value back to its default: the user chose to discard this setup. */
     public void clear() {
@@ -89,6 +112,13 @@ public final class WizardModel {
             text.set("");
         }
         plainPermalinks.set(false);
+        saveToSentItems.set(true);
+        dnsAuthoritative.set(false);
+        rememberSignIn.set(false);
+        signInPlatform.set(RedirectPlatform.MOBILE_AND_DESKTOP);
+        exportTarget.set(null);
+        exportedFile.set(null);
+        currentStep.set("");
         target.set(PluginTarget.WP_MAIL_SMTP);
         cloud.set(Cloud.GLOBAL);
         clientSecretExpires.set(null);

@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.ui.shell;
 
+import java.net.URI;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Optional;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -25,17 +28,24 @@ import org.m365mailwizard.core.i18n.Texts;
 import org.m365mailwizard.ui.common.WizardStep;
 
 /**
- * The shell around the steps: the step list, the header, the content and Back / Next / Cancel.
- * Next is the default button (Enter) and enabled only when the current step can advance; Cancel is
- * the cancel button (Escape) and hands over to the window, which asks before anything is dropped.
+ * The shell around the steps: the step list, the header, help for the step, the content and Back /
+ * Next / Cancel, and "Send test email". Next is the default button (Enter) and enabled only when the
+ * current step can advance; Cancel is the cancel button (Escape) and hands over to the window, which
+ * asks before anything is dropped. A step that cannot be reached yet says which earlier step is missing.
  */
 public final class WizardShellController {
 
     private static final String LANGUAGE_PREFIX = "shell.language.";
+    private static final String BLOCKED_NOTICE = "blocked";
+
+    /** A step with the id it is registered under. */
+    record Entry(String id, WizardStep step) {
+    }
 
     private final Texts texts;
-    private final Runnable onCancel;
-    private final Consumer<Language> onLanguageChosen;
+    private final WizardModel model;
+    private final ShellActions actions;
+    private List<Entry> entries;
     private StepNavigator navigator;
 
     @FXML private BorderPane root;
@@ -45,15 +55,20 @@ public final class WizardShellController {
     @FXML private ComboBox<Language> languageChoice;
     @FXML private VBox notices;
     @FXML private ScrollPane contentScroll;
+    @FXML private TitledPane helpPane;
+    @FXML private Label helpPortal;
+    @FXML private Label helpMistake;
+    @FXML private Hyperlink helpDocs;
     @FXML private StackPane content;
+    @FXML private Button sendTestButton;
     @FXML private Button backButton;
     @FXML private Button nextButton;
     @FXML private Button cancelButton;
 
-    WizardShellController(Texts texts, Runnable onCancel, Consumer<Language> onLanguageChosen) {
+    WizardShellController(Texts texts, WizardModel model, ShellActions actions) {
         this.texts = texts;
-        this.onCancel = onCancel;
-        this.onLanguageChosen = onLanguageChosen;
+        this.model = model;
+        this.actions = actions;
     }
 
     @FXML
@@ -74,22 +89,30 @@ public final class WizardShellController {
         languageChoice.valueProperty().addListener((obs, old, chosen) -> {
             if (chosen != null && chosen != texts.language()) {
                 // After this event: the handler replaces the whole scene graph, this combo box included.
-                Platform.runLater(() -> onLanguageChosen.accept(chosen));
+                Platform.runLater(() -> actions.chooseLanguage().accept(chosen));
             }
         });
         notices.managedProperty().bind(Bindings.isNotEmpty(notices.getChildren()));
         notices.visibleProperty().bind(notices.managedProperty());
+        sendTestButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> actions.sendTestProblem().getValue() != null, actions.sendTestProblem()));
+        sendTestButton.accessibleHelpProperty().bind(Bindings.createStringBinding(() -> {
+            Message problem = actions.sendTestProblem().getValue();
+            return problem == null ? texts.get("shell.sendTest.help") : texts.format(problem);
+        }, actions.sendTestProblem()));
+        model.cloudProperty().addListener((obs, old, now) -> showHelp());
     }
 
     /** Puts the steps in; shows the one at {@code startIndex} (or the nearest reachable one before it). */
-    void setSteps(List<WizardStep> steps, int startIndex) {
-        navigator = new StepNavigator(steps);
-        stepList.setItems(FXCollections.observableArrayList(steps));
+    void setSteps(List<Entry> steps, int startIndex) {
+        entries = List.copyOf(steps);
+        navigator = new StepNavigator(entries.stream().map(Entry::step).toList());
+        stepList.setItems(FXCollections.observableArrayList(navigator.steps()));
         stepList.setCellFactory(list -> new StepCell());
         backButton.disableProperty().bind(navigator.canGoBack().not());
         nextButton.disableProperty().bind(navigator.canGoNext().not());
         navigator.currentProperty().addListener((obs, old, index) -> show(index.intValue()));
-        int start = Math.max(0, Math.min(startIndex, steps.size() - 1));
+        int start = Math.max(0, Math.min(startIndex, entries.size() - 1));
         while (start > 0 && !navigator.canReach(start)) {
             start--;
         }
@@ -97,35 +120,124 @@ public final class WizardShellController {
         stepList.getSelectionModel().selectedIndexProperty().addListener((obs, old, selected) -> {
             int wanted = selected.intValue();
             if (wanted >= 0 && wanted != navigator.currentProperty().get() && !navigator.goTo(wanted)) {
+                explainBlocked(wanted);
                 // Not reachable yet: put the selection back on the step that is shown.
                 Platform.runLater(() -> stepList.getSelectionModel().select(navigator.currentProperty().get()));
             }
         });
         // Reachability changes as the user types: repaint the list's state.
-        steps.forEach(s -> s.canAdvance().addListener((obs, was, is) -> stepList.refresh()));
+        entries.forEach(e -> e.step().canAdvance().addListener((obs, was, is) -> stepList.refresh()));
+    }
+
+    /** Shows the step with this id if it can be reached; otherwise says which earlier step is missing. */
+    boolean goTo(String stepId) {
+        int index = indexOf(stepId);
+        if (index < 0) {
+            return false;
+        }
+        if (index == navigator.currentProperty().get() || navigator.goTo(index)) {
+            return true;
+        }
+        explainBlocked(index);
+        return false;
+    }
+
+    int indexOf(String stepId) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).id().equals(stepId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The numbered name of a step, e.g. "4. DNS records". */
+    String stepName(String stepId) {
+        int index = indexOf(stepId);
+        return index < 0 ? stepId
+                : texts.get("shell.stepListEntry", index + 1, texts.get(entries.get(index).step().titleKey()));
+    }
+
+    String currentId() {
+        return entries.get(navigator.currentProperty().get()).id();
+    }
+
+    private void explainBlocked(int wanted) {
+        for (int i = 0; i < wanted; i++) {
+            if (!entries.get(i).step().canAdvance().get()) {
+                showNotice(BLOCKED_NOTICE, Message.of("shell.blocked", stepName(entries.get(wanted).id()),
+                        stepName(entries.get(i).id())));
+                return;
+            }
+        }
     }
 
     private void show(int index) {
-        WizardStep step = navigator.currentStep();
+        Entry entry = entries.get(index);
+        WizardStep step = entry.step();
         stepTitle.setText(texts.get(step.titleKey()));
-        stepCounter.setText(texts.get("shell.stepCounter", index + 1, navigator.steps().size()));
+        stepCounter.setText(texts.get("shell.stepCounter", index + 1, entries.size()));
         content.getChildren().setAll(step.view());
         contentScroll.setVvalue(0);
         stepList.getSelectionModel().select(index);
         stepList.refresh();
+        removeNotice(BLOCKED_NOTICE);
+        model.currentStepProperty().set(entry.id());
+        showHelp();
+    }
+
+    private void showHelp() {
+        if (entries == null || navigator.currentProperty().get() < 0) {
+            return;
+        }
+        String id = currentId();
+        String portal = "help." + id + ".portal";
+        boolean has = texts.has(portal);
+        helpPane.setVisible(has);
+        helpPane.setManaged(has);
+        if (!has) {
+            return;
+        }
+        helpPortal.setText(texts.get(portal));
+        helpMistake.setText(texts.get("help.mistake", texts.get("help." + id + ".mistake")));
+        Optional<URI> link = HelpLinks.forStep(id, model.cloudProperty().get());
+        helpDocs.setVisible(link.isPresent());
+        helpDocs.setManaged(link.isPresent());
+        link.ifPresent(uri -> {
+            helpDocs.setText(texts.get("help.docs", texts.get("help." + id + ".docs"),
+                    texts.get("domain.cloud." + model.cloudProperty().get().id())));
+            helpDocs.setOnAction(e -> {
+                actions.openLink().accept(uri);
+                helpDocs.setVisited(false);
+            });
+        });
     }
 
     /** Shows a message above the step until the user dismisses it. */
     void showNotice(Message message) {
+        showNotice(null, message);
+    }
+
+    private void showNotice(String kind, Message message) {
+        if (kind != null) {
+            removeNotice(kind);
+        }
         Label text = new Label(texts.format(message));
         text.setWrapText(true);
         text.setMaxWidth(Double.MAX_VALUE);
+        text.setMinHeight(Label.USE_PREF_SIZE);
         HBox.setHgrow(text, Priority.ALWAYS);
         Button dismiss = new Button(texts.get("shell.notice.dismiss"));
+        dismiss.setMinWidth(Button.USE_PREF_SIZE);
         HBox notice = new HBox(10, text, dismiss);
         notice.getStyleClass().add("notice");
+        notice.setUserData(kind);
         dismiss.setOnAction(e -> notices.getChildren().remove(notice));
         notices.getChildren().add(notice);
+    }
+
+    private void removeNotice(String kind) {
+        notices.getChildren().removeIf(n -> kind.equals(n.getUserData()));
     }
 
     int currentIndex() {
@@ -157,7 +269,22 @@ public final class WizardShellController {
 
     @FXML
     private void cancel() {
-        onCancel.run();
+        actions.cancel().run();
+    }
+
+    @FXML
+    private void startPage() {
+        actions.startPage().run();
+    }
+
+    @FXML
+    private void settings() {
+        actions.settings().run();
+    }
+
+    @FXML
+    private void sendTest() {
+        actions.sendTest().run();
     }
 
     private final class StepCell extends ListCell<WizardStep> {
@@ -165,15 +292,23 @@ public final class WizardShellController {
         protected void updateItem(WizardStep step, boolean empty) {
             super.updateItem(step, empty);
             getStyleClass().removeAll("current", "unreachable");
+            setWrapText(true);
+            setPrefWidth(0);
             if (empty || step == null) {
                 setText(null);
+                setAccessibleText(null);
                 return;
             }
-            setText(texts.get("shell.stepListEntry", getIndex() + 1, texts.get(step.titleKey())));
+            String name = texts.get("shell.stepListEntry", getIndex() + 1, texts.get(step.titleKey()));
+            setText(name);
             if (getIndex() == navigator.currentProperty().get()) {
                 getStyleClass().add("current");
+                setAccessibleText(texts.get("shell.step.current", name));
             } else if (!navigator.canReach(getIndex())) {
                 getStyleClass().add("unreachable");
+                setAccessibleText(texts.get("shell.step.unreachable", name));
+            } else {
+                setAccessibleText(name);
             }
         }
     }

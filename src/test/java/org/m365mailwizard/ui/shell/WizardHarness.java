@@ -1,24 +1,39 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.ui.shell;
 
-import atlantafx.base.theme.PrimerLight;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
-import javafx.application.Application;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import javafx.beans.value.ObservableValue;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.util.Callback;
 import org.m365mailwizard.app.AppContext;
 import org.m365mailwizard.app.UiWiring;
+import org.m365mailwizard.core.auth.consent.BrowserOpener;
+import org.m365mailwizard.core.check.Message;
+import org.m365mailwizard.core.check.ProblemException;
+import org.m365mailwizard.core.config.MailConfig;
 import org.m365mailwizard.core.config.PreferencesStore;
 import org.m365mailwizard.core.config.SetupStore;
 import org.m365mailwizard.core.config.UserDirs;
 import org.m365mailwizard.core.i18n.Language;
 import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.testsupport.ScriptedFileDialogs;
+import org.m365mailwizard.ui.common.FileDialogs;
 import org.m365mailwizard.ui.common.FxTasks;
+import org.m365mailwizard.ui.common.Themes;
 import org.m365mailwizard.ui.step.domain.DomainStepController;
 
-/** Opens the real wizard window (production wiring) over a temporary per-user folder. Call on the FX thread. */
+/**
+ * Opens the real wizard window (production wiring) over a temporary per-user folder. The desktop is
+ * the test's: links are recorded (or played by the given browser), file dialogs answered by
+ * {@link #dialogs}. Call on the FX thread.
+ */
 final class WizardHarness {
 
     final UserDirs dirs;
@@ -26,16 +41,61 @@ final class WizardHarness {
     final UiWiring wiring;
     final WizardWindow window;
     final Stage stage;
+    final ScriptedFileDialogs dialogs;
+    /** Every web page the wizard asked the browser to show. */
+    final List<URI> browsed;
 
-    private WizardHarness(UserDirs dirs, Stage stage, Language language, boolean onlyFirstStepReal) {
+    /** How to open the window; defaults are a recording browser, the system clock and the start page skipped. */
+    static final class Options {
+        BrowserOpener browser;
+        Clock clock = Clock.systemUTC();
+        boolean stayOnStartPage;
+        boolean onlyFirstStepReal;
+        ScriptedFileDialogs dialogs = new ScriptedFileDialogs();
+
+        Options browser(BrowserOpener value) {
+            browser = value;
+            return this;
+        }
+
+        Options clock(Clock value) {
+            clock = value;
+            return this;
+        }
+
+        Options stayOnStartPage() {
+            stayOnStartPage = true;
+            return this;
+        }
+
+        Options dialogs(ScriptedFileDialogs value) {
+            dialogs = value;
+            return this;
+        }
+    }
+
+    private WizardHarness(UserDirs dirs, Stage stage, Language language, Options options) {
         this.dirs = dirs;
         this.stage = stage;
-        this.context = new AppContext(new Texts(language), dirs, Map.of(), Clock.systemUTC());
-        this.wiring = new UiWiring(context);
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        ShellWiring used = onlyFirstStepReal ? new FirstStepOnly(wiring) : wiring;
+        this.dialogs = options.dialogs;
+        List<URI> recorded = new CopyOnWriteArrayList<>();
+        this.browsed = recorded;
+        BrowserOpener browser = options.browser != null ? uri -> {
+            recorded.add(uri);
+            return options.browser.open(uri);
+        } : uri -> {
+            recorded.add(uri);
+            return true;
+        };
+        this.context = new AppContext(new Texts(language), dirs, Map.of(), options.clock, browser);
+        this.wiring = new UiWiring(context, dialogs);
+        Themes.apply(false);
+        ShellWiring used = options.onlyFirstStepReal ? new FirstStepOnly(wiring) : wiring;
         this.window = new WizardWindow(used, language, wiring.preferencesStore().load());
         window.show(stage);
+        if (!options.stayOnStartPage) {
+            window.continueSetup();
+        }
         stage.setOnHidden(e -> context.close());
     }
 
@@ -44,12 +104,18 @@ final class WizardHarness {
     }
 
     static WizardHarness open(Stage stage, Path root, Language language) {
-        return new WizardHarness(dirsIn(root), stage, language, false);
+        return new WizardHarness(dirsIn(root), stage, language, new Options());
+    }
+
+    static WizardHarness open(Stage stage, Path root, Language language, Options options) {
+        return new WizardHarness(dirsIn(root), stage, language, options);
     }
 
     /** The production wiring, but every step after the first a placeholder: for the shell's own navigation. */
     static WizardHarness openWithPlaceholders(Stage stage, Path root, Language language) {
-        return new WizardHarness(dirsIn(root), stage, language, true);
+        Options options = new Options();
+        options.onlyFirstStepReal = true;
+        return new WizardHarness(dirsIn(root), stage, language, options);
     }
 
     private record FirstStepOnly(UiWiring real) implements ShellWiring {
@@ -85,6 +151,60 @@ final class WizardHarness {
         public FxTasks tasks() {
             return real.tasks();
         }
-    }
 
+        @Override
+        public Clock clock() {
+            return real.clock();
+        }
+
+        @Override
+        public Path logFile() {
+            return real.logFile();
+        }
+
+        @Override
+        public FileDialogs fileDialogs() {
+            return real.fileDialogs();
+        }
+
+        @Override
+        public Consumer<URI> linkOpener() {
+            return real.linkOpener();
+        }
+
+        @Override
+        public void onNoBrowser(Consumer<URI> handler) {
+            real.onNoBrowser(handler);
+        }
+
+        @Override
+        public MailConfig readConfig(Path file) throws ProblemException {
+            return real.readConfig(file);
+        }
+
+        @Override
+        public ObservableValue<Message> testMailProblem(WizardModel model) {
+            return real.testMailProblem(model);
+        }
+
+        @Override
+        public void openTestMail(WizardModel model, Texts texts, Window owner) {
+            real.openTestMail(model, texts, owner);
+        }
+
+        @Override
+        public void openDnsChecker(Texts texts, Window owner) {
+            real.openDnsChecker(texts, owner);
+        }
+
+        @Override
+        public void preferencesChanged(PreferencesStore.Preferences preferences) {
+            real.preferencesChanged(preferences);
+        }
+
+        @Override
+        public boolean systemPrefersDark() {
+            return false;
+        }
+    }
 }

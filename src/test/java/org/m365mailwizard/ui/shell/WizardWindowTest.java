@@ -73,7 +73,7 @@ class WizardWindowTest {
         assertThat(robot.lookup("#nextButton").queryButton().isDisabled()).isFalse();
 
         robot.type(KeyCode.ENTER);
-        assertThat(text(robot, ".step-counter")).isEqualTo(EN.get("shell.stepCounter", 2, 6));
+        assertThat(text(robot, ".step-counter")).isEqualTo(EN.get("shell.stepCounter", 2, 7));
         assertThat(text(robot, ".step-title")).isNotEqualTo(EN.get("step.title.domain"));
         robot.clickOn("#backButton");
         assertThat(text(robot, ".step-title")).isEqualTo(EN.get("step.title.domain"));
@@ -93,7 +93,9 @@ class WizardWindowTest {
             assertThat(robot.lookup(".step-description").queryAs(Label.class).getText())
                     .isEqualTo(EN.get("step.placeholder." + id));
         }
-        assertThat(robot.lookup("#nextButton").queryButton().isDisabled()).as("no step after the last").isTrue();
+        robot.clickOn("#nextButton");
+        assertThat(text(robot, ".step-title")).isEqualTo(EN.get("step.title.summary"));
+        assertThat(robot.lookup("#nextButton").queryButton().isDisabled()).as("nothing after the summary").isTrue();
     }
 
     @Test
@@ -168,7 +170,8 @@ class WizardWindowTest {
         Files.createDirectories(WizardHarness.dirsIn(other).config());
         Files.writeString(WizardHarness.dirsIn(other).setupFile(), "{ this is not json");
         WizardHarness[] opened = new WizardHarness[1];
-        robot.interact(() -> opened[0] = WizardHarness.open(new Stage(), other, Language.ENGLISH));
+        robot.interact(() -> opened[0] = WizardHarness.open(new Stage(), other, Language.ENGLISH,
+                new WizardHarness.Options().stayOnStartPage()));
 
         Label notice = robot.from(opened[0].stage.getScene().getRoot()).lookup(".notice .label").queryAs(Label.class);
         assertThat(notice.getText()).startsWith(EN.get("config.setup.corrupt", "X").split("X")[0]).contains(".corrupt-");

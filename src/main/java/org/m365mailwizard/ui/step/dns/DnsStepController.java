@@ -244,8 +244,13 @@ public final class DnsStepController implements WizardStep {
         vm.checkIfChanged();
     }
 
+    /** A running check goes on when the user moves to another step (it only reads DNS); the shell notifies when it ends. */
     @Override
     public void left() {
+    }
+
+    @Override
+    public void disposed() {
         vm.cancel();
     }
 

@@ -79,9 +79,15 @@ public final class ExportStepViewModel {
         this.texts = texts;
         this.clock = clock;
         this.reportFolder = reportFolder;
-        target.set(ExportTarget.forPlugin(model.targetProperty().get()));
+        // A format chosen earlier (saved with the setup) stays chosen; otherwise it follows the plugin.
+        ExportTarget chosen = model.exportTargetProperty().get();
+        targetChosenByUser = chosen != null;
+        target.set(chosen != null ? chosen : ExportTarget.forPlugin(model.targetProperty().get()));
         target.addListener((obs, old, now) -> {
-            targetChosenByUser |= !settingTarget;
+            if (!settingTarget) {
+                targetChosenByUser = true;
+                model.exportTargetProperty().set(now);
+            }
             refresh();
         });
         includeSecret.addListener((obs, old, now) -> refresh());
@@ -145,9 +151,10 @@ public final class ExportStepViewModel {
         MailConfig config = config();
         ExportTarget chosen = target.get();
         boolean secret = includeSecret.get();
-        run(() -> exports.export(chosen, config, secret, path, true),
-                file -> showStatus(texts.get(file.holdsSecret() ? "export.step.saved.ownerOnly" : "export.step.saved",
-                        path), false));
+        run(() -> exports.export(chosen, config, secret, path, true), file -> {
+            model.exportedFileProperty().set(path);
+            showStatus(texts.get(file.holdsSecret() ? "export.step.saved.ownerOnly" : "export.step.saved", path), false);
+        });
     }
 
     /** Writes the report (never with the secret) off the FX thread, then hands it to {@code then}. */

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.m365mailwizard.ui.shell;
+
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.m365mailwizard.core.check.Message;
+import org.m365mailwizard.core.i18n.Language;
+import org.m365mailwizard.core.i18n.Texts;
+
+/**
+ * The start page: continue the saved setup (offered only when there is one), start a new one, open a
+ * saved setup or exported config, or use the DNS checker or the test mail on their own.
+ */
+public final class StartScreenController {
+
+    /**
+     * What the page's buttons do, supplied by the window.
+     *
+     * @param continueDetail what the saved setup is and where it stopped, or null when there is nothing to continue
+     * @param sendTestProblem why a test mail cannot be sent with what is loaded, or null
+     */
+    record Actions(Runnable continueSetup, Runnable newSetup, Runnable openFile, Runnable dnsChecker, Runnable sendTest,
+                   Runnable settings, Consumer<Language> chooseLanguage, String continueDetail,
+                   ObservableValue<Message> sendTestProblem) {
+    }
+
+    private final Texts texts;
+    private final Actions actions;
+
+    @FXML private BorderPane root;
+    @FXML private ComboBox<Language> languageChoice;
+    @FXML private VBox noticeBox;
+    @FXML private Button continueButton;
+    @FXML private Label continueDetail;
+    @FXML private Button newButton;
+    @FXML private Label testMailDetail;
+
+    StartScreenController(Texts texts, Actions actions) {
+        this.texts = texts;
+        this.actions = actions;
+    }
+
+    @FXML
+    private void initialize() {
+        languageChoice.setItems(FXCollections.observableArrayList(Language.values()));
+        languageChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Language language) {
+                return language == null ? "" : texts.get("shell.language." + language.tag());
+            }
+
+            @Override
+            public Language fromString(String text) {
+                return null;
+            }
+        });
+        languageChoice.setValue(texts.language());
+        languageChoice.valueProperty().addListener((obs, old, chosen) -> {
+            if (chosen != null && chosen != texts.language()) {
+                Platform.runLater(() -> actions.chooseLanguage().accept(chosen));
+            }
+        });
+        boolean resumable = actions.continueDetail() != null;
+        continueButton.setVisible(resumable);
+        continueButton.setManaged(resumable);
+        continueDetail.setText(resumable ? actions.continueDetail() : "");
+        continueButton.setAccessibleHelp(continueDetail.getText());
+        // Enter starts the most likely action: continuing when there is something to continue.
+        continueButton.setDefaultButton(resumable);
+        newButton.setDefaultButton(!resumable);
+        testMailDetail.textProperty().bind(Bindings.createStringBinding(() -> {
+            Message problem = actions.sendTestProblem().getValue();
+            return problem == null ? texts.get("start.testMail.detail")
+                    : texts.get("start.testMail.detail.missing", texts.format(problem));
+        }, actions.sendTestProblem()));
+    }
+
+    /** Puts the focus on the first action, for keyboard users (call once the page is showing). */
+    void focusFirstAction() {
+        Platform.runLater(() -> (continueButton.isVisible() ? continueButton : newButton).requestFocus());
+    }
+
+    /** Shows a message at the top of the page (a setup set aside, a file that could not be opened). */
+    void showNotice(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMinHeight(Label.USE_PREF_SIZE);
+        label.setMaxWidth(Double.MAX_VALUE);
+        Button dismiss = new Button(texts.get("shell.notice.dismiss"));
+        dismiss.setMinWidth(Button.USE_PREF_SIZE);
+        javafx.scene.layout.HBox notice = new javafx.scene.layout.HBox(10, label, dismiss);
+        javafx.scene.layout.HBox.setHgrow(label, javafx.scene.layout.Priority.ALWAYS);
+        notice.getStyleClass().add("notice");
+        dismiss.setOnAction(e -> noticeBox.getChildren().remove(notice));
+        noticeBox.getChildren().add(notice);
+    }
+
+    BorderPane root() {
+        return root;
+    }
+
+    ComboBox<Language> languageChoice() {
+        return languageChoice;
+    }
+
+    @FXML
+    private void continueSetup() {
+        actions.continueSetup().run();
+    }
+
+    @FXML
+    private void newSetup() {
+        actions.newSetup().run();
+    }
+
+    @FXML
+    private void openFile() {
+        actions.openFile().run();
+    }
+
+    @FXML
+    private void dnsChecker() {
+        actions.dnsChecker().run();
+    }
+
+    @FXML
+    private void sendTest() {
+        actions.sendTest().run();
+    }
+
+    @FXML
+    private void settings() {
+        actions.settings().run();
+    }
+}

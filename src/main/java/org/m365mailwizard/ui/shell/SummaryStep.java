@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.m365mailwizard.ui.shell;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.ui.common.StatusBadge;
+import org.m365mailwizard.ui.common.WizardStep;
+
+/**
+ * The last page: every check's state, step by step, each with a link back to the step that fixes it.
+ * Drawn again when shown and whenever a finding list changes (a background check may finish).
+ */
+final class SummaryStep implements WizardStep {
+
+    static final String ID = "summary";
+
+    private final SummaryViewModel vm;
+    private final Texts texts;
+    private final Function<String, String> stepName;
+    private final Consumer<String> goTo;
+    private final VBox root = new VBox(14);
+    private final InvalidationListener redraw = o -> draw();
+
+    /**
+     * @param stepName the numbered name of a step id, e.g. "4. DNS records"
+     * @param goTo shows the step with that id
+     */
+    SummaryStep(SummaryViewModel vm, Texts texts, Function<String, String> stepName, Consumer<String> goTo) {
+        this.vm = vm;
+        this.texts = texts;
+        this.stepName = stepName;
+        this.goTo = goTo;
+        root.getStyleClass().add("summary-step");
+        root.setId("summary");
+    }
+
+    @Override
+    public String titleKey() {
+        return StepCatalog.titleKey(ID);
+    }
+
+    @Override
+    public Parent view() {
+        return root;
+    }
+
+    @Override
+    public ObservableBooleanValue canAdvance() {
+        return new ReadOnlyBooleanWrapper(false);
+    }
+
+    @Override
+    public void entered() {
+        draw();
+        vm.dependencies().forEach(o -> o.addListener(redraw));
+    }
+
+    @Override
+    public void left() {
+        vm.dependencies().forEach(o -> o.removeListener(redraw));
+    }
+
+    private void draw() {
+        List<SummaryViewModel.Section> sections = vm.sections();
+        Label overall = wrapped(texts.format(vm.overall(sections)), "summary-overall");
+        overall.setId("summaryOverall");
+        root.getChildren().setAll(wrapped(texts.get("summary.intro"), "step-description"), overall);
+        for (SummaryViewModel.Section section : sections) {
+            root.getChildren().add(section(section));
+        }
+    }
+
+    private VBox section(SummaryViewModel.Section section) {
+        Label heading = wrapped(stepName.apply(section.stepId()), "summary-heading");
+        Label badge = StatusBadge.of(section.worst(), texts);
+        badge.setId("summary-status-" + section.stepId());
+        HBox top = new HBox(10, badge, heading);
+        top.setAlignment(Pos.BASELINE_LEFT);
+        HBox.setHgrow(heading, Priority.ALWAYS);
+        VBox box = new VBox(6, top);
+        box.getStyleClass().add("summary-section");
+        if (section.passed() > 0) {
+            box.getChildren().add(wrapped(texts.get("summary.passed", section.passed()), "hint"));
+        }
+        for (SummaryViewModel.Row row : section.rows()) {
+            if (row.status() == null && section.worst() == null) {
+                box.getChildren().add(wrapped(texts.format(row.text()), "hint"));
+                continue;
+            }
+            Label state = StatusBadge.of(row.status(), texts);
+            Label text = wrapped(texts.format(row.text()), "summary-row-text");
+            HBox line = new HBox(8, state, text);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            line.getStyleClass().add("summary-row");
+            box.getChildren().add(line);
+        }
+        Hyperlink link = new Hyperlink(texts.get(section.needsAttention() ? "summary.link.fix" : "summary.link.open",
+                stepName.apply(section.stepId())));
+        link.setId("summary-link-" + section.stepId());
+        link.setWrapText(true);
+        link.setOnAction(e -> goTo.accept(section.stepId()));
+        box.getChildren().add(link);
+        return box;
+    }
+
+    private static Label wrapped(String text, String styleClass) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMaxWidth(Double.MAX_VALUE);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.getStyleClass().add(styleClass);
+        return label;
+    }
+}

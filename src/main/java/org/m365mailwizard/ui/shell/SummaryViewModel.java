@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.m365mailwizard.ui.shell;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.Observable;
+import javafx.collections.ObservableList;
+import org.m365mailwizard.core.check.Finding;
+import org.m365mailwizard.core.check.Message;
+import org.m365mailwizard.core.check.Status;
+
+/**
+ * The summary's content without nodes: for each step with checks, its findings from the
+ * {@link WizardModel} (passes counted, everything else listed with its reason), or "not checked yet",
+ * and whether it needs the user's attention; the export's file. Read again whenever shown.
+ */
+final class SummaryViewModel {
+
+    /** A line of a section: a state (null = not checked yet) and what to say. */
+    record Row(Status status, Message text) {
+    }
+
+    /**
+     * One step's part of the summary.
+     *
+     * @param passed how many checks passed (not listed one by one)
+     * @param rows everything else, worst first; a single pending row when nothing ran
+     */
+    record Section(String stepId, Status worst, int passed, List<Row> rows) {
+        boolean needsAttention() {
+            return worst == null || worst != Status.PASS;
+        }
+    }
+
+    private static final Comparator<Status> SEVERITY = Comparator.comparingInt(SummaryViewModel::severity);
+
+    private final WizardModel model;
+
+    SummaryViewModel(WizardModel model) {
+        this.model = model;
+    }
+
+    /** What the summary depends on: a change to any of these means it must be drawn again. */
+    List<Observable> dependencies() {
+        return List.of(model.appFindings(), model.consentFindings(), model.dnsFindings(), model.mailFindings(),
+                model.exportedFileProperty());
+    }
+
+    List<Section> sections() {
+        List<Section> sections = new ArrayList<>();
+        for (Map.Entry<String, ObservableList<Finding>> step : List.of(
+                Map.entry("app", model.appFindings()), Map.entry("consent", model.consentFindings()),
+                Map.entry("dns", model.dnsFindings()), Map.entry("mail", model.mailFindings()))) {
+            sections.add(section(step.getKey(), step.getValue()));
+        }
+        sections.add(exportSection());
+        return sections;
+    }
+
+    /** The headline: all good, how many steps need attention, or what has not run. */
+    Message overall(List<Section> sections) {
+        long failing = sections.stream().filter(s -> s.worst() != null && s.worst() != Status.PASS).count();
+        long notRun = sections.stream().filter(s -> s.worst() == null).count();
+        if (failing > 0) {
+            return Message.of("summary.overall.attention", failing);
+        }
+        if (notRun > 0) {
+            return Message.of("summary.overall.notRun", notRun);
+        }
+        return Message.of("summary.overall.allGood");
+    }
+
+    private static Section section(String stepId, List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return new Section(stepId, null, 0, List.of(new Row(null, Message.of("summary.notChecked"))));
+        }
+        int passed = (int) findings.stream().filter(f -> f.status() == Status.PASS).count();
+        List<Row> rows = findings.stream().filter(f -> f.status() != Status.PASS)
+                .sorted(Comparator.comparing(Finding::status, SEVERITY.reversed()))
+                .map(f -> new Row(f.status(), f.message())).toList();
+        Status worst = findings.stream().map(Finding::status).max(SEVERITY).orElse(Status.PASS);
+        return new Section(stepId, worst, passed, rows);
+    }
+
+    private Section exportSection() {
+        if (model.exportedFileProperty().get() == null) {
+            return new Section("export", null, 0, List.of(new Row(null, Message.of("summary.export.none"))));
+        }
+        return new Section("export", Status.PASS, 0,
+                List.of(new Row(Status.PASS, Message.of("summary.export.saved", model.exportedFileProperty().get()))));
+    }
+
+    private static int severity(Status status) {
+        return switch (status) {
+            case PASS -> 0;
+            case WARN -> 1;
+            case ERROR -> 2;
+            case FAIL -> 3;
+        };
+    }
+}
