@@ -134,6 +134,16 @@ public final class IdentityProviderStandIn implements AutoCloseable {
                                 + "\"access_token\":\"" + EntraStandIn.accessToken(TENANT, CLIENT_ID, roles) + "\"}")));
     }
 
+    /** OpenID metadata for the tenant (GUID and the given domain), as the app-registration check discovers it. */
+    public void tenantMetadata(String domain) {
+        String body = EntraStandIn.metadata(TENANT, "microsoftonline.com", "EU", null);
+        for (String name : List.of(TENANT, domain)) {
+            https.wireMock().stubFor(get(urlPathEqualTo("/" + name + "/v2.0/.well-known/openid-configuration"))
+                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
+                            .withBody(body)));
+        }
+    }
+
     /** Every code redemption the token endpoint received. */
     public List<LoggedRequest> tokenRequests() {
         return https.wireMock().findAll(postRequestedFor(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token"))

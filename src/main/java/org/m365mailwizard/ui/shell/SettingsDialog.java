@@ -77,6 +77,7 @@ final class SettingsDialog {
         Label themeLabel = new Label(texts.get("settings.theme"));
         themeLabel.setLabelFor(theme);
         themeLabel.setMnemonicParsing(true);
+        themeLabel.setMinWidth(Label.USE_PREF_SIZE);
 
         TextField server = new TextField(current.dnsServer().orElse(""));
         server.setId("dnsServerField");
@@ -84,6 +85,7 @@ final class SettingsDialog {
         Label serverLabel = new Label(texts.get("settings.dnsServer"));
         serverLabel.setLabelFor(server);
         serverLabel.setMnemonicParsing(true);
+        serverLabel.setMinWidth(Label.USE_PREF_SIZE);
         Label serverHint = wrapped(texts.get("settings.dnsServer.hint"), "hint");
         Label serverProblem = wrapped("", "feedback");
         serverProblem.getStyleClass().add("error");

@@ -116,6 +116,8 @@ final class SetupSnapshots {
                 "sender", MailConfig::sender,
                 "senderName", MailConfig::senderName,
                 "siteUrl", cfg -> cfg.siteUrl() == null ? null : cfg.siteUrl().toString(),
+                // An exported config has no drafts: its tenant ID fills the tenant field the user sees.
+                "tenant", MailConfig::tenantId,
                 "tenantId", MailConfig::tenantId,
                 "tenantDomain", MailConfig::tenantDomain,
                 "clientId", MailConfig::clientId,

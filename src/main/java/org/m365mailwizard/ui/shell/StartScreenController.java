@@ -44,6 +44,12 @@ public final class StartScreenController {
     @FXML private Label continueDetail;
     @FXML private Button newButton;
     @FXML private Label testMailDetail;
+    @FXML private Button openButton;
+    @FXML private Label openDetail;
+    @FXML private Button dnsButton;
+    @FXML private Label dnsDetail;
+    @FXML private Button testMailButton;
+    @FXML private Label newDetail;
 
     StartScreenController(Texts texts, Actions actions) {
         this.texts = texts;
@@ -71,10 +77,17 @@ public final class StartScreenController {
             }
         });
         boolean resumable = actions.continueDetail() != null;
-        continueButton.setVisible(resumable);
-        continueButton.setManaged(resumable);
+        for (javafx.scene.Node node : new javafx.scene.Node[] {continueButton, continueDetail}) {
+            node.setVisible(resumable);
+            node.setManaged(resumable);
+        }
         continueDetail.setText(resumable ? actions.continueDetail() : "");
-        continueButton.setAccessibleHelp(continueDetail.getText());
+        // The explanation beside each button is what a screen reader says after the button's name.
+        continueButton.accessibleHelpProperty().bind(continueDetail.textProperty());
+        newButton.accessibleHelpProperty().bind(newDetail.textProperty());
+        openButton.accessibleHelpProperty().bind(openDetail.textProperty());
+        dnsButton.accessibleHelpProperty().bind(dnsDetail.textProperty());
+        testMailButton.accessibleHelpProperty().bind(testMailDetail.textProperty());
         // Enter starts the most likely action: continuing when there is something to continue.
         continueButton.setDefaultButton(resumable);
         newButton.setDefaultButton(!resumable);

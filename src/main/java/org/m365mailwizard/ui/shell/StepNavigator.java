@@ -8,6 +8,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import org.m365mailwizard.ui.common.WizardStep;
 
 /**
@@ -17,19 +18,25 @@ import org.m365mailwizard.ui.common.WizardStep;
 final class StepNavigator {
 
     private final List<WizardStep> steps;
+    /**
+     * Each step's {@link WizardStep#canAdvance()} asked once and kept: a step may build a new binding per
+     * call, and a binding that is never read again never reports a change, so read and watch the same one.
+     */
+    private final List<ObservableBooleanValue> canAdvance;
     private final ReadOnlyIntegerWrapper current = new ReadOnlyIntegerWrapper(-1);
     private final BooleanBinding canGoBack;
     private final BooleanBinding canGoNext;
 
     StepNavigator(List<WizardStep> steps) {
         this.steps = List.copyOf(steps);
+        this.canAdvance = this.steps.stream().map(WizardStep::canAdvance).toList();
         canGoBack = current.greaterThan(0);
         List<Observable> dependencies = new ArrayList<>();
         dependencies.add(current);
-        this.steps.forEach(s -> dependencies.add(s.canAdvance()));
+        dependencies.addAll(canAdvance);
         canGoNext = Bindings.createBooleanBinding(() -> {
             int i = current.get();
-            return i >= 0 && i < this.steps.size() - 1 && this.steps.get(i).canAdvance().get();
+            return i >= 0 && i < this.steps.size() - 1 && canAdvance.get(i).get();
         }, dependencies.toArray(Observable[]::new));
     }
 
@@ -59,11 +66,16 @@ final class StepNavigator {
             return false;
         }
         for (int i = 0; i < index; i++) {
-            if (!steps.get(i).canAdvance().get()) {
+            if (!canAdvance.get(i).get()) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether the step at {@code index} can be left forward now (the kept binding, see {@link #canAdvance}). */
+    ObservableBooleanValue canAdvance(int index) {
+        return canAdvance.get(index);
     }
 
     /** Shows a step if reachable; {@code left()} runs on the old step, {@code entered()} on the new. */

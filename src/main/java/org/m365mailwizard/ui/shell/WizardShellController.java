@@ -126,7 +126,9 @@ public final class WizardShellController {
             }
         });
         // Reachability changes as the user types: repaint the list's state.
-        entries.forEach(e -> e.step().canAdvance().addListener((obs, was, is) -> stepList.refresh()));
+        for (int i = 0; i < entries.size(); i++) {
+            navigator.canAdvance(i).addListener((obs, was, is) -> stepList.refresh());
+        }
     }
 
     /** Shows the step with this id if it can be reached; otherwise says which earlier step is missing. */
@@ -164,7 +166,7 @@ public final class WizardShellController {
 
     private void explainBlocked(int wanted) {
         for (int i = 0; i < wanted; i++) {
-            if (!entries.get(i).step().canAdvance().get()) {
+            if (!navigator.canAdvance(i).get()) {
                 showNotice(BLOCKED_NOTICE, Message.of("shell.blocked", stepName(entries.get(wanted).id()),
                         stepName(entries.get(i).id())));
                 return;
