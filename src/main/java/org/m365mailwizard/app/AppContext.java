@@ -10,6 +10,8 @@ import org.m365mailwizard.core.auth.AppInputValidator;
 import org.m365mailwizard.core.auth.AppRegistrationCheck;
 import org.m365mailwizard.core.auth.AppTokenService;
 import org.m365mailwizard.core.auth.TenantDiscovery;
+import org.m365mailwizard.core.auth.consent.ConsentFlows;
+import org.m365mailwizard.core.auth.consent.SystemBrowserOpener;
 import org.m365mailwizard.core.config.ConfigFile;
 import org.m365mailwizard.core.config.UserDirs;
 import org.m365mailwizard.core.export.ExportService;
@@ -43,6 +45,7 @@ public final class AppContext implements AutoCloseable {
     private final HttpClient httpClient;
     private final TenantDiscovery tenantDiscovery;
     private final AppTokenService appTokenService;
+    private final ConsentFlows consentFlows;
     private final AppRegistrationCheck appRegistrationCheck;
     private final GraphMailClient graphMailClient;
 
@@ -65,6 +68,8 @@ public final class AppContext implements AutoCloseable {
                 appTokenService);
         this.graphMailClient = new GraphMailClient(httpClient, objectMapper, GraphLimits.defaults(), RetryPolicy.defaults(),
                 clock, Sleeper.system());
+        this.consentFlows = ConsentFlows.create(texts, clock, userDirs, SystemBrowserOpener.forThisSystem(),
+                appTokenService);
     }
 
     public Texts texts() {
@@ -105,6 +110,11 @@ public final class AppContext implements AutoCloseable {
 
     public FindingsFile findingsFile() {
         return findingsFile;
+    }
+
+    /** Admin consent and sign-in through the system browser (consent step). */
+    public ConsentFlows consentFlows() {
+        return consentFlows;
     }
 
     /** The one HTTP client for calls outside MSAL (tenant discovery, Graph); honours the JVM's trust store. */
