@@ -10,9 +10,8 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.config.Cloud;
@@ -36,20 +35,11 @@ import org.testfx.util.WaitForAsyncUtils;
 class DnsStepTest {
 
     private static final Texts EN = new Texts(Language.ENGLISH);
-    private static ZoneFixture dns;
+    @RegisterExtension
+    static final ZoneFixture dns = ZoneFixture.perTestClass();
 
     private final WizardModel model = new WizardModel();
     private DnsStepController step;
-
-    @BeforeAll
-    static void startDns() throws Exception {
-        dns = ZoneFixture.start();
-    }
-
-    @AfterAll
-    static void stopDns() {
-        dns.close();
-    }
 
     @Start
     void start(Stage stage) {
