@@ -204,6 +204,6 @@ class CheckDnsCommandTest {
         Run help = run(Language.ENGLISH, "check-dns", "--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("Checks a domain's MX, SPF, DKIM").contains("--domains-file")
-                .contains("default: 5000").doesNotContain("--name-server-port");
+                .contains("default: 5000").contains("--name-server-port=PORT");
     }
 }
