@@ -14,10 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.m365mailwizard.cli.Cli;
 import org.m365mailwizard.core.config.UserDirs;
@@ -32,14 +31,14 @@ import org.m365mailwizard.testsupport.ZoneResponder;
  */
 class CheckDnsCommandTest {
 
-    private static ZoneFixture dns;
+    @RegisterExtension
+    static final ZoneFixture dns = ZoneFixture.perTestClass();
     private static Path home;
     private final ObjectMapper mapper = new ObjectMapper();
 
     @BeforeAll
     static void start() throws Exception {
         home = Files.createTempDirectory("check-dns-home");
-        dns = ZoneFixture.start();
         dns.zones().addZone("xn--bcher-kva.example.", """
                 $TTL 300
                 @ IN SOA ns1.xn--bcher-kva.example. h.xn--bcher-kva.example. 1 3600 600 86400 300
@@ -47,16 +46,6 @@ class CheckDnsCommandTest {
                 ns1 IN A 127.0.0.1
                 @ IN MX 0 xn--bcher-kva-example.mail.protection.outlook.com.
                 """);
-    }
-
-    @AfterAll
-    static void stop() {
-        dns.close();
-    }
-
-    @AfterEach
-    void clearFaults() {
-        dns.zones().clearFaults();
     }
 
     /** Output of one run. */
@@ -215,6 +204,6 @@ class CheckDnsCommandTest {
         Run help = run(Language.ENGLISH, "check-dns", "--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("Checks a domain's MX, SPF, DKIM").contains("--domains-file")
-                .contains("default: 5000").doesNotContain("--name-server-port");
+                .contains("default: 5000").contains("--name-server-port=PORT");
     }
 }

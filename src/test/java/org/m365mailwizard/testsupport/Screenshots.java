@@ -3,18 +3,17 @@ package org.m365mailwizard.testsupport;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import org.testfx.api.FxRobot;
 
 /**
- * Saves what a scene shows as a PNG. The README's pictures go to the folder of the system property
- * {@value #PROPERTY} (the build sets it to docs/screenshots); call {@link #snapshot} on the FX thread.
+ * Saves a window's scene as PNG for the README, into the folder named by the system property
+ * {@value #PROPERTY} (the build sets it to {@code docs/screenshots}), or a temporary folder.
  */
 public final class Screenshots {
 
@@ -23,34 +22,34 @@ public final class Screenshots {
     private Screenshots() {
     }
 
-    /** The folder for the README's pictures, when the build names one. */
-    public static Optional<Path> folder() {
+    /** Snapshots {@code scene} on the FX thread and writes {@code fileName}; returns the file. */
+    public static Path save(FxRobot robot, Scene scene, String fileName) throws IOException {
         String folder = System.getProperty(PROPERTY);
-        return folder == null || folder.isBlank() ? Optional.empty() : Optional.of(Path.of(folder));
+        Path target = (folder == null ? Files.createTempDirectory("screenshots") : Path.of(folder)).resolve(fileName);
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> image[0] = scene.snapshot(null));
+        Files.createDirectories(target.getParent());
+        ImageIO.write(toBufferedImage(image[0]), "png", target.toFile());
+        return target;
     }
 
-    /** Renders the scene (FX thread only). */
-    public static WritableImage snapshot(Scene scene) {
-        return scene.snapshot(null);
+    /** Writes an image already taken (e.g. on the FX thread) to {@code file}, from any thread. */
+    public static Path write(WritableImage image, Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        ImageIO.write(toBufferedImage(image), "png", file.toFile());
+        return file;
     }
 
-    /** Writes an image taken with {@link #snapshot} (any thread). */
-    public static Path write(WritableImage image, Path file) {
+    private static BufferedImage toBufferedImage(WritableImage image) {
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
-        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         PixelReader pixels = image.getPixelReader();
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                png.setRGB(x, y, pixels.getArgb(x, y));
+                out.setRGB(x, y, pixels.getArgb(x, y));
             }
         }
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            ImageIO.write(png, "png", file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return file;
+        return out;
     }
 }

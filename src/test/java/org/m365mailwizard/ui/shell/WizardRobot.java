@@ -48,10 +48,14 @@ final class WizardRobot {
     void saveWindows(String prefix) {
         java.util.List<javafx.scene.image.WritableImage> images = new java.util.ArrayList<>();
         robot.interact(() -> Window.getWindows().stream().filter(Window::isShowing)
-                .forEach(w -> images.add(Screenshots.snapshot(w.getScene()))));
+                .forEach(w -> images.add(w.getScene().snapshot(null))));
         for (int i = 0; i < images.size(); i++) {
-            Screenshots.write(images.get(i), java.nio.file.Path.of("target", "ui-failures",
-                    prefix + "-" + System.currentTimeMillis() + "-" + i + ".png"));
+            try {
+                Screenshots.write(images.get(i), java.nio.file.Path.of("target", "ui-failures",
+                        prefix + "-" + System.currentTimeMillis() + "-" + i + ".png"));
+            } catch (java.io.IOException e) {
+                // Only an aid for reading a failure: the failure itself is reported anyway.
+            }
         }
     }
 

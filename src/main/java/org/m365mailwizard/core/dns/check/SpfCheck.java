@@ -163,6 +163,9 @@ final class SpfCheck {
         }
 
         List<Message> notes = new ArrayList<>();
+        if (!authorised) {
+            notes.add(Message.of("spf.result." + eval.result().rfcName())); // what the result word means
+        }
         if (sample.isEmpty()) {
             notes.add(Message.of("dns.spf.note.noSample", include));
         }

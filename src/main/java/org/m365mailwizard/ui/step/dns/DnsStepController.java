@@ -28,6 +28,7 @@ import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.config.Cloud;
 import org.m365mailwizard.core.i18n.Texts;
 import org.m365mailwizard.ui.common.WizardStep;
+import org.m365mailwizard.ui.shell.StepCatalog;
 
 /**
  * The DNS screen's view, for the wizard's step and the standalone checker alike: binds the table,
@@ -225,7 +226,7 @@ public final class DnsStepController implements WizardStep {
 
     @Override
     public String titleKey() {
-        return "step.title.dns";
+        return StepCatalog.titleKey("dns");
     }
 
     @Override

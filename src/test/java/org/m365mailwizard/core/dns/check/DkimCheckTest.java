@@ -7,10 +7,8 @@ import static org.m365mailwizard.core.dns.check.ZoneFixture.finding;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.m365mailwizard.core.check.Finding;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.Status;
@@ -22,22 +20,8 @@ import org.m365mailwizard.testsupport.ZoneResponder;
 /** {@code dkim-selector1/2}: Microsoft's CNAME shapes, the tenant, and the key behind the CNAME. */
 class DkimCheckTest {
 
-    private static ZoneFixture dns;
-
-    @BeforeAll
-    static void start() throws Exception {
-        dns = ZoneFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        dns.close();
-    }
-
-    @AfterEach
-    void clearFaults() {
-        dns.zones().clearFaults();
-    }
+    @RegisterExtension
+    static final ZoneFixture dns = ZoneFixture.perTestClass();
 
     private static Finding dkim(String domain, int selector, String initialDomain) throws Exception {
         return finding(dns.check(domain, Cloud.GLOBAL, initialDomain), "dkim-selector" + selector);

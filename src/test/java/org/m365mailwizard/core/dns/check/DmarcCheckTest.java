@@ -4,10 +4,9 @@ package org.m365mailwizard.core.dns.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.m365mailwizard.core.dns.check.ZoneFixture.finding;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.m365mailwizard.core.check.Finding;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.Status;
@@ -16,27 +15,17 @@ import org.m365mailwizard.testsupport.ZoneResponder;
 /** The {@code dmarc} check: policy, organisational-domain fallback, report authorisation. */
 class DmarcCheckTest {
 
-    private static ZoneFixture dns;
+    @RegisterExtension
+    static final ZoneFixture dns = ZoneFixture.perTestClass();
 
     @BeforeAll
-    static void start() throws Exception {
-        dns = ZoneFixture.start();
+    static void moreZones() {
         dns.zones().addZone("enforced.example.", """
                 $TTL 300
                 @ IN SOA ns.enforced.example. h.enforced.example. 1 3600 600 86400 300
                 @ IN NS ns.enforced.example.
                 _dmarc IN TXT "v=DMARC1; p=reject; rua=mailto:d@reports.unauthorised-vendor.example"
                 """);
-    }
-
-    @AfterAll
-    static void stop() {
-        dns.close();
-    }
-
-    @AfterEach
-    void clearFaults() {
-        dns.zones().clearFaults();
     }
 
     private static Finding dmarc(String domain) throws Exception {

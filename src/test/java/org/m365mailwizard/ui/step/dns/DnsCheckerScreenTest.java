@@ -4,10 +4,8 @@ package org.m365mailwizard.ui.step.dns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,20 +15,19 @@ import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.m365mailwizard.core.dns.check.DnsChecker;
 import org.m365mailwizard.core.dns.check.ZoneFixture;
 import org.m365mailwizard.core.i18n.Language;
 import org.m365mailwizard.core.i18n.Texts;
 import org.m365mailwizard.testsupport.LoopbackDnsServer;
+import org.m365mailwizard.testsupport.Screenshots;
 import org.m365mailwizard.ui.common.FxTasks;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -45,7 +42,8 @@ import org.testfx.util.WaitForAsyncUtils;
 class DnsCheckerScreenTest {
 
     private static final Texts EN = new Texts(Language.ENGLISH);
-    private static ZoneFixture dns;
+    @RegisterExtension
+    static final ZoneFixture dns = ZoneFixture.perTestClass();
     /** The same zones, every answer 400 ms late: DNS the FX thread must not wait for. */
     private static LoopbackDnsServer slow;
     /** Every answer 3 s late: time enough for the robot to press Cancel. */
@@ -55,17 +53,15 @@ class DnsCheckerScreenTest {
     private Stage stage;
 
     @BeforeAll
-    static void startDns() throws Exception {
-        dns = ZoneFixture.start();
+    static void startSlowServers() throws Exception {
         slow = LoopbackDnsServer.start(dns.zones()).withDelay(Duration.ofMillis(400));
         verySlow = LoopbackDnsServer.start(dns.zones()).withDelay(Duration.ofSeconds(3));
     }
 
     @AfterAll
-    static void stopDns() {
+    static void stopSlowServers() {
         slow.close();
         verySlow.close();
-        dns.close();
     }
 
     @Start
@@ -209,31 +205,12 @@ class DnsCheckerScreenTest {
     }
 
     private Path snapshot(FxRobot robot, String fileName) throws IOException {
-        String folder = System.getProperty("m365wizard.screenshots");
-        Path target = (folder == null ? Files.createTempDirectory("shots") : Path.of(folder)).resolve(fileName);
-        WritableImage[] image = new WritableImage[1];
-        robot.interact(() -> image[0] = stage.getScene().snapshot(null));
-        Files.createDirectories(target.getParent());
-        ImageIO.write(toBufferedImage(image[0]), "png", target.toFile());
-        return target;
+        return Screenshots.save(robot, stage.getScene(), fileName);
     }
 
     private static String clipboard(FxRobot robot) {
         String[] text = new String[1];
         robot.interact(() -> text[0] = Clipboard.getSystemClipboard().getString());
         return text[0];
-    }
-
-    private static BufferedImage toBufferedImage(WritableImage image) throws IOException {
-        int width = (int) image.getWidth();
-        int height = (int) image.getHeight();
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        return out;
     }
 }
