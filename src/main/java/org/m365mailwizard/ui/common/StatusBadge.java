@@ -23,9 +23,9 @@ public final class StatusBadge {
     private StatusBadge() {
     }
 
-    /** The key of a state's word: {@code status.pass} ... {@code status.pending} (null status = not checked yet). */
+    /** The key of a state's word: {@code status.word.pass} ... {@code status.word.pending} (null status = not checked yet). */
     public static String wordKey(Status status) {
-        return "status." + kind(status);
+        return "status.word." + kind(status);
     }
 
     /** The style-class suffix of a state: {@code pass}, {@code warn}, {@code fail}, {@code error}, {@code pending}. */

@@ -193,7 +193,7 @@ public final class WizardShellController {
             return;
         }
         String id = currentId();
-        String portal = "help." + id + ".portal";
+        String portal = "help.step." + id + ".portal";
         boolean has = texts.has(portal);
         helpPane.setVisible(has);
         helpPane.setManaged(has);
@@ -201,12 +201,12 @@ public final class WizardShellController {
             return;
         }
         helpPortal.setText(texts.get(portal));
-        helpMistake.setText(texts.get("help.mistake", texts.get("help." + id + ".mistake")));
+        helpMistake.setText(texts.get("help.mistake", texts.get("help.step." + id + ".mistake")));
         Optional<URI> link = HelpLinks.forStep(id, model.cloudProperty().get());
         helpDocs.setVisible(link.isPresent());
         helpDocs.setManaged(link.isPresent());
         link.ifPresent(uri -> {
-            helpDocs.setText(texts.get("help.docs", texts.get("help." + id + ".docs"),
+            helpDocs.setText(texts.get("help.docs", texts.get("help.step." + id + ".docs"),
                     texts.get("domain.cloud." + model.cloudProperty().get().id())));
             helpDocs.setOnAction(e -> {
                 actions.openLink().accept(uri);

@@ -160,7 +160,7 @@ class WizardEndToEndTest {
         robot.next(t.get("step.title.summary"));
         assertThat(robot.text("#summaryOverall")).isEqualTo(t.get("summary.overall.allGood"));
         for (String step : List.of("app", "consent", "dns", "mail", "export")) {
-            assertThat(robot.text("#summary-status-" + step)).as(step).isEqualTo(t.get("status.pass"));
+            assertThat(robot.text("#summary-status-" + step)).as(step).isEqualTo(t.get("status.word.pass"));
         }
 
         String php = Files.readString(exported);
