@@ -110,10 +110,8 @@ public final class ErrorPresenter {
         Window window = owner.get();
         if (window != null) {
             alert.initOwner(window);
-            if (window.getScene() != null) {
-                alert.getDialogPane().getStylesheets().addAll(window.getScene().getStylesheets());
-            }
         }
+        AppStyles.apply(alert.getDialogPane());
         alert.setTitle(texts.get("app.title"));
         alert.setHeaderText(report.what());
         VBox body = new VBox(8);

@@ -19,6 +19,7 @@ import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.config.PreferencesStore.Preferences;
 import org.m365mailwizard.core.dns.DnsServerAddress;
 import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.ui.common.AppStyles;
 import org.m365mailwizard.ui.common.Themes;
 
 /**
@@ -51,9 +52,7 @@ final class SettingsDialog {
     static Optional<Preferences> show(Window owner, Texts texts, Preferences current) {
         Dialog<Preferences> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        if (owner != null && owner.getScene() != null) {
-            dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
-        }
+        AppStyles.apply(dialog.getDialogPane());
         dialog.setTitle(texts.get("settings.title"));
         dialog.setHeaderText(texts.get("settings.header"));
         ButtonType save = new ButtonType(texts.get("settings.save"), ButtonData.OK_DONE);

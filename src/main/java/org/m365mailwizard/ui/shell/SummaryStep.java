@@ -96,18 +96,19 @@ final class SummaryStep implements WizardStep {
             box.getChildren().add(wrapped(texts.get("summary.passed", section.passed()), "hint"));
         }
         for (SummaryViewModel.Row row : section.rows()) {
-            if (row.status() == null && section.worst() == null) {
+            if (section.worst() == null) {
+                // Nothing ran: the heading's badge says so already; the row only explains.
                 box.getChildren().add(wrapped(texts.format(row.text()), "hint"));
                 continue;
             }
-            Label state = StatusBadge.of(row.status(), texts);
-            Label text = wrapped(texts.format(row.text()), "summary-row-text");
-            HBox line = new HBox(8, state, text);
+            // A check that has not run reads as a hint; a result reads as the result.
+            Label text = wrapped(texts.format(row.text()), row.status() == null ? "hint" : "summary-row-text");
+            HBox line = new HBox(8, StatusBadge.of(row.status(), texts), text);
             HBox.setHgrow(text, Priority.ALWAYS);
             line.getStyleClass().add("summary-row");
             box.getChildren().add(line);
         }
-        Hyperlink link = new Hyperlink(texts.get(section.needsAttention() ? "summary.link.fix" : "summary.link.open",
+        Hyperlink link = new Hyperlink(texts.get(section.hasProblem() ? "summary.link.fix" : "summary.link.open",
                 stepName.apply(section.stepId())));
         link.setId("summary-link-" + section.stepId());
         link.setWrapText(true);

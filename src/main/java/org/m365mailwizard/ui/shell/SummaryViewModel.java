@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import javafx.beans.Observable;
 import javafx.collections.ObservableList;
+import org.m365mailwizard.core.auth.AppCheckIds;
 import org.m365mailwizard.core.check.Finding;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.Status;
@@ -29,8 +30,14 @@ final class SummaryViewModel {
      * @param rows everything else, worst first; a single pending row when nothing ran
      */
     record Section(String stepId, Status worst, int passed, List<Row> rows) {
-        boolean needsAttention() {
-            return worst == null || worst != Status.PASS;
+        /** A check of this step failed, warned or could not run. */
+        boolean hasProblem() {
+            return worst != null && worst != Status.PASS;
+        }
+
+        /** Some check of this step has not run yet (a row without status). */
+        boolean incomplete() {
+            return worst == null || rows.stream().anyMatch(r -> r.status() == null);
         }
     }
 
@@ -55,16 +62,23 @@ final class SummaryViewModel {
                 Map.entry("dns", model.dnsFindings()), Map.entry("mail", model.mailFindings()))) {
             sections.add(section(step.getKey(), step.getValue()));
         }
+        // The app step publishes its own input checks as the user types; only its token check asks Microsoft.
+        Section app = sections.get(0);
+        if (app.worst() != null && model.appFindings().stream().noneMatch(f -> f.id().equals(AppCheckIds.TOKEN))) {
+            List<Row> rows = new ArrayList<>(app.rows());
+            rows.add(new Row(null, Message.of("summary.app.notWithMicrosoft")));
+            sections.set(0, new Section(app.stepId(), app.worst(), app.passed(), rows));
+        }
         sections.add(exportSection());
         return sections;
     }
 
     /** The headline: all good, how many steps need attention, or what has not run. */
     Message overall(List<Section> sections) {
-        long failing = sections.stream().filter(s -> s.worst() != null && s.worst() != Status.PASS).count();
-        long notRun = sections.stream().filter(s -> s.worst() == null).count();
+        long failing = sections.stream().filter(Section::hasProblem).count();
+        long notRun = sections.stream().filter(Section::incomplete).count();
         if (failing > 0) {
-            return Message.of("summary.overall.attention", failing);
+            return Message.of("summary.overall.attention", failing, notRun);
         }
         if (notRun > 0) {
             return Message.of("summary.overall.notRun", notRun);

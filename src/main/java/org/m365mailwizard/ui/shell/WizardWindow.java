@@ -29,6 +29,7 @@ import org.m365mailwizard.core.config.SetupStore;
 import org.m365mailwizard.core.config.SetupStore.SavedSetup;
 import org.m365mailwizard.core.i18n.Language;
 import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.ui.common.AppStyles;
 import org.m365mailwizard.ui.common.ErrorPresenter;
 import org.m365mailwizard.ui.common.FileDialogs;
 import org.m365mailwizard.ui.common.Themes;
@@ -115,7 +116,7 @@ public final class WizardWindow {
         backgroundNotices.start();
 
         Scene scene = new Scene(new StackPane(), initialWidth(), initialHeight());
-        scene.getStylesheets().add(WizardWindow.class.getResource("app.css").toExternalForm());
+        AppStyles.apply(scene);
         stage.setScene(scene);
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
@@ -325,7 +326,7 @@ public final class WizardWindow {
         alert.setTitle(texts.get("app.title"));
         alert.setHeaderText(texts.get("shell.cancel.header"));
         alert.getDialogPane().setMinWidth(MIN_WIDTH * 0.6);
-        alert.getDialogPane().getStylesheets().addAll(stage.getScene().getStylesheets());
+        AppStyles.apply(alert.getDialogPane());
         Optional<ButtonType> answer = alert.showAndWait();
         if (answer.isEmpty() || answer.get() == stay) {
             return;
@@ -344,7 +345,7 @@ public final class WizardWindow {
         alert.setTitle(texts.get("app.title"));
         alert.setHeaderText(texts.get(headerKey));
         alert.getDialogPane().setMinWidth(MIN_WIDTH * 0.6);
-        alert.getDialogPane().getStylesheets().addAll(stage.getScene().getStylesheets());
+        AppStyles.apply(alert.getDialogPane());
         return alert.showAndWait().filter(ok::equals).isPresent();
     }
 

@@ -4,14 +4,17 @@ package org.m365mailwizard.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.m365mailwizard.core.auth.consent.DelegatedSignIn.RedirectPlatform;
 import org.m365mailwizard.core.config.Cloud;
 import org.m365mailwizard.core.config.Grant;
 import org.m365mailwizard.core.config.MailConfig;
 import org.m365mailwizard.core.config.PluginTarget;
 import org.m365mailwizard.core.config.SetupStore.SavedSetup;
+import org.m365mailwizard.core.export.ExportTarget;
 
 class SetupSnapshotsTest {
 
@@ -68,5 +71,56 @@ class SetupSnapshotsTest {
         assertThat(model.hasInput()).isTrue();
         model.clear();
         assertThat(model.hasInput()).isFalse();
+    }
+
+    @Test
+    void theChoicesOfTheLaterStepsAndTheStepReachedSurviveARestart() {
+        WizardModel model = new WizardModel();
+        model.saveToSentItemsProperty().set(false);
+        model.dnsAuthoritativeProperty().set(true);
+        model.rememberSignInProperty().set(true);
+        model.signInPlatformProperty().set(RedirectPlatform.WEB);
+        model.exportTargetProperty().set(ExportTarget.ENV);
+        model.exportedFileProperty().set(Path.of("/srv/site/m365-mail.env"));
+        model.currentStepProperty().set("mail");
+        model.recipientsProperty().set("admin@contoso.com; it@contoso.com");
+
+        WizardModel restored = new WizardModel();
+        SetupSnapshots.restore(restored, SetupSnapshots.capture(model, Map.of()));
+
+        assertThat(restored.saveToSentItemsProperty().get()).isFalse();
+        assertThat(restored.dnsAuthoritativeProperty().get()).isTrue();
+        assertThat(restored.rememberSignInProperty().get()).isTrue();
+        assertThat(restored.signInPlatformProperty().get()).isEqualTo(RedirectPlatform.WEB);
+        assertThat(restored.exportTargetProperty().get()).isEqualTo(ExportTarget.ENV);
+        assertThat(restored.exportedFileProperty().get()).isEqualTo(Path.of("/srv/site/m365-mail.env"));
+        assertThat(restored.currentStepProperty().get()).isEqualTo("mail");
+        assertThat(restored.recipientsProperty().get()).isEqualTo("admin@contoso.com; it@contoso.com");
+    }
+
+    @Test
+    void anExportedConfigFillsTheTenantFieldAndLeavesTheChoicesAtTheirDefaults() {
+        MailConfig exported = MailConfig.builder().tenantId("11111111-2222-3333-4444-555555555555")
+                .extra(Map.of("exportTarget", com.fasterxml.jackson.databind.node.TextNode.valueOf("no-such-format"),
+                        "saveToSentItems", com.fasterxml.jackson.databind.node.TextNode.valueOf("yes")))
+                .build();
+        WizardModel model = new WizardModel();
+        SetupSnapshots.restore(model, new SavedSetup(exported, Map.of()));
+
+        assertThat(model.tenantProperty().get()).isEqualTo("11111111-2222-3333-4444-555555555555");
+        assertThat(model.exportTargetProperty().get()).as("unknown format: follow the plugin").isNull();
+        assertThat(model.saveToSentItemsProperty().get()).as("not a boolean: the default").isTrue();
+        assertThat(model.signInPlatformProperty().get()).isEqualTo(RedirectPlatform.MOBILE_AND_DESKTOP);
+        assertThat(model.currentStepProperty().get()).isEmpty();
+    }
+
+    @Test
+    void everyChoiceIsWatchedSoThatAChangeIsSaved() {
+        WizardModel model = new WizardModel();
+        assertThat(SetupSnapshots.persisted(model)).contains(model.saveToSentItemsProperty(),
+                model.dnsAuthoritativeProperty(), model.rememberSignInProperty(), model.signInPlatformProperty(),
+                model.exportTargetProperty(), model.exportedFileProperty(), model.currentStepProperty(),
+                model.recipientsProperty());
+        assertThat(SetupSnapshots.persisted(model)).doesNotContain(model.clientSecretProperty());
     }
 }

@@ -52,6 +52,13 @@ final class WizardHarness {
         boolean stayOnStartPage;
         boolean onlyFirstStepReal;
         ScriptedFileDialogs dialogs = new ScriptedFileDialogs();
+        String dnsServer;
+
+        /** The DNS server in the preferences before the window opens (a loopback zone server, never the internet). */
+        Options dnsServer(String value) {
+            dnsServer = value;
+            return this;
+        }
 
         Options browser(BrowserOpener value) {
             browser = value;
@@ -89,6 +96,16 @@ final class WizardHarness {
         };
         this.context = new AppContext(new Texts(language), dirs, Map.of(), options.clock, browser);
         this.wiring = new UiWiring(context, dialogs);
+        // Light, whatever the machine's desktop says: pictures and colours stay comparable.
+        PreferencesStore.Preferences preferences = wiring.preferencesStore().load().preferences().withTheme("light");
+        if (options.dnsServer != null) {
+            preferences = preferences.withDnsServer(options.dnsServer);
+        }
+        try {
+            wiring.preferencesStore().save(preferences);
+        } catch (ProblemException e) {
+            throw new IllegalStateException(e);
+        }
         Themes.apply(false);
         ShellWiring used = options.onlyFirstStepReal ? new FirstStepOnly(wiring) : wiring;
         this.window = new WizardWindow(used, language, wiring.preferencesStore().load());

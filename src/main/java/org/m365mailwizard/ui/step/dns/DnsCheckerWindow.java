@@ -7,6 +7,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.m365mailwizard.core.dns.check.DnsChecker;
 import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.ui.common.AppStyles;
 import org.m365mailwizard.ui.common.FxTasks;
 import org.m365mailwizard.ui.common.ViewLoader;
 
@@ -49,7 +50,9 @@ public final class DnsCheckerWindow {
         if (!screen.view().getStyleClass().contains("dns-standalone")) {
             screen.view().getStyleClass().add("dns-standalone"); // the wizard's shell pads its steps itself
         }
-        stage.setScene(new Scene(screen.view(), 1100, 720));
+        Scene scene = new Scene(screen.view(), 1100, 720);
+        AppStyles.apply(scene);
+        stage.setScene(scene);
         stage.setMinWidth(640);
         stage.setMinHeight(480);
         stage.setOnHidden(e -> screen.viewModel().cancel());

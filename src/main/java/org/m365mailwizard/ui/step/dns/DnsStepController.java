@@ -181,6 +181,7 @@ public final class DnsStepController implements WizardStep {
         Label value = wrapped(row.fix(), "dns-record");
         Button copy = new Button(texts.get("dnsui.copy"));
         copy.setId("copy-" + row.id());
+        copy.setMinWidth(Region.USE_PREF_SIZE);
         copy.setOnAction(e -> copy(row.fix(), texts.get("dnsui.copied.one", row.name())));
         VBox box = new VBox(4, value, copy);
         box.setAlignment(Pos.TOP_LEFT);

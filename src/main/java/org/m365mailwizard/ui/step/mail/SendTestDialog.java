@@ -10,6 +10,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.m365mailwizard.ui.common.AppStyles;
 import org.m365mailwizard.ui.common.ViewLoader;
 
 /**
@@ -44,7 +45,9 @@ public final class SendTestDialog {
             stage.initModality(Modality.WINDOW_MODAL);
         }
         stage.setTitle(loader.texts().get("graph.ui.dialog.title"));
-        stage.setScene(new Scene(content, 640, 620));
+        Scene scene = new Scene(content, 640, 620);
+        AppStyles.apply(scene);
+        stage.setScene(scene);
         stage.setMinWidth(420);
         stage.setMinHeight(360);
         close.setOnAction(e -> stage.close());
