@@ -10,6 +10,7 @@ import java.util.UUID;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -220,5 +221,31 @@ class WizardFlowTest {
             assertThat(wizard.window.model().dnsFindings()).hasSize(6);
             assertThat(robot.title()).as("the user stays where they are").isEqualTo(EN.get("consent.step.title"));
         }
+    }
+
+    @Test
+    void theWizardCanBeWorkedWithTheKeyboardAlone(FxRobot fx) throws Exception {
+        WizardRobot robot = open(fx, zoneServer());
+        robot.waitUntil("focus on the first action", () -> focused("newButton"));
+        fx.type(KeyCode.ENTER);
+        robot.waitUntil("focus in the domain field", () -> focused("domainField"));
+        fx.write("contoso.com").type(KeyCode.TAB).write("web@contoso.com").type(KeyCode.TAB).type(KeyCode.TAB)
+                .write("https://www.contoso.com");
+        fx.type(KeyCode.ENTER);
+        robot.waitUntil("step 2", () -> EN.get("app.step.title").equals(robot.title()));
+        robot.waitUntil("focus in the tenant field", () -> focused("tenantField"));
+        fx.write("contoso.onmicrosoft.com");
+
+        fx.press(KeyCode.ALT).type(KeyCode.B).release(KeyCode.ALT);
+        robot.waitUntil("step 1 again", () -> EN.get("step.title.domain").equals(robot.title()));
+        assertThat(robot.fieldText("#siteUrlField")).isEqualTo("https://www.contoso.com");
+        fx.press(KeyCode.ALT).type(KeyCode.N).release(KeyCode.ALT);
+        robot.waitUntil("step 2 again", () -> EN.get("app.step.title").equals(robot.title()));
+        assertThat(robot.fieldText("#tenantField")).isEqualTo("contoso.onmicrosoft.com");
+    }
+
+    private boolean focused(String id) {
+        javafx.scene.Node owner = wizard.stage.getScene().getFocusOwner();
+        return owner != null && id.equals(owner.getId());
     }
 }

@@ -74,6 +74,9 @@ public final class DnsStepController implements WizardStep {
     @FXML
     private void initialize() {
         boolean standalone = vm.isStandalone();
+        // In the wizard, Enter and Escape belong to the shell (Next, Cancel); the checker's own window has only these.
+        checkButton.setDefaultButton(standalone);
+        cancelButton.setCancelButton(standalone);
         inputPane.setVisible(standalone);
         inputPane.setManaged(standalone);
         subjectLabel.setVisible(!standalone);
