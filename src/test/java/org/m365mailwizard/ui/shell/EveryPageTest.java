@@ -168,7 +168,9 @@ class EveryPageTest {
             if (node instanceof ButtonBase && full.isBlank() && isBlank(labeled.getAccessibleText())) {
                 found.add("no name: " + node);
             }
-            if (node.getStyleClass().contains("status-badge") && isBlank(labeled.getAccessibleText())) {
+            boolean status = node.getStyleClass().stream().anyMatch(c -> c.startsWith("status-"))
+                    && labeled.getGraphic() != null;
+            if (status && isBlank(labeled.getAccessibleText())) {
                 found.add("status without accessible text: " + full);
             }
         }

@@ -174,6 +174,8 @@ public final class DnsStepController implements WizardStep {
         label.setMinHeight(Region.USE_PREF_SIZE);
         label.getStyleClass().add("status-" + kind);
         label.setId("status-" + row.id());
+        // A screen reader says which check and its state; the icon alone says nothing.
+        label.setAccessibleText(texts.get("status.accessible.check", row.name(), row.statusText()));
         return label;
     }
 

@@ -28,6 +28,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.m365mailwizard.ui.common.AppStyles;
 import org.m365mailwizard.core.auth.AppInputValidator;
 import org.m365mailwizard.core.auth.AppRegistrationCheck;
 import org.m365mailwizard.core.auth.AppTokenService;
@@ -82,6 +83,7 @@ class AppStepUiTest {
         ViewLoader loader = new ViewLoader(texts, type -> new AppStepController(vm, texts, opened::add));
         ViewLoader.Loaded<AppStepController> loaded = loader.load(AppStepController.class, "AppStep.fxml");
         stage.setScene(new Scene(loaded.root(), 900, 860));
+        AppStyles.apply(stage.getScene());
         stage.show();
     }
 

@@ -27,6 +27,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.m365mailwizard.ui.common.AppStyles;
 import org.m365mailwizard.core.auth.AccessToken;
 import org.m365mailwizard.core.auth.consent.AdminConsentFlow;
 import org.m365mailwizard.core.auth.consent.BrowserOpener;
@@ -88,6 +89,7 @@ class ConsentStepUiTest {
         ViewLoader loader = new ViewLoader(texts, type -> new ConsentStepController(vm, texts, Clock.systemUTC()));
         step = loader.load(ConsentStepController.class, "ConsentStep.fxml").controller();
         stage.setScene(new Scene(step.view(), 820, 900));
+        AppStyles.apply(stage.getScene());
         stage.setTitle(texts.get(step.titleKey()));
         stage.show();
         step.entered();

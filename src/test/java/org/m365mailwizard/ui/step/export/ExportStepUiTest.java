@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.m365mailwizard.ui.common.AppStyles;
 import org.m365mailwizard.core.export.ExportTarget;
 import org.m365mailwizard.ui.common.FxTasks;
 import org.m365mailwizard.ui.common.ViewLoader;
@@ -81,6 +82,7 @@ class ExportStepUiTest {
         controller = loader.load(ExportStepController.class, "ExportStep.fxml").controller();
         controller.entered();
         stage.setScene(new Scene(controller.view(), 900, 760));
+        AppStyles.apply(stage.getScene());
         stage.show();
     }
 

@@ -38,6 +38,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.m365mailwizard.ui.common.AppStyles;
 import org.m365mailwizard.core.auth.AccessToken;
 import org.m365mailwizard.core.config.Endpoints;
 import org.m365mailwizard.core.config.Grant;
@@ -94,6 +95,7 @@ class MailStepUiTest {
         javafx.scene.layout.StackPane host = new javafx.scene.layout.StackPane(step.root());
         host.setPadding(new javafx.geometry.Insets(18, 22, 18, 22));
         window.setScene(new Scene(host, 760, 620));
+        AppStyles.apply(window.getScene());
         window.show();
         stage = window;
     }
@@ -210,6 +212,7 @@ class MailStepUiTest {
                     zh.load(MailStepController.class, "MailStep.fxml").root());
             host.setPadding(new javafx.geometry.Insets(18, 22, 18, 22));
             stage.setScene(new Scene(host, 760, 620));
+            AppStyles.apply(stage.getScene());
         });
 
         robot.clickOn(find(robot, "#sendButton", Button.class));
@@ -231,6 +234,7 @@ class MailStepUiTest {
         robot.interact(() -> {
             window[0] = new Stage();
             window[0].setScene(new Scene(controller.view()));
+            AppStyles.apply(window[0].getScene());
             window[0].show();
         });
 
