@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -117,10 +116,10 @@ public final class ErrorPresenter {
         VBox body = new VBox(8);
         body.getStyleClass().add("error-report");
         if (!report.why().isEmpty()) {
-            body.getChildren().add(wrapped(report.why(), "error-why"));
+            body.getChildren().add(Labels.wrapped(report.why(), "error-why"));
         }
         if (!report.whatToDo().isEmpty()) {
-            body.getChildren().add(wrapped(texts.get("error.todo", report.whatToDo()), "error-todo"));
+            body.getChildren().add(Labels.wrapped(texts.get("error.todo", report.whatToDo()), "error-todo"));
         }
         alert.getDialogPane().setContent(body);
         if (!report.details().isEmpty()) {
@@ -182,13 +181,5 @@ public final class ErrorPresenter {
             }
         }
         return java.util.Optional.empty();
-    }
-
-    private static Label wrapped(String text, String styleClass) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.setMinHeight(Label.USE_PREF_SIZE);
-        label.getStyleClass().add(styleClass);
-        return label;
     }
 }

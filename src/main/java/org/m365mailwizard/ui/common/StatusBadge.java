@@ -33,11 +33,10 @@ public final class StatusBadge {
         return status == null ? "pending" : status.jsonName();
     }
 
-    /** A label with the state's icon and word; its accessible text says "Status: ..." with the word. */
-    public static Label of(Status status, Texts texts) {
-        String kind = kind(status);
+    /** The state's shape alone (style class {@code status-icon}), for a label that words the state itself. */
+    public static SVGPath icon(Status status) {
         SVGPath icon = new SVGPath();
-        icon.setContent(switch (kind) {
+        icon.setContent(switch (kind(status)) {
             case "pass" -> ICON_PASS;
             case "warn" -> ICON_WARN;
             case "fail" -> ICON_FAIL;
@@ -45,8 +44,14 @@ public final class StatusBadge {
             default -> ICON_PENDING;
         });
         icon.getStyleClass().add("status-icon");
+        return icon;
+    }
+
+    /** A label with the state's icon and word; its accessible text says "Status: ..." with the word. */
+    public static Label of(Status status, Texts texts) {
+        String kind = kind(status);
         String word = texts.get(wordKey(status));
-        Label label = new Label(word, icon);
+        Label label = new Label(word, icon(status));
         label.setMinWidth(Region.USE_PREF_SIZE);
         label.getStyleClass().addAll("status-badge", "status-" + kind);
         label.setAccessibleText(texts.get("status.accessible", word));

@@ -20,6 +20,7 @@ import org.m365mailwizard.core.config.PreferencesStore.Preferences;
 import org.m365mailwizard.core.dns.DnsServerAddress;
 import org.m365mailwizard.core.i18n.Texts;
 import org.m365mailwizard.ui.common.AppStyles;
+import org.m365mailwizard.ui.common.Labels;
 import org.m365mailwizard.ui.common.Themes;
 
 /**
@@ -85,8 +86,8 @@ final class SettingsDialog {
         serverLabel.setLabelFor(server);
         serverLabel.setMnemonicParsing(true);
         serverLabel.setMinWidth(Label.USE_PREF_SIZE);
-        Label serverHint = wrapped(texts.get("settings.dnsServer.hint"), "hint");
-        Label serverProblem = wrapped("", "feedback");
+        Label serverHint = Labels.wrapped(texts.get("settings.dnsServer.hint"), "hint");
+        Label serverProblem = Labels.wrapped("", "feedback");
         serverProblem.getStyleClass().add("error");
         serverProblem.setId("dnsServerProblem");
         server.textProperty().addListener((obs, old, now) ->
@@ -100,7 +101,7 @@ final class SettingsDialog {
         grid.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints());
         grid.getColumnConstraints().get(1).setHgrow(Priority.ALWAYS);
         grid.addRow(0, themeLabel, theme);
-        grid.add(wrapped(texts.get("settings.theme.hint"), "hint"), 1, 1);
+        grid.add(Labels.wrapped(texts.get("settings.theme.hint"), "hint"), 1, 1);
         grid.addRow(2, serverLabel, server);
         grid.add(serverProblem, 1, 3);
         grid.add(serverHint, 1, 4);
@@ -110,13 +111,5 @@ final class SettingsDialog {
         dialog.setResultConverter(button -> button == save
                 ? current.withTheme(theme.getValue().id()).withDnsServer(server.getText()) : null);
         return dialog.showAndWait();
-    }
-
-    private static Label wrapped(String text, String styleClass) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.setMinHeight(Label.USE_PREF_SIZE);
-        label.getStyleClass().add(styleClass);
-        return label;
     }
 }

@@ -5,14 +5,12 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.i18n.Language;
 import org.m365mailwizard.core.i18n.Texts;
@@ -58,24 +56,7 @@ public final class StartScreenController {
 
     @FXML
     private void initialize() {
-        languageChoice.setItems(FXCollections.observableArrayList(Language.values()));
-        languageChoice.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Language language) {
-                return language == null ? "" : texts.get("shell.language." + language.tag());
-            }
-
-            @Override
-            public Language fromString(String text) {
-                return null;
-            }
-        });
-        languageChoice.setValue(texts.language());
-        languageChoice.valueProperty().addListener((obs, old, chosen) -> {
-            if (chosen != null && chosen != texts.language()) {
-                Platform.runLater(() -> actions.chooseLanguage().accept(chosen));
-            }
-        });
+        ShellControls.languageChoice(languageChoice, texts, actions.chooseLanguage());
         boolean resumable = actions.continueDetail() != null;
         for (javafx.scene.Node node : new javafx.scene.Node[] {continueButton, continueDetail}) {
             node.setVisible(resumable);
@@ -105,17 +86,7 @@ public final class StartScreenController {
 
     /** Shows a message at the top of the page (a setup set aside, a file that could not be opened). */
     void showNotice(String text) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.setMinHeight(Label.USE_PREF_SIZE);
-        label.setMaxWidth(Double.MAX_VALUE);
-        Button dismiss = new Button(texts.get("shell.notice.dismiss"));
-        dismiss.setMinWidth(Button.USE_PREF_SIZE);
-        javafx.scene.layout.HBox notice = new javafx.scene.layout.HBox(10, label, dismiss);
-        javafx.scene.layout.HBox.setHgrow(label, javafx.scene.layout.Priority.ALWAYS);
-        notice.getStyleClass().add("notice");
-        dismiss.setOnAction(e -> noticeBox.getChildren().remove(notice));
-        noticeBox.getChildren().add(notice);
+        ShellControls.notice(noticeBox, texts, text, null);
     }
 
     BorderPane root() {

@@ -16,6 +16,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.ui.common.Labels;
 import org.m365mailwizard.ui.common.StatusBadge;
 import org.m365mailwizard.ui.common.WizardStep;
 
@@ -118,11 +119,6 @@ final class SummaryStep implements WizardStep {
     }
 
     private static Label wrapped(String text, String styleClass) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.setMaxWidth(Double.MAX_VALUE);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        label.getStyleClass().add(styleClass);
-        return label;
+        return Labels.wrapped(text, styleClass);
     }
 }

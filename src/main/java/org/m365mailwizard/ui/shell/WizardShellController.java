@@ -17,11 +17,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.i18n.Language;
 import org.m365mailwizard.core.i18n.Texts;
@@ -35,7 +32,6 @@ import org.m365mailwizard.ui.common.WizardStep;
  */
 public final class WizardShellController {
 
-    private static final String LANGUAGE_PREFIX = "shell.language.";
     private static final String BLOCKED_NOTICE = "blocked";
 
     /** A step with the id it is registered under. */
@@ -73,25 +69,7 @@ public final class WizardShellController {
 
     @FXML
     private void initialize() {
-        languageChoice.setItems(FXCollections.observableArrayList(Language.values()));
-        languageChoice.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Language language) {
-                return language == null ? "" : texts.get(LANGUAGE_PREFIX + language.tag());
-            }
-
-            @Override
-            public Language fromString(String text) {
-                return null;
-            }
-        });
-        languageChoice.setValue(texts.language());
-        languageChoice.valueProperty().addListener((obs, old, chosen) -> {
-            if (chosen != null && chosen != texts.language()) {
-                // After this event: the handler replaces the whole scene graph, this combo box included.
-                Platform.runLater(() -> actions.chooseLanguage().accept(chosen));
-            }
-        });
+        ShellControls.languageChoice(languageChoice, texts, actions.chooseLanguage());
         notices.managedProperty().bind(Bindings.isNotEmpty(notices.getChildren()));
         notices.visibleProperty().bind(notices.managedProperty());
         sendTestButton.disableProperty().bind(Bindings.createBooleanBinding(
@@ -224,18 +202,7 @@ public final class WizardShellController {
         if (kind != null) {
             removeNotice(kind);
         }
-        Label text = new Label(texts.format(message));
-        text.setWrapText(true);
-        text.setMaxWidth(Double.MAX_VALUE);
-        text.setMinHeight(Label.USE_PREF_SIZE);
-        HBox.setHgrow(text, Priority.ALWAYS);
-        Button dismiss = new Button(texts.get("shell.notice.dismiss"));
-        dismiss.setMinWidth(Button.USE_PREF_SIZE);
-        HBox notice = new HBox(10, text, dismiss);
-        notice.getStyleClass().add("notice");
-        notice.setUserData(kind);
-        dismiss.setOnAction(e -> notices.getChildren().remove(notice));
-        notices.getChildren().add(notice);
+        ShellControls.notice(notices, texts, texts.format(message), kind);
     }
 
     private void removeNotice(String kind) {

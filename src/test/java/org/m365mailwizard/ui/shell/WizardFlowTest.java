@@ -81,6 +81,15 @@ class WizardFlowTest {
                 .plusMonths(9)));
     }
 
+    /** A new setup, steps 1 to 3 filled, and the DNS step until its check has ended. */
+    private void throughTheDnsCheck(WizardRobot robot, String domain) throws Exception {
+        robot.click("#newButton");
+        fillDomainAndApp(robot, domain);
+        robot.next(EN.get("consent.step.title"));
+        robot.next(EN.get("step.title.dns"));
+        robot.waitUntil("the DNS check", () -> wizard.window.model().dnsFindings().size() == 6);
+    }
+
     @Test
     void afterARestartTheWizardOffersToContinueWithEveryStepsInputSecretExcepted(FxRobot fx) throws Exception {
         WizardRobot robot = open(fx, zoneServer());
@@ -131,11 +140,7 @@ class WizardFlowTest {
     @Test
     void goingBackKeepsEverythingAndDoesNotAskDnsAgain(FxRobot fx) throws Exception {
         WizardRobot robot = open(fx, zoneServer());
-        robot.click("#newButton");
-        fillDomainAndApp(robot, "contoso.com");
-        robot.next(EN.get("consent.step.title"));
-        robot.next(EN.get("step.title.dns"));
-        robot.waitUntil("the DNS check", () -> wizard.window.model().dnsFindings().size() == 6);
+        throughTheDnsCheck(robot, "contoso.com");
         robot.next(EN.get("graph.ui.title"));
         robot.paste("#recipientsField", "admin@contoso.com");
         int questions = DNS.server().queryCount();
@@ -162,11 +167,7 @@ class WizardFlowTest {
     @Test
     void theSummaryLinksToTheStepThatFixesEachProblem(FxRobot fx) throws Exception {
         WizardRobot robot = open(fx, zoneServer());
-        robot.click("#newButton");
-        fillDomainAndApp(robot, "tailspin.example");
-        robot.next(EN.get("consent.step.title"));
-        robot.next(EN.get("step.title.dns"));
-        robot.waitUntil("the DNS check", () -> wizard.window.model().dnsFindings().size() == 6);
+        throughTheDnsCheck(robot, "tailspin.example");
         assertThat(wizard.window.model().dnsFindings()).anyMatch(f -> f.status() == Status.FAIL);
         robot.next(EN.get("graph.ui.title"));
         robot.next(EN.get("export.step.title"));

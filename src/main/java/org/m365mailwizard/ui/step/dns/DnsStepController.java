@@ -27,6 +27,7 @@ import javafx.util.StringConverter;
 import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.config.Cloud;
 import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.ui.common.StatusBadge;
 import org.m365mailwizard.ui.common.WizardStep;
 import org.m365mailwizard.ui.shell.StepCatalog;
 
@@ -36,13 +37,6 @@ import org.m365mailwizard.ui.shell.StepCatalog;
  * clipboard; nothing here waits for DNS.
  */
 public final class DnsStepController implements WizardStep {
-
-    /** Icons as shapes, so they do not depend on a font having the glyph (CJK fonts often lack them). */
-    private static final String ICON_PASS = "M2 8 L6 12 L14 3 L16 5 L6 16 L0 10 Z";
-    private static final String ICON_WARN = "M8 0 L16 15 L0 15 Z";
-    private static final String ICON_FAIL = "M2 0 L8 6 L14 0 L16 2 L10 8 L16 14 L14 16 L8 10 L2 16 L0 14 L6 8 L0 2 Z";
-    private static final String ICON_ERROR = "M8 0 A8 8 0 1 1 7.99 0 Z";
-    private static final String ICON_PENDING = "M8 5 A3 3 0 1 1 7.99 5 Z";
 
     private final DnsStepViewModel vm;
     private final Texts texts;
@@ -159,16 +153,8 @@ public final class DnsStepController implements WizardStep {
 
     private Node statusNode(DnsCheckRow row) {
         Status status = row.status();
-        String kind = status == null ? "pending" : status.jsonName();
-        SVGPath icon = new SVGPath();
-        icon.setContent(switch (kind) {
-            case "pass" -> ICON_PASS;
-            case "warn" -> ICON_WARN;
-            case "fail" -> ICON_FAIL;
-            case "error" -> ICON_ERROR;
-            default -> ICON_PENDING;
-        });
-        icon.getStyleClass().add("status-icon");
+        String kind = StatusBadge.kind(status);
+        SVGPath icon = StatusBadge.icon(status);
         Label label = new Label(row.statusText(), icon);
         label.setWrapText(true);
         label.setMinHeight(Region.USE_PREF_SIZE);
