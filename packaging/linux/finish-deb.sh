@@ -42,6 +42,7 @@ ln -s "$app_dir/share/doc/copyright" "$tree/usr/share/doc/$name/copyright"
 for script in preinst postinst prerm postrm; do
   file=$tree/DEBIAN/$script
   [ -f "$file" ] || continue
+  # shellcheck disable=SC2016  # "$1" is the scripts' text, matched literally
   if ! grep -Ev '^[[:space:]]*(#.*)?$' "$file" \
       | grep -Ev '^[[:space:]]*(set -e|case "\$1" in|[a-z|-]+\)|\*\)|;;|esac|exit [01]|echo ".* called with unknown argument .*" >&2)[[:space:]]*$' \
       | grep -q .; then
