@@ -2,10 +2,25 @@
 package org.m365mailwizard.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import org.m365mailwizard.core.auth.AppInputValidator;
+import org.m365mailwizard.core.auth.AppRegistrationCheck;
+import org.m365mailwizard.core.auth.AppTokenService;
+import org.m365mailwizard.core.auth.TenantDiscovery;
+import org.m365mailwizard.core.auth.consent.ConsentFlows;
+import org.m365mailwizard.core.auth.consent.SystemBrowserOpener;
 import org.m365mailwizard.core.config.ConfigFile;
 import org.m365mailwizard.core.config.UserDirs;
+import org.m365mailwizard.core.export.ExportService;
+import org.m365mailwizard.core.export.report.FindingsFile;
+import org.m365mailwizard.core.export.report.ReportWriter;
+import org.m365mailwizard.core.graph.GraphLimits;
+import org.m365mailwizard.core.graph.GraphMailClient;
+import org.m365mailwizard.core.graph.RetryPolicy;
+import org.m365mailwizard.core.graph.Sleeper;
 import org.m365mailwizard.core.i18n.Texts;
 
 /**
@@ -14,6 +29,9 @@ import org.m365mailwizard.core.i18n.Texts;
  */
 public final class AppContext implements AutoCloseable {
 
+    /** Connect and read timeout for one exchange with Microsoft (or a stand-in). */
+    public static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(15);
+
     private final Texts texts;
     private final UserDirs userDirs;
     private final Map<String, String> environment;
@@ -21,6 +39,15 @@ public final class AppContext implements AutoCloseable {
     private final AppExecutors executors;
     private final ObjectMapper objectMapper;
     private final ConfigFile configFile;
+    private final ExportService exportService;
+    private final ReportWriter reportWriter;
+    private final FindingsFile findingsFile;
+    private final HttpClient httpClient;
+    private final TenantDiscovery tenantDiscovery;
+    private final AppTokenService appTokenService;
+    private final ConsentFlows consentFlows;
+    private final AppRegistrationCheck appRegistrationCheck;
+    private final GraphMailClient graphMailClient;
 
     public AppContext(Texts texts, UserDirs userDirs, Map<String, String> environment, Clock clock) {
         this.texts = texts;
@@ -30,6 +57,19 @@ public final class AppContext implements AutoCloseable {
         this.executors = AppExecutors.withDefaultSize();
         this.objectMapper = new ObjectMapper();
         this.configFile = new ConfigFile(objectMapper);
+        this.exportService = new ExportService(texts, configFile, objectMapper, clock);
+        this.reportWriter = new ReportWriter(texts);
+        this.findingsFile = new FindingsFile(objectMapper, texts::has);
+        this.httpClient = HttpClient.newBuilder().connectTimeout(NETWORK_TIMEOUT)
+                .executor(executors.background()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.tenantDiscovery = new TenantDiscovery(httpClient, objectMapper, NETWORK_TIMEOUT);
+        this.appTokenService = new AppTokenService(executors.background(), NETWORK_TIMEOUT);
+        this.appRegistrationCheck = new AppRegistrationCheck(new AppInputValidator(clock), tenantDiscovery,
+                appTokenService);
+        this.graphMailClient = new GraphMailClient(httpClient, objectMapper, GraphLimits.defaults(), RetryPolicy.defaults(),
+                clock, Sleeper.system());
+        this.consentFlows = ConsentFlows.create(texts, clock, userDirs, SystemBrowserOpener.forThisSystem(),
+                appTokenService);
     }
 
     public Texts texts() {
@@ -58,6 +98,45 @@ public final class AppContext implements AutoCloseable {
 
     public ConfigFile configFile() {
         return configFile;
+    }
+
+    public ExportService exportService() {
+        return exportService;
+    }
+
+    public ReportWriter reportWriter() {
+        return reportWriter;
+    }
+
+    public FindingsFile findingsFile() {
+        return findingsFile;
+    }
+
+    /** Admin consent and sign-in through the system browser (consent step). */
+    public ConsentFlows consentFlows() {
+        return consentFlows;
+    }
+
+    /** The one HTTP client for calls outside MSAL (tenant discovery, Graph); honours the JVM's trust store. */
+    public HttpClient httpClient() {
+        return httpClient;
+    }
+
+    public TenantDiscovery tenantDiscovery() {
+        return tenantDiscovery;
+    }
+
+    public AppTokenService appTokenService() {
+        return appTokenService;
+    }
+
+    public AppRegistrationCheck appRegistrationCheck() {
+        return appRegistrationCheck;
+    }
+
+    /** Sends test mails through Graph (the config's endpoints), with Graph's retry rules in real time. */
+    public GraphMailClient graphMailClient() {
+        return graphMailClient;
     }
 
     @Override

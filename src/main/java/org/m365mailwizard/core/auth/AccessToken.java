@@ -24,6 +24,16 @@ public record AccessToken(String value, Instant expiresOn, List<String> roles, L
         scopes = List.copyOf(scopes);
     }
 
+    /**
+     * An access token with its claims read from the JWT payload (signature not verified, see
+     * {@link JwtClaims}). An opaque token gives empty claims.
+     */
+    public static AccessToken fromJwt(String value, Instant expiresOn) {
+        JwtClaims claims = JwtClaims.read(value).orElse(JwtClaims.none());
+        return new AccessToken(value, expiresOn, claims.roles(), claims.scopes(), claims.tenantId(),
+                claims.userPrincipal());
+    }
+
     public boolean hasPermission(String permission) {
         return roles.stream().anyMatch(permission::equalsIgnoreCase)
                 || scopes.stream().anyMatch(permission::equalsIgnoreCase);

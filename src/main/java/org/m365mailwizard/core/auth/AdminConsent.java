@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.m365mailwizard.core.auth;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.m365mailwizard.core.config.Endpoints;
+
+/**
+ * The tenant-wide admin-consent link (m365-facts §5.3): an administrator opens it, signs in and grants
+ * every permission configured on the app ({@code /.default}). Never {@code /common}: the tenant is named.
+ */
+public final class AdminConsent {
+
+    private AdminConsent() {
+    }
+
+    /**
+     * {@code {login}/{tenant}/v2.0/adminconsent?client_id=…&scope={graph}/.default&redirect_uri=…}
+     *
+     * @param redirectUri a URI registered on the app; omitted from the link when null or blank
+     */
+    public static URI url(Endpoints endpoints, String tenant, String clientId, String redirectUri) {
+        StringBuilder url = new StringBuilder(endpoints.loginRoot()).append('/').append(encode(tenant))
+                .append("/v2.0/adminconsent?client_id=").append(encode(clientId))
+                .append("&scope=").append(encode(endpoints.graphDefaultScope()));
+        if (redirectUri != null && !redirectUri.isBlank()) {
+            url.append("&redirect_uri=").append(encode(redirectUri));
+        }
+        return URI.create(url.toString());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.m365mailwizard.ui.step.app;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Control;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.VBox;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.Validator;
+import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
+import org.m365mailwizard.core.auth.AppCheckIds;
+import org.m365mailwizard.core.check.Finding;
+import org.m365mailwizard.core.check.Message;
+import org.m365mailwizard.core.check.Status;
+import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.ui.common.WizardStep;
+
+/**
+ * Step 2's view: binds the fields to the shared model through the view model, decorates each field
+ * with its finding, and lists every finding. Links open through the injected consumer (the system
+ * browser in the application, a recorder in tests).
+ */
+public final class AppStepController implements WizardStep {
+
+    private static final List<String> STATUS_CLASSES = List.of("pass", "warn", "fail", "error");
+
+    private final AppStepViewModel vm;
+    private final Texts texts;
+    private final Consumer<URI> openUrl;
+    private final ValidationSupport validation = new ValidationSupport();
+
+    @FXML private Parent root;
+    @FXML private Label tenantLabel;
+    @FXML private TextField tenantField;
+    @FXML private Hyperlink tenantHelp;
+    @FXML private Label clientIdLabel;
+    @FXML private TextField clientIdField;
+    @FXML private Hyperlink clientIdHelp;
+    @FXML private Label secretLabel;
+    @FXML private PasswordField secretField;
+    @FXML private TextField secretShownField;
+    @FXML private ToggleButton showSecretButton;
+    @FXML private Hyperlink secretHelp;
+    @FXML private Label expiryLabel;
+    @FXML private DatePicker expiryPicker;
+    @FXML private Label redirectLabel;
+    @FXML private TextField redirectField;
+    @FXML private Button copyRedirectButton;
+    @FXML private Label multiTenantNote;
+    @FXML private Button discoverButton;
+    @FXML private Button checkButton;
+    @FXML private Button cancelButton;
+    @FXML private ProgressIndicator progressIndicator;
+    @FXML private Label progressLabel;
+    @FXML private Hyperlink adminConsentLink;
+    @FXML private VBox findingsBox;
+
+    public AppStepController(AppStepViewModel vm, Texts texts, Consumer<URI> openUrl) {
+        this.vm = vm;
+        this.texts = texts;
+        this.openUrl = openUrl;
+    }
+
+    @FXML
+    private void initialize() {
+        tenantLabel.setLabelFor(tenantField);
+        clientIdLabel.setLabelFor(clientIdField);
+        secretLabel.setLabelFor(secretField);
+        expiryLabel.setLabelFor(expiryPicker);
+        redirectLabel.setLabelFor(redirectField);
+
+        var model = vm.model();
+        tenantField.textProperty().bindBidirectional(model.tenantProperty());
+        clientIdField.textProperty().bindBidirectional(model.clientIdProperty());
+        secretField.textProperty().bindBidirectional(model.clientSecretProperty());
+        secretShownField.textProperty().bindBidirectional(model.clientSecretProperty());
+        expiryPicker.valueProperty().bindBidirectional(model.clientSecretExpiresProperty());
+        redirectField.textProperty().bindBidirectional(model.redirectUriProperty());
+        redirectField.editableProperty().bind(vm.redirectComputed().not());
+
+        // The secret is masked unless the user asks to see it.
+        secretShownField.visibleProperty().bind(showSecretButton.selectedProperty());
+        secretShownField.managedProperty().bind(showSecretButton.selectedProperty());
+        secretField.visibleProperty().bind(showSecretButton.selectedProperty().not());
+        secretField.managedProperty().bind(showSecretButton.selectedProperty().not());
+        showSecretButton.textProperty().bind(Bindings.when(showSecretButton.selectedProperty())
+                .then(texts.get("app.step.secret.hide")).otherwise(texts.get("app.step.secret.show")));
+
+        tenantHelp.setOnAction(e -> openUrl.accept(vm.tenantHelpLink()));
+        clientIdHelp.setOnAction(e -> openUrl.accept(vm.appHelpLink()));
+        secretHelp.setOnAction(e -> openUrl.accept(vm.appHelpLink()));
+        copyRedirectButton.setOnAction(e -> copy(model.redirectUriProperty().get()));
+        copyRedirectButton.disableProperty().bind(model.redirectUriProperty().isEmpty());
+        multiTenantNote.visibleProperty().bind(vm.multiTenantRequired());
+        multiTenantNote.managedProperty().bind(vm.multiTenantRequired());
+
+        discoverButton.setOnAction(e -> vm.discoverTenant());
+        checkButton.setOnAction(e -> vm.checkWithMicrosoft());
+        cancelButton.setOnAction(e -> vm.cancel());
+        discoverButton.disableProperty().bind(vm.runningProperty().or(Bindings.createBooleanBinding(
+                () -> vm.inputProperty().get() == null || !vm.inputProperty().get().tenantUsable(), vm.inputProperty())));
+        checkButton.disableProperty().bind(vm.runningProperty().or(vm.canAdvance().not()));
+        cancelButton.visibleProperty().bind(vm.runningProperty());
+        cancelButton.managedProperty().bind(vm.runningProperty());
+        progressIndicator.visibleProperty().bind(vm.runningProperty());
+        progressIndicator.managedProperty().bind(vm.runningProperty());
+        progressLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.progressProperty().get() == null ? "" : texts.format(vm.progressProperty().get()),
+                vm.progressProperty()));
+        adminConsentLink.visibleProperty().bind(vm.adminConsentUrlProperty().isNotEmpty());
+        adminConsentLink.managedProperty().bind(vm.adminConsentUrlProperty().isNotEmpty());
+        adminConsentLink.setOnAction(e -> openUrl.accept(URI.create(vm.adminConsentUrlProperty().get())));
+
+        // Style classes "error"/"warning" on the field itself: themeable, and visible to tests.
+        validation.setValidationDecorator(new StyleClassValidationDecoration());
+        validation.registerValidator(tenantField, false, decorate(AppCheckIds.TENANT));
+        validation.registerValidator(clientIdField, false, decorate(AppCheckIds.CLIENT_ID));
+        validation.registerValidator(secretField, false, decorate(AppCheckIds.SECRET));
+        validation.registerValidator(secretShownField, false, decorate(AppCheckIds.SECRET));
+        validation.registerValidator(expiryPicker, false, decorate(AppCheckIds.SECRET_EXPIRY));
+        validation.registerValidator(redirectField, false, decorate(AppCheckIds.REDIRECT_URI));
+
+        model.appFindings().addListener((ListChangeListener<Finding>) change -> showFindings());
+        showFindings();
+    }
+
+    private <T> Validator<T> decorate(String findingId) {
+        return (Control control, T value) -> {
+            Optional<Finding> finding = vm.fieldFinding(findingId);
+            if (finding.isEmpty() || isBlank(value)) {
+                // An empty field is not yet an error to paint red; the findings list says what is missing.
+                return new ValidationResult();
+            }
+            String text = texts.format(finding.get().message());
+            return switch (finding.get().status()) {
+                case FAIL, ERROR -> ValidationResult.fromError(control, text);
+                case WARN -> ValidationResult.fromWarning(control, text);
+                case PASS -> new ValidationResult();
+            };
+        };
+    }
+
+    private static boolean isBlank(Object value) {
+        return value == null || value.toString().isBlank();
+    }
+
+    private void showFindings() {
+        findingsBox.getChildren().clear();
+        for (Finding f : vm.model().appFindings()) {
+            Label line = new Label(texts.get("app.step.finding", texts.get("app.step.status." + f.status().jsonName()),
+                    texts.format(f.message())));
+            line.setWrapText(true);
+            line.setId("finding-" + f.id());
+            line.getStyleClass().removeAll(STATUS_CLASSES);
+            line.getStyleClass().addAll("finding", f.status().jsonName());
+            findingsBox.getChildren().add(line);
+            if (f.status() != Status.PASS) {
+                for (Message note : f.notes()) {
+                    Label fix = new Label(texts.format(note));
+                    fix.setWrapText(true);
+                    fix.getStyleClass().addAll("finding-note", "hint");
+                    findingsBox.getChildren().add(fix);
+                }
+            }
+        }
+    }
+
+    private void copy(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    @Override
+    public String titleKey() {
+        return "app.step.title";
+    }
+
+    @Override
+    public Parent view() {
+        return root;
+    }
+
+    @Override
+    public ObservableBooleanValue canAdvance() {
+        return vm.canAdvance();
+    }
+
+    @Override
+    public void entered() {
+        tenantField.requestFocus();
+    }
+
+    @Override
+    public void left() {
+        vm.cancel();
+    }
+}

@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.m365mailwizard.ui.step.app;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.m365mailwizard.core.auth.AppCheckIds;
+import org.m365mailwizard.core.auth.AppInputReport;
+import org.m365mailwizard.core.auth.AppRegistrationCheck;
+import org.m365mailwizard.core.auth.EntraLinks;
+import org.m365mailwizard.core.check.Finding;
+import org.m365mailwizard.core.check.Message;
+import org.m365mailwizard.core.check.Status;
+import org.m365mailwizard.core.config.Cloud;
+import org.m365mailwizard.core.config.MailConfig;
+import org.m365mailwizard.core.config.PluginTarget;
+import org.m365mailwizard.ui.common.FxTasks;
+import org.m365mailwizard.ui.shell.WizardModel;
+
+/**
+ * Step 2's state and actions, without any Node: the typed values live in the shared {@link WizardModel};
+ * this checks them on every change, runs tenant discovery and the token check on request (one at a
+ * time, cancellable), and writes every finding to {@link WizardModel#appFindings()} and the token to
+ * {@link WizardModel#applicationTokenProperty()}. A change to a value that Microsoft has judged drops
+ * that judgement, so a stale "pass" is never shown.
+ */
+public final class AppStepViewModel {
+
+    private final WizardModel model;
+    private final AppRegistrationCheck check;
+    private final FxTasks tasks;
+
+    private final ReadOnlyObjectWrapper<AppInputReport> input = new ReadOnlyObjectWrapper<>();
+    private final List<Finding> remoteFindings = new ArrayList<>();
+    /** Local findings the last run with Microsoft revised (an expiry date Microsoft contradicted). */
+    private List<Finding> localOverrides = List.of();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<Message> progress = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper adminConsentUrl = new ReadOnlyStringWrapper("");
+    private final StringBinding computedRedirectUri;
+    private final BooleanBinding redirectComputed;
+    private final BooleanBinding multiTenantRequired;
+    private final BooleanBinding canAdvance;
+    private FxTasks.Handle current;
+
+    public AppStepViewModel(WizardModel model, AppRegistrationCheck check, FxTasks tasks) {
+        this.model = model;
+        this.check = check;
+        this.tasks = tasks;
+        computedRedirectUri = Bindings.createStringBinding(this::pluginRedirectUri, model.siteUrlProperty(),
+                model.targetProperty(), model.plainPermalinksProperty());
+        redirectComputed = computedRedirectUri.isNotEmpty();
+        multiTenantRequired = Bindings.createBooleanBinding(
+                () -> model.targetProperty().get() != null && model.targetProperty().get().signsInThroughCommon(),
+                model.targetProperty());
+        // The redirect URI follows the site and plugin whenever the plugin decides it.
+        computedRedirectUri.addListener((o, old, now) -> {
+            if (!now.isEmpty()) {
+                model.redirectUriProperty().set(now);
+            }
+        });
+        if (!computedRedirectUri.get().isEmpty()) {
+            model.redirectUriProperty().set(computedRedirectUri.get());
+        }
+        Observable[] identity = {model.tenantProperty(), model.clientIdProperty(), model.clientSecretProperty(),
+            model.cloudProperty(), model.endpointOverrideProperty()};
+        for (Observable o : identity) {
+            o.addListener(x -> {
+                forgetMicrosoftsAnswers();
+                revalidate();
+            });
+        }
+        for (Observable o : new Observable[] {model.clientSecretExpiresProperty(), model.redirectUriProperty(),
+            model.targetProperty(), model.siteUrlProperty(), model.grantProperty()}) {
+            o.addListener(x -> revalidate());
+        }
+        canAdvance = Bindings.createBooleanBinding(() -> input.get() != null && !input.get().blocksSending(), input);
+        revalidate();
+    }
+
+    /** The config the checks see: the wizard's values, as typed. */
+    MailConfig config() {
+        return MailConfig.builder()
+                .cloud(model.cloudProperty().get())
+                .endpointOverride(model.endpointOverrideProperty().get())
+                .tenantId(model.tenantProperty().get())
+                .clientId(model.clientIdProperty().get())
+                .clientSecret(model.clientSecretProperty().get())
+                .clientSecretExpires(model.clientSecretExpiresProperty().get())
+                .redirectUri(model.redirectUriProperty().get())
+                .siteUrl(siteUri().orElse(null))
+                .grant(model.grantProperty().get())
+                .target(model.targetProperty().get())
+                .build();
+    }
+
+    /** Runs tenant discovery only (no secret is sent). */
+    public void discoverTenant() {
+        AppInputReport report = input.get();
+        if (running.get() || !report.tenantUsable()) {
+            return;
+        }
+        start("app.step.progress.discovery");
+        MailConfig clean = report.applyTo(config());
+        current = tasks.runAsync(() -> check.discover(clean))
+                .onSuccess(discovery -> {
+                    remoteFindings.clear();
+                    remoteFindings.add(discovery.finding());
+                    if (discovery.info() != null && discovery.finding().status() == Status.PASS) {
+                        rememberTenant(clean.tenantId(), discovery.info().tenantId());
+                    }
+                    publish();
+                })
+                .onError(this::unexpected)
+                .andFinally(this::finish)
+                .start();
+    }
+
+    /** Runs everything against Microsoft: discovery, the token, the Mail.Send role. */
+    public void checkWithMicrosoft() {
+        AppInputReport report = input.get();
+        if (running.get() || report.blocksSending()) {
+            return;
+        }
+        start("app.step.progress.token");
+        MailConfig typed = config();
+        current = tasks.runAsync(() -> check.run(typed))
+                .onSuccess(result -> {
+                    remoteFindings.clear();
+                    result.findings().stream().filter(f -> report.finding(f.id()).isEmpty()).forEach(remoteFindings::add);
+                    localOverrides = result.findings().stream().filter(f -> report.finding(f.id()).isPresent()).toList();
+                    if (result.tokenIfIssued().isPresent()) {
+                        rememberTenant(report.tenant(), result.tenantId());
+                        model.applicationTokenProperty().set(result.token());
+                    }
+                    adminConsentUrl.set(consentLink(result.findings()));
+                    publish();
+                })
+                .onError(this::unexpected)
+                .andFinally(this::finish)
+                .start();
+    }
+
+    public void cancel() {
+        if (current != null) {
+            current.cancel();
+            current = null;
+        }
+        finish();
+    }
+
+    private void start(String progressKey) {
+        running.set(true);
+        progress.set(Message.of(progressKey));
+    }
+
+    private void finish() {
+        running.set(false);
+        progress.set(null);
+    }
+
+    private void unexpected(Throwable error) {
+        // AppRegistrationCheck answers every outcome with a finding; this is a programming error.
+        remoteFindings.clear();
+        remoteFindings.add(Finding.of(AppCheckIds.TOKEN, Status.ERROR, "", List.of(),
+                Message.of("app.check.unexpected", error.getClass().getSimpleName())));
+        publish();
+    }
+
+    private void rememberTenant(String typed, String guid) {
+        model.tenantIdProperty().set(guid);
+        if (typed != null && typed.endsWith("." + model.cloudProperty().get().initialDomainSuffix())) {
+            model.tenantDomainProperty().set(typed);
+        }
+    }
+
+    private void forgetMicrosoftsAnswers() {
+        if (current != null) {
+            current.cancel();
+            current = null;
+            finish();
+        }
+        remoteFindings.clear();
+        localOverrides = List.of();
+        adminConsentUrl.set("");
+        model.applicationTokenProperty().set(null);
+        model.tenantIdProperty().set("");
+    }
+
+    private void revalidate() {
+        input.set(check.validate(config()));
+        localOverrides = List.of();
+        publish();
+    }
+
+    private void publish() {
+        List<Finding> all = new ArrayList<>();
+        for (Finding f : input.get().findings()) {
+            all.add(localOverrides.stream().filter(o -> o.id().equals(f.id())).findFirst().orElse(f));
+        }
+        all.addAll(remoteFindings);
+        model.appFindings().setAll(all);
+    }
+
+    private static String consentLink(List<Finding> findings) {
+        return findings.stream().filter(f -> f.id().equals(AppCheckIds.MAIL_SEND) && f.status() == Status.FAIL)
+                .flatMap(f -> f.notes().stream()).filter(n -> n.key().equals("app.mailSend.missing.fix"))
+                .map(n -> n.args().get(0)).findFirst().orElse("");
+    }
+
+    private String pluginRedirectUri() {
+        PluginTarget target = model.targetProperty().get();
+        Optional<URI> site = siteUri();
+        if (target == null || site.isEmpty()) {
+            return "";
+        }
+        return target.redirectUri(site.get(), model.plainPermalinksProperty().get()).orElse("");
+    }
+
+    private Optional<URI> siteUri() {
+        String text = model.siteUrlProperty().get();
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String s = text.strip();
+        if (!s.contains("://")) {
+            s = "https://" + s;
+        }
+        try {
+            URI uri = new URI(s);
+            return uri.getHost() == null ? Optional.empty() : Optional.of(uri);
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The finding about one field (an id of {@link AppCheckIds}) as of the values right now. */
+    public Optional<Finding> fieldFinding(String id) {
+        return check.validate(config()).finding(id);
+    }
+
+    public WizardModel model() {
+        return model;
+    }
+
+    public ReadOnlyObjectProperty<AppInputReport> inputProperty() {
+        return input.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** What is being asked of Microsoft right now, or null. */
+    public ReadOnlyObjectProperty<Message> progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** The admin-consent link when the token lacks Mail.Send; empty otherwise. */
+    public ReadOnlyStringProperty adminConsentUrlProperty() {
+        return adminConsentUrl.getReadOnlyProperty();
+    }
+
+    /** The redirect URI the chosen plugin sends for the site, or empty when the plugin does not decide it. */
+    public StringBinding computedRedirectUri() {
+        return computedRedirectUri;
+    }
+
+    public BooleanBinding redirectComputed() {
+        return redirectComputed;
+    }
+
+    public BooleanBinding multiTenantRequired() {
+        return multiTenantRequired;
+    }
+
+    public BooleanBinding canAdvance() {
+        return canAdvance;
+    }
+
+    public URI tenantHelpLink() {
+        return EntraLinks.tenantOverview(cloud());
+    }
+
+    public URI appHelpLink() {
+        return EntraLinks.appRegistrations(cloud());
+    }
+
+    private Cloud cloud() {
+        return model.cloudProperty().get() == null ? Cloud.GLOBAL : model.cloudProperty().get();
+    }
+}

@@ -1,0 +1,289 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.m365mailwizard.ui.step.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.aad.msal4j.MsalProcessState;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.m365mailwizard.core.auth.AppInputValidator;
+import org.m365mailwizard.core.auth.AppRegistrationCheck;
+import org.m365mailwizard.core.auth.AppTokenService;
+import org.m365mailwizard.core.auth.EntraLinks;
+import org.m365mailwizard.core.auth.TenantDiscovery;
+import org.m365mailwizard.core.config.Cloud;
+import org.m365mailwizard.core.config.Grant;
+import org.m365mailwizard.core.config.PluginTarget;
+import org.m365mailwizard.core.i18n.Language;
+import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.testsupport.EntraStandIn;
+import org.m365mailwizard.testsupport.LogCapture;
+import org.m365mailwizard.ui.common.FxTasks;
+import org.m365mailwizard.ui.common.ViewLoader;
+import org.m365mailwizard.ui.shell.WizardModel;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Step 2 in a real window (Xvfb in CI), against the identity platform on loopback https. */
+@ExtendWith(ApplicationExtension.class)
+class AppStepUiTest {
+
+    static final LocalDate TODAY = LocalDate.of(2025, 6, 1);
+
+    // Fields, not @BeforeEach: TestFX calls @Start before the test's own set-up methods.
+    private final String tenant = UUID.randomUUID().toString();
+    private final String clientId = UUID.randomUUID().toString();
+    private final String secret = "Q1w8Q~" + UUID.randomUUID().toString().replace("-", "") + "Ab";
+    private final EntraStandIn entra = EntraStandIn.start();
+    private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private final List<URI> opened = new CopyOnWriteArrayList<>();
+    private final LogCapture logs = LogCapture.everything("com.microsoft.aad.msal4j", "org.m365mailwizard");
+    private WizardModel model;
+
+    @Start
+    void start(Stage stage) {
+        MsalProcessState.reset();
+        Texts texts = new Texts(Language.ENGLISH);
+        Clock clock = Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        AppRegistrationCheck check = new AppRegistrationCheck(new AppInputValidator(clock),
+                new TenantDiscovery(http, new ObjectMapper(), Duration.ofSeconds(5)),
+                new AppTokenService(executor, Duration.ofSeconds(5)));
+        model = new WizardModel();
+        model.endpointOverrideProperty().set(entra.endpoints());
+        model.siteUrlProperty().set("https://www.contoso.com");
+        model.targetProperty().set(PluginTarget.WPO365);
+        model.grantProperty().set(Grant.APPLICATION);
+        AppStepViewModel vm = new AppStepViewModel(model, check, FxTasks.onFxThread(executor));
+        ViewLoader loader = new ViewLoader(texts, type -> new AppStepController(vm, texts, opened::add));
+        ViewLoader.Loaded<AppStepController> loaded = loader.load(AppStepController.class, "AppStep.fxml");
+        stage.setScene(new Scene(loaded.root(), 900, 860));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        String everything = logs.text();
+        logs.close();
+        executor.shutdownNow();
+        entra.close();
+        assertThat(everything).doesNotContain(secret);
+    }
+
+    /** Types key by key, as a person does (slow: used where typing itself is under test). */
+    private void type(FxRobot robot, String field, String text) {
+        robot.clickOn(field).write(text);
+    }
+
+    /** Pastes into the field, as a person does with Ctrl+V (one text change, fast). */
+    private void paste(FxRobot robot, String field, String text) {
+        TextField control = robot.lookup(field).queryAs(TextField.class);
+        robot.clickOn(field);
+        robot.interact(() -> control.replaceSelection(text));
+    }
+
+    private void fillGood(FxRobot robot) {
+        paste(robot, "#tenantField", "contoso.onmicrosoft.com");
+        paste(robot, "#clientIdField", clientId);
+        paste(robot, "#secretField", secret);
+        robot.interact(() -> model.clientSecretExpiresProperty().set(TODAY.plusMonths(6)));
+    }
+
+    private Label finding(FxRobot robot, String id) {
+        return robot.lookup("#finding-" + id).queryAs(Label.class);
+    }
+
+    private void awaitFinding(FxRobot robot, String id) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#finding-" + id).queryAll().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void secretIdIsCalledOutAndBlocksTheCheck(FxRobot robot) {
+        type(robot, "#tenantField", tenant);
+        paste(robot, "#clientIdField", clientId);
+        paste(robot, "#secretField", UUID.randomUUID().toString());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(finding(robot, "app-secret").getText()).contains("Secret ID");
+        assertThat(robot.lookup("#secretField").queryAs(PasswordField.class).getStyleClass()).contains("error");
+        assertThat(robot.lookup("#checkButton").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(entra.requests()).isEmpty();
+    }
+
+    @Test
+    void secretIsMaskedUntilShown(FxRobot robot) {
+        paste(robot, "#secretField", secret);
+        assertThat(robot.lookup("#secretField").queryAs(PasswordField.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#secretShownField").queryAs(TextField.class).isVisible()).isFalse();
+        // Nothing of the secret beyond Entra's public 3-character hint is shown in the findings.
+        assertThat(finding(robot, "app-secret").getText()).doesNotContain(secret);
+
+        robot.clickOn("#showSecretButton");
+
+        TextField shown = robot.lookup("#secretShownField").queryAs(TextField.class);
+        assertThat(shown.isVisible()).isTrue();
+        assertThat(shown.getText()).isEqualTo(secret);
+    }
+
+    @Test
+    void pastedSpacesAreTrimmedWithANotice(FxRobot robot) {
+        robot.interact(() -> model.clientIdProperty().set(" " + clientId + " "));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(finding(robot, "app-client-id").getText()).contains("removed");
+        assertThat(robot.lookup("#clientIdField").queryAs(TextField.class).getStyleClass()).contains("warning");
+    }
+
+    @Test
+    void checkWithMicrosoftShowsTheTokenResult(FxRobot robot) throws Exception {
+        entra.tenant(tenant, "contoso.onmicrosoft.com");
+        entra.token(tenant, clientId, tenant, List.of("Mail.Send"));
+        fillGood(robot);
+
+        robot.clickOn("#checkButton");
+        awaitFinding(robot, "app-mail-send");
+
+        assertThat(finding(robot, "app-token").getText()).contains("issued a token");
+        assertThat(finding(robot, "app-mail-send").getStyleClass()).contains("pass");
+        assertThat(model.applicationTokenProperty().get()).isNotNull();
+        assertThat(model.tenantIdProperty().get()).isEqualTo(tenant);
+    }
+
+    @Test
+    void wrongSecretValueIsExplained(FxRobot robot) throws Exception {
+        entra.tenant(tenant, "contoso.onmicrosoft.com");
+        entra.tokenError(tenant, clientId, 401, "invalid_client", 7000215, "AADSTS7000215: Invalid client secret "
+                + "provided. Ensure the secret being sent in the request is the client secret value, not the client "
+                + "secret ID, for a secret added to app '" + clientId + "'.");
+        fillGood(robot);
+
+        robot.clickOn("#checkButton");
+        awaitFinding(robot, "app-token");
+
+        assertThat(finding(robot, "app-token").getText()).contains("AADSTS7000215").contains("Secret ID");
+        assertThat(finding(robot, "app-token").getStyleClass()).contains("fail");
+        assertThat(model.applicationTokenProperty().get()).isNull();
+    }
+
+    @Test
+    void missingConsentOpensTheAdminConsentPage(FxRobot robot) throws Exception {
+        entra.tenant(tenant, "contoso.onmicrosoft.com");
+        entra.token(tenant, clientId, tenant, List.of());
+        fillGood(robot);
+
+        robot.clickOn("#checkButton");
+        awaitFinding(robot, "app-mail-send");
+        robot.clickOn("#adminConsentLink");
+
+        assertThat(opened).singleElement().satisfies(uri -> {
+            assertThat(uri.toString()).startsWith(entra.baseUri() + "/" + tenant + "/v2.0/adminconsent?client_id="
+                    + clientId);
+            assertThat(uri.getQuery()).contains("redirect_uri=https://www.contoso.com/");
+        });
+    }
+
+    @Test
+    void unknownTenantSuggestsOtherClouds(FxRobot robot) throws Exception {
+        entra.unknownTenant("contoso.onmicrosoft.com");
+        paste(robot, "#tenantField", "contoso.onmicrosoft.com");
+
+        robot.clickOn("#discoverButton");
+        awaitFinding(robot, "app-tenant-discovery");
+
+        assertThat(finding(robot, "app-tenant-discovery").getText()).contains("AADSTS90002");
+        assertThat(robot.lookup(".finding-note").queryAllAs(Label.class))
+                .anySatisfy(l -> assertThat(l.getText()).contains("china, usgov, usgov-dod"));
+    }
+
+    @Test
+    void unreachablePlatformIsNotChecked(FxRobot robot) throws Exception {
+        entra.resetConnections("contoso.onmicrosoft.com");
+        fillGood(robot);
+
+        robot.clickOn("#checkButton");
+        awaitFinding(robot, "app-tenant-discovery");
+
+        assertThat(finding(robot, "app-tenant-discovery").getStyleClass()).contains("error");
+        assertThat(finding(robot, "app-tenant-discovery").getText()).startsWith("Not checked");
+    }
+
+    @Test
+    void cancelStopsWaiting(FxRobot robot) throws Exception {
+        entra.tenant(tenant, "contoso.onmicrosoft.com");
+        entra.slowToken(tenant, clientId, tenant, List.of("Mail.Send"), 3000);
+        fillGood(robot);
+
+        robot.clickOn("#checkButton");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> robot.lookup("#cancelButton").queryAs(Button.class).isVisible());
+        assertThat(robot.lookup("#progressLabel").queryAs(Label.class).getText()).contains("token");
+        robot.clickOn("#cancelButton");
+        Thread.sleep(3500);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#cancelButton").queryAs(Button.class).isVisible()).isFalse();
+        assertThat(robot.lookup("#finding-app-token").queryAll()).isEmpty();
+        assertThat(model.applicationTokenProperty().get()).isNull();
+    }
+
+    @Test
+    void redirectUriIsComputedAndCopied(FxRobot robot) {
+        TextField redirect = robot.lookup("#redirectField").queryAs(TextField.class);
+        assertThat(redirect.getText()).isEqualTo("https://www.contoso.com/");
+        assertThat(redirect.isEditable()).isFalse();
+
+        robot.clickOn("#copyRedirectButton");
+
+        String copied = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()));
+        assertThat(copied).isEqualTo("https://www.contoso.com/");
+    }
+
+    @Test
+    void otherTargetTakesATypedRedirectUriAndChecksItsRules(FxRobot robot) {
+        robot.interact(() -> model.targetProperty().set(PluginTarget.OTHER));
+        TextField redirect = robot.lookup("#redirectField").queryAs(TextField.class);
+        robot.interact(redirect::clear);
+        paste(robot, "#redirectField", "http://www.contoso.com/callback");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(redirect.getStyleClass()).contains("error");
+        assertThat(finding(robot, "app-redirect-uri").getText()).contains("https");
+    }
+
+    @Test
+    void helpLinksOpenTheAdminPortalOfTheChosenCloud(FxRobot robot) {
+        robot.clickOn("#tenantHelp");
+        robot.interact(() -> model.cloudProperty().set(Cloud.CHINA));
+        robot.clickOn("#secretHelp");
+
+        assertThat(opened).containsExactly(EntraLinks.tenantOverview(Cloud.GLOBAL),
+                EntraLinks.appRegistrations(Cloud.CHINA));
+        assertThat(opened.get(1).getHost()).isEqualTo("portal.azure.cn");
+        assertThat(robot.lookup("#tenantHelp").queryAs(Hyperlink.class).getText()).isEqualTo("Open");
+    }
+}

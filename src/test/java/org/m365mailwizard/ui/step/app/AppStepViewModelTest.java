@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.m365mailwizard.ui.step.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.aad.msal4j.MsalProcessState;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.m365mailwizard.core.auth.AppCheckIds;
+import org.m365mailwizard.core.auth.AppInputValidator;
+import org.m365mailwizard.core.auth.AppRegistrationCheck;
+import org.m365mailwizard.core.auth.AppTokenService;
+import org.m365mailwizard.core.auth.TenantDiscovery;
+import org.m365mailwizard.core.check.Finding;
+import org.m365mailwizard.core.check.Status;
+import org.m365mailwizard.core.config.Grant;
+import org.m365mailwizard.core.config.PluginTarget;
+import org.m365mailwizard.testsupport.EntraStandIn;
+import org.m365mailwizard.ui.common.FxTasks;
+import org.m365mailwizard.ui.shell.WizardModel;
+
+/** The step's logic without a toolkit: same-thread delivery, the identity platform on loopback https. */
+class AppStepViewModelTest {
+
+    static final LocalDate TODAY = LocalDate.of(2025, 6, 1);
+
+    private final String tenant = UUID.randomUUID().toString();
+    private final String clientId = UUID.randomUUID().toString();
+    private final String secret = "Q1w8Q~" + UUID.randomUUID().toString().replace("-", "") + "Ab";
+    private EntraStandIn entra;
+    private ExecutorService executor;
+    private WizardModel model;
+    private AppStepViewModel vm;
+
+    @BeforeEach
+    void start() {
+        MsalProcessState.reset();
+        entra = EntraStandIn.start();
+        executor = Executors.newFixedThreadPool(2);
+        Clock clock = Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        AppRegistrationCheck check = new AppRegistrationCheck(new AppInputValidator(clock),
+                new TenantDiscovery(http, new com.fasterxml.jackson.databind.ObjectMapper(), Duration.ofSeconds(5)),
+                new AppTokenService(executor, Duration.ofSeconds(5)));
+        model = new WizardModel();
+        model.endpointOverrideProperty().set(entra.endpoints());
+        model.targetProperty().set(PluginTarget.OTHER);
+        model.grantProperty().set(Grant.APPLICATION);
+        vm = new AppStepViewModel(model, check, FxTasks.sameThread());
+    }
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+        entra.close();
+    }
+
+    private void fill() {
+        model.tenantProperty().set("contoso.onmicrosoft.com");
+        model.clientIdProperty().set(clientId);
+        model.clientSecretProperty().set(secret);
+        model.clientSecretExpiresProperty().set(TODAY.plusMonths(6));
+    }
+
+    private Finding finding(String id) {
+        return model.appFindings().stream().filter(f -> f.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + id + " in " + model.appFindings()));
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void typingChecksEachValueAtOnce() {
+        assertThat(vm.canAdvance().get()).isFalse();
+        model.clientSecretProperty().set(UUID.randomUUID().toString());
+
+        assertThat(finding(AppCheckIds.SECRET).message().key()).isEqualTo("app.secret.isSecretId");
+
+        fill();
+        assertThat(finding(AppCheckIds.SECRET).status()).isEqualTo(Status.PASS);
+        assertThat(vm.canAdvance().get()).isTrue();
+    }
+
+    @Test
+    void typedValuesAreKeptEvenWhenWrong() {
+        model.clientIdProperty().set("  not a guid ");
+        assertThat(model.clientIdProperty().get()).isEqualTo("  not a guid ");
+        assertThat(vm.canAdvance().get()).isFalse();
+    }
+
+    @Test
+    void redirectUriFollowsSiteAndPlugin() {
+        model.siteUrlProperty().set("https://www.contoso.com");
+        model.targetProperty().set(PluginTarget.WP_MAIL_SMTP);
+        assertThat(model.redirectUriProperty().get()).isEqualTo("https://www.contoso.com/wp-admin/");
+        assertThat(vm.multiTenantRequired().get()).isTrue();
+
+        model.targetProperty().set(PluginTarget.FLUENTSMTP);
+        model.plainPermalinksProperty().set(true);
+        assertThat(model.redirectUriProperty().get())
+                .isEqualTo("https://www.contoso.com/index.php?rest_route=/fluent-smtp/outlook_callback");
+        assertThat(vm.redirectComputed().get()).isTrue();
+        assertThat(vm.multiTenantRequired().get()).isFalse();
+    }
+
+    @Test
+    void checkWithMicrosoftStoresTheTokenAndTheTenantGuid() throws Exception {
+        entra.tenant(tenant, "contoso.onmicrosoft.com");
+        entra.token(tenant, clientId, tenant, List.of("Mail.Send"));
+        fill();
+
+        vm.checkWithMicrosoft();
+        await(() -> !vm.runningProperty().get());
+
+        assertThat(finding(AppCheckIds.TOKEN).status()).isEqualTo(Status.PASS);
+        assertThat(finding(AppCheckIds.MAIL_SEND).status()).isEqualTo(Status.PASS);
+        assertThat(model.applicationTokenProperty().get().roles()).contains("Mail.Send");
+        assertThat(model.tenantIdProperty().get()).isEqualTo(tenant);
+        assertThat(model.tenantDomainProperty().get()).isEqualTo("contoso.onmicrosoft.com");
+        assertThat(vm.adminConsentUrlProperty().get()).isEmpty();
+    }
+
+    @Test
+    void missingMailSendOffersTheAdminConsentLink() throws Exception {
+        entra.tenant(tenant, "contoso.onmicrosoft.com");
+        entra.token(tenant, clientId, tenant, List.of());
+        fill();
+
+        vm.checkWithMicrosoft();
+        await(() -> !vm.runningProperty().get());
+
+        assertThat(finding(AppCheckIds.MAIL_SEND).status()).isEqualTo(Status.FAIL);
+        assertThat(vm.adminConsentUrlProperty().get()).startsWith(entra.baseUri() + "/" + tenant + "/v2.0/adminconsent?");
+    }
+
+    @Test
+    void changingTheSecretForgetsMicrosoftsAnswer() throws Exception {
+        entra.tenant(tenant, "contoso.onmicrosoft.com");
+        entra.token(tenant, clientId, tenant, List.of("Mail.Send"));
+        fill();
+        vm.checkWithMicrosoft();
+        await(() -> !vm.runningProperty().get());
+        assertThat(model.applicationTokenProperty().get()).isNotNull();
+
+        model.clientSecretProperty().set(secret + "x");
+
+        assertThat(model.applicationTokenProperty().get()).isNull();
+        assertThat(model.appFindings()).extracting(Finding::id).doesNotContain(AppCheckIds.TOKEN);
+    }
+
+    @Test
+    void discoveryAloneSendsNoSecret() throws Exception {
+        entra.tenant(tenant, "contoso.onmicrosoft.com");
+        fill();
+
+        vm.discoverTenant();
+        await(() -> !vm.runningProperty().get());
+
+        assertThat(finding(AppCheckIds.TENANT_DISCOVERY).status()).isEqualTo(Status.PASS);
+        assertThat(model.tenantIdProperty().get()).isEqualTo(tenant);
+        assertThat(entra.tokenRequestBodies()).isEmpty();
+    }
+
+    @Test
+    void wrongInputSendsNothing() {
+        fill();
+        model.clientSecretProperty().set(UUID.randomUUID().toString());
+
+        vm.checkWithMicrosoft();
+
+        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(entra.requests()).isEmpty();
+    }
+
+    @Test
+    void cancelDropsTheLateAnswer() throws Exception {
+        entra.tenant(tenant, "contoso.onmicrosoft.com");
+        entra.slowToken(tenant, clientId, tenant, List.of("Mail.Send"), 1500);
+        fill();
+
+        vm.checkWithMicrosoft();
+        assertThat(vm.runningProperty().get()).isTrue();
+        assertThat(vm.progressProperty().get().key()).isEqualTo("app.step.progress.token");
+        vm.cancel();
+        assertThat(vm.runningProperty().get()).isFalse();
+        Thread.sleep(2500);
+
+        assertThat(model.applicationTokenProperty().get()).isNull();
+        assertThat(model.appFindings()).extracting(Finding::id).doesNotContain(AppCheckIds.TOKEN);
+    }
+}
