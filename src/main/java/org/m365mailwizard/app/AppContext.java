@@ -14,6 +14,8 @@ import org.m365mailwizard.core.auth.consent.ConsentFlows;
 import org.m365mailwizard.core.auth.consent.SystemBrowserOpener;
 import org.m365mailwizard.core.config.ConfigFile;
 import org.m365mailwizard.core.config.UserDirs;
+import org.m365mailwizard.core.dns.DnsSettings;
+import org.m365mailwizard.core.dns.check.DnsChecker;
 import org.m365mailwizard.core.export.ExportService;
 import org.m365mailwizard.core.export.report.FindingsFile;
 import org.m365mailwizard.core.export.report.ReportWriter;
@@ -39,6 +41,7 @@ public final class AppContext implements AutoCloseable {
     private final AppExecutors executors;
     private final ObjectMapper objectMapper;
     private final ConfigFile configFile;
+    private final DnsChecker dnsChecker;
     private final ExportService exportService;
     private final ReportWriter reportWriter;
     private final FindingsFile findingsFile;
@@ -57,6 +60,7 @@ public final class AppContext implements AutoCloseable {
         this.executors = AppExecutors.withDefaultSize();
         this.objectMapper = new ObjectMapper();
         this.configFile = new ConfigFile(objectMapper);
+        this.dnsChecker = new DnsChecker(DnsSettings.defaults(), executors.background());
         this.exportService = new ExportService(texts, configFile, objectMapper, clock);
         this.reportWriter = new ReportWriter(texts);
         this.findingsFile = new FindingsFile(objectMapper, texts::has);
@@ -98,6 +102,11 @@ public final class AppContext implements AutoCloseable {
 
     public ConfigFile configFile() {
         return configFile;
+    }
+
+    /** The DNS checker with the system's resolvers; callers derive other settings with {@code withSettings}. */
+    public DnsChecker dnsChecker() {
+        return dnsChecker;
     }
 
     public ExportService exportService() {

@@ -2,8 +2,10 @@
 package org.m365mailwizard.app;
 
 import org.m365mailwizard.cli.CheckAppCommand;
+import org.m365mailwizard.cli.CheckDnsCommand;
 import org.m365mailwizard.cli.ExportCommand;
 import org.m365mailwizard.cli.SendTestCommand;
+import org.m365mailwizard.cli.Terminal;
 import picocli.CommandLine;
 
 /** Builds the command-line subcommands with their services from the composition root. */
@@ -18,6 +20,10 @@ final class CommandFactory implements CommandLine.IFactory {
     @Override
     public <K> K create(Class<K> type) throws Exception {
         // Subcommands that need services are constructed here; the rest by picocli's default factory.
+        if (type == CheckDnsCommand.class) {
+            return type.cast(new CheckDnsCommand(context.dnsChecker(), context.objectMapper(), context.texts(),
+                    Terminal.detect(context.environment())));
+        }
         if (type == CheckAppCommand.class) {
             return type.cast(new CheckAppCommand(context.appRegistrationCheck(), context.configFile(),
                     context.environment(), context.texts(), context.objectMapper()));
