@@ -12,6 +12,8 @@ import org.m365mailwizard.core.auth.AppTokenService;
 import org.m365mailwizard.core.auth.TenantDiscovery;
 import org.m365mailwizard.core.config.ConfigFile;
 import org.m365mailwizard.core.config.UserDirs;
+import org.m365mailwizard.core.dns.DnsSettings;
+import org.m365mailwizard.core.dns.check.DnsChecker;
 import org.m365mailwizard.core.i18n.Texts;
 
 /**
@@ -30,6 +32,7 @@ public final class AppContext implements AutoCloseable {
     private final AppExecutors executors;
     private final ObjectMapper objectMapper;
     private final ConfigFile configFile;
+    private final DnsChecker dnsChecker;
     private final HttpClient httpClient;
     private final TenantDiscovery tenantDiscovery;
     private final AppTokenService appTokenService;
@@ -43,6 +46,7 @@ public final class AppContext implements AutoCloseable {
         this.executors = AppExecutors.withDefaultSize();
         this.objectMapper = new ObjectMapper();
         this.configFile = new ConfigFile(objectMapper);
+        this.dnsChecker = new DnsChecker(DnsSettings.defaults(), executors.background());
         this.httpClient = HttpClient.newBuilder().connectTimeout(NETWORK_TIMEOUT)
                 .executor(executors.background()).followRedirects(HttpClient.Redirect.NEVER).build();
         this.tenantDiscovery = new TenantDiscovery(httpClient, objectMapper, NETWORK_TIMEOUT);
@@ -77,6 +81,11 @@ public final class AppContext implements AutoCloseable {
 
     public ConfigFile configFile() {
         return configFile;
+    }
+
+    /** The DNS checker with the system's resolvers; callers derive other settings with {@code withSettings}. */
+    public DnsChecker dnsChecker() {
+        return dnsChecker;
     }
 
     /** The one HTTP client for calls outside MSAL (tenant discovery, Graph); honours the JVM's trust store. */

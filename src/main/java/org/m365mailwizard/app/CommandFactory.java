@@ -2,6 +2,8 @@
 package org.m365mailwizard.app;
 
 import org.m365mailwizard.cli.CheckAppCommand;
+import org.m365mailwizard.cli.CheckDnsCommand;
+import org.m365mailwizard.cli.Terminal;
 import picocli.CommandLine;
 
 /** Builds the command-line subcommands with their services from the composition root. */
@@ -19,6 +21,10 @@ final class CommandFactory implements CommandLine.IFactory {
         if (type == CheckAppCommand.class) {
             return type.cast(new CheckAppCommand(context.appRegistrationCheck(), context.configFile(),
                     context.environment(), context.texts(), context.objectMapper()));
+        }
+        if (type == CheckDnsCommand.class) {
+            return type.cast(new CheckDnsCommand(context.dnsChecker(), context.objectMapper(), context.texts(),
+                    Terminal.detect(context.environment())));
         }
         return CommandLine.defaultFactory().create(type);
     }

@@ -1,14 +1,179 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import org.m365mailwizard.core.check.ExitCode;
+import org.m365mailwizard.core.check.ProblemException;
+import org.m365mailwizard.core.config.Cloud;
+import org.m365mailwizard.core.dns.DnsServerAddress;
+import org.m365mailwizard.core.dns.DnsSettings;
+import org.m365mailwizard.core.dns.check.DnsCheckRequest;
+import org.m365mailwizard.core.dns.check.DnsChecker;
+import org.m365mailwizard.core.dns.check.DnsReport;
+import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.core.input.DomainName;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until its issue lands. */
-@Command(name = "check-dns", mixinStandardHelpOptions = true)
+/**
+ * {@code check-dns}: the domain's MX, SPF, DKIM, DMARC and autodiscover records against what
+ * Microsoft 365 expects for its cloud, as a table or one JSON object; or, with
+ * {@code --domains-file}, many domains, one JSON object (or text line) each. Exit code: 3 if any
+ * check could not be determined, else 1 if any failed, else 0; 2 for invalid input.
+ */
+@Command(name = "check-dns", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true)
 public final class CheckDnsCommand implements Callable<Integer> {
+
+    static final int DEFAULT_PARALLEL = 32;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--domain", paramLabel = "DOMAIN", descriptionKey = "cli.checkDns.option.domain")
+    String domain;
+
+    @Option(names = "--domains-file", paramLabel = "FILE", descriptionKey = "cli.checkDns.option.domainsFile")
+    Path domainsFile;
+
+    @Option(names = "--initial-domain", paramLabel = "TENANT.onmicrosoft.com", descriptionKey = "cli.checkDns.option.initialDomain")
+    String initialDomain;
+
+    @Option(names = "--cloud", paramLabel = "global|china|usgov|usgov-dod", defaultValue = "global",
+            descriptionKey = "cli.checkDns.option.cloud")
+    String cloud;
+
+    @Option(names = "--resolver", paramLabel = "HOST[:PORT]", descriptionKey = "cli.checkDns.option.resolver")
+    List<String> resolvers = new ArrayList<>();
+
+    @Option(names = "--authoritative", descriptionKey = "cli.checkDns.option.authoritative")
+    boolean authoritative;
+
+    @Option(names = "--timeout-ms", paramLabel = "N", defaultValue = "5000", descriptionKey = "cli.checkDns.option.timeout")
+    long timeoutMs;
+
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", descriptionKey = "cli.checkDns.option.format")
+    String format;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + DEFAULT_PARALLEL,
+            descriptionKey = "cli.checkDns.option.parallel")
+    int parallel;
+
+    /** The port of the domain's name servers in authoritative mode; only tests need another than 53. */
+    @Option(names = "--name-server-port", hidden = true, defaultValue = "53")
+    int nameServerPort;
+
+    private final DnsChecker checker;
+    private final ObjectMapper mapper;
+    private final Texts texts;
+    private final Terminal terminal;
+
+    public CheckDnsCommand(DnsChecker checker, ObjectMapper mapper, Texts texts, Terminal terminal) {
+        this.checker = checker;
+        this.mapper = mapper;
+        this.texts = texts;
+        this.terminal = terminal;
+    }
+
     @Override
-    public Integer call() {
-        return org.m365mailwizard.core.check.ExitCode.UNAVAILABLE;
+    public Integer call() throws ProblemException, InterruptedException {
+        if ((domain == null) == (domainsFile == null)) {
+            throw new ParameterException(spec.commandLine(), texts.get("cli.checkDns.domainOrFile"));
+        }
+        boolean json = switch (format.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "json" -> true;
+            case "text" -> false;
+            default -> throw ProblemException.invalidInput("cli.checkDns.badFormat", format);
+        };
+        Cloud chosenCloud = Cloud.fromId(cloud)
+                .orElseThrow(() -> ProblemException.invalidInput("cli.checkDns.badCloud", cloud));
+        Optional<DomainName> initial = initialDomain == null ? Optional.empty()
+                : Optional.of(initialDomain(initialDomain, chosenCloud));
+        DnsChecker configured = checker.withSettings(settings());
+        PrintWriter out = spec.commandLine().getOut();
+        if (domainsFile != null) {
+            if (parallel < 1 || parallel > 1024) {
+                throw ProblemException.invalidInput("cli.checkDns.badParallel", parallel);
+            }
+            BatchCheck batch = new BatchCheck(configured, chosenCloud, initial, parallel, json,
+                    new FindingsJson(mapper, texts), new FindingsTable(texts, terminal), texts);
+            return batch.run(domainsFile, out, spec.commandLine().getErr());
+        }
+        DomainName name = domain(domain);
+        DnsReport report = await(configured, new DnsCheckRequest(name, chosenCloud, initial));
+        if (json) {
+            FindingsJson findingsJson = new FindingsJson(mapper, texts);
+            out.println(findingsJson.line(reportJson(report, mapper, findingsJson)));
+        } else {
+            String shown = name.isInternationalized() ? name.unicode() + " (" + name.ascii() + ")" : name.ascii();
+            out.println(texts.get("cli.checkDns.header", shown, chosenCloud.id()));
+            out.println();
+            new FindingsTable(texts, terminal).print(report.findings(), out);
+        }
+        out.flush();
+        return report.exitCode();
+    }
+
+    /** {@code {"domain","cloud","checks":[...]}}, the contract of {@code --format json}. */
+    static ObjectNode reportJson(DnsReport report, ObjectMapper mapper, FindingsJson findings) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("domain", report.domain().ascii());
+        node.put("cloud", report.cloud().id());
+        node.set("checks", findings.findings(report.findings()));
+        return node;
+    }
+
+    private DnsSettings settings() throws ProblemException {
+        if (timeoutMs < 100 || timeoutMs > 600_000) {
+            throw ProblemException.invalidInput("cli.checkDns.badTimeout", timeoutMs);
+        }
+        List<InetSocketAddress> servers = new ArrayList<>();
+        for (String resolver : resolvers) {
+            DnsServerAddress.Result parsed = DnsServerAddress.parse(resolver);
+            if (parsed instanceof DnsServerAddress.Invalid invalid) {
+                throw new ProblemException(invalid.reason(), ExitCode.INVALID_INPUT);
+            }
+            servers.add(((DnsServerAddress.Valid) parsed).address());
+        }
+        return checker.settings().withServers(servers).withAuthoritative(authoritative)
+                .withTimeout(Duration.ofMillis(timeoutMs)).withNameServerPort(nameServerPort);
+    }
+
+    static DomainName domain(String input) throws ProblemException {
+        DomainName.Result parsed = DomainName.parse(input);
+        if (parsed instanceof DomainName.Invalid invalid) {
+            throw new ProblemException(invalid.reason(), ExitCode.INVALID_INPUT);
+        }
+        return ((DomainName.Valid) parsed).name();
+    }
+
+    private static DomainName initialDomain(String input, Cloud cloud) throws ProblemException {
+        DomainName name = domain(input);
+        Optional<org.m365mailwizard.core.check.Message> wrong = DnsCheckRequest.tenantOf(name, cloud);
+        if (wrong.isPresent()) {
+            throw new ProblemException(wrong.get(), ExitCode.INVALID_INPUT);
+        }
+        return name;
+    }
+
+    private static DnsReport await(DnsChecker checker, DnsCheckRequest request) throws InterruptedException {
+        try {
+            return checker.check(request).toCompletableFuture().get();
+        } catch (ExecutionException e) {
+            // The checker turns every failure into findings; reaching this is a bug.
+            throw new IllegalStateException("DNS check failed unexpectedly", e.getCause());
+        }
     }
 }

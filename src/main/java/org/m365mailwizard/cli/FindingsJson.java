@@ -26,6 +26,10 @@ public final class FindingsJson {
         this.texts = texts;
     }
 
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
     public ArrayNode findings(List<Finding> findings) {
         ArrayNode array = mapper.createArrayNode();
         findings.forEach(f -> array.add(finding(f)));

@@ -46,15 +46,8 @@ public final class DnsjavaClient implements DnsClient {
     static final int TRIES_PER_SERVER = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(DnsjavaClient.class);
-    private static final String SELECTOR_TIMEOUT = "dnsjava.nio.selector_timeout";
-
-    static {
-        // dnsjava checks for timed-out questions only when its selector wakes up, by default once a
-        // second; per-try timeouts of a few hundred milliseconds need a finer tick.
-        if (System.getProperty(SELECTOR_TIMEOUT) == null) {
-            System.setProperty(SELECTOR_TIMEOUT, "50");
-        }
-    }
+    /** dnsjava's own timeout, a backstop behind ours so that it forgets abandoned tries. */
+    private static final Duration DNSJAVA_SLACK = Duration.ofSeconds(1);
 
     private final List<InetSocketAddress> servers;
     private final Duration timeout;
@@ -142,9 +135,20 @@ public final class DnsjavaClient implements DnsClient {
             return;
         }
         InetSocketAddress server = servers.get(tryNumber % servers.size());
+        long tryNanos = Math.min(perTry.toNanos(), remaining);
         SimpleResolver resolver = new SimpleResolver(server);
-        resolver.setTimeout(Duration.ofNanos(Math.min(perTry.toNanos(), remaining)));
-        resolver.sendAsync(q.query, executor).whenCompleteAsync((response, error) -> {
+        resolver.setTimeout(Duration.ofNanos(tryNanos).plus(DNSJAVA_SLACK));
+        // Our own clock for the try: dnsjava notices timeouts only when its selector is idle, and at
+        // the tick it read when its thread started (one second by default).
+        CompletableFuture<Message> bounded = new CompletableFuture<>();
+        resolver.sendAsync(q.query, executor).whenComplete((response, error) -> {
+            if (error != null) {
+                bounded.completeExceptionally(error);
+            } else {
+                bounded.complete(response);
+            }
+        });
+        bounded.orTimeout(tryNanos, TimeUnit.NANOSECONDS).whenCompleteAsync((response, error) -> {
             if (error != null) {
                 DnsOutcome failure = classify(error);
                 LOG.debug("DNS {} {} via {}: {} ({})", q.name, q.type, server, failure, error.toString());

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.m365mailwizard.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.m365mailwizard.core.check.ExitCode;
+import org.m365mailwizard.core.check.Finding;
+import org.m365mailwizard.core.check.ProblemException;
+import org.m365mailwizard.core.check.Status;
+import org.m365mailwizard.core.config.Cloud;
+import org.m365mailwizard.core.dns.check.DnsCheckRequest;
+import org.m365mailwizard.core.dns.check.DnsChecker;
+import org.m365mailwizard.core.dns.check.DnsReport;
+import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.core.input.DomainName;
+
+/**
+ * {@code check-dns --domains-file}: checks the domains of a file (one per line, {@code #} comments,
+ * {@code -} for standard input), at most {@code parallel} at a time, printing each result as soon
+ * as it is in: one JSON object per line, or one text line per domain. The file is read as it goes
+ * and nothing of a finished domain is kept but the worst exit code, so memory stays flat however
+ * long the list. Bad lines are reported on standard error and skipped.
+ */
+final class BatchCheck {
+
+    private final DnsChecker checker;
+    private final Cloud cloud;
+    private final Optional<DomainName> initialDomain;
+    private final int parallel;
+    private final boolean json;
+    private final FindingsJson findingsJson;
+    private final FindingsTable table;
+    private final Texts texts;
+
+    BatchCheck(DnsChecker checker, Cloud cloud, Optional<DomainName> initialDomain, int parallel, boolean json,
+               FindingsJson findingsJson, FindingsTable table, Texts texts) {
+        this.checker = checker;
+        this.cloud = cloud;
+        this.initialDomain = initialDomain;
+        this.parallel = parallel;
+        this.json = json;
+        this.findingsJson = findingsJson;
+        this.table = table;
+        this.texts = texts;
+    }
+
+    int run(Path file, PrintWriter out, PrintWriter err) throws ProblemException, InterruptedException {
+        Semaphore slots = new Semaphore(parallel);
+        AtomicInteger worst = new AtomicInteger(ExitCode.OK);
+        int checked = 0;
+        int lineNumber = 0;
+        try (BufferedReader reader = open(file)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lineNumber++;
+                String entry = line.strip();
+                if (entry.isEmpty() || entry.startsWith("#")) {
+                    continue;
+                }
+                DomainName.Result parsed = DomainName.parse(entry);
+                if (parsed instanceof DomainName.Invalid invalid) {
+                    synchronized (err) {
+                        err.println(texts.get("cli.checkDns.badLine", file, lineNumber, texts.format(invalid.reason())));
+                        err.flush();
+                    }
+                    worst.accumulateAndGet(ExitCode.INVALID_INPUT, ExitCode::worse);
+                    continue;
+                }
+                DomainName domain = ((DomainName.Valid) parsed).name();
+                slots.acquire();
+                checked++;
+                checker.check(new DnsCheckRequest(domain, cloud, initialDomain)).whenComplete((report, error) -> {
+                    try {
+                        if (error != null) {
+                            worst.accumulateAndGet(ExitCode.UNAVAILABLE, ExitCode::worse);
+                        } else {
+                            print(report, out);
+                            worst.accumulateAndGet(report.exitCode(), ExitCode::worse);
+                        }
+                    } finally {
+                        slots.release();
+                    }
+                });
+            }
+        } catch (IOException e) {
+            throw new ProblemException(org.m365mailwizard.core.check.Message.of("cli.checkDns.fileUnreadable", file),
+                    ExitCode.INVALID_INPUT, e);
+        } finally {
+            slots.acquire(parallel); // every started check has printed
+        }
+        if (checked == 0 && worst.get() == ExitCode.OK) {
+            throw ProblemException.invalidInput("cli.checkDns.fileEmpty", file);
+        }
+        out.flush();
+        return worst.get();
+    }
+
+    private static BufferedReader open(Path file) throws IOException {
+        if (file.toString().equals("-")) {
+            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        }
+        return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    }
+
+    private void print(DnsReport report, PrintWriter out) {
+        String text = json ? findingsJson.line(CheckDnsCommand.reportJson(report, findingsJson.mapper(), findingsJson))
+                : textLine(report);
+        synchronized (out) {
+            out.println(text);
+            out.flush();
+        }
+    }
+
+    /** {@code FAIL   tailspin.example  mx=fail spf=fail ...}: one line a person can scan down. */
+    private String textLine(DnsReport report) {
+        Status worst = Status.worst(report.findings().stream().map(Finding::status).toList());
+        String checks = report.findings().stream().map(f -> f.id() + "=" + f.status().jsonName())
+                .collect(Collectors.joining(" "));
+        return table.statusLabel(worst) + "  " + report.domain().ascii() + "  " + checks;
+    }
+}

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.m365mailwizard.core.dns.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.m365mailwizard.core.check.Finding;
+import org.m365mailwizard.core.check.Message;
+import org.m365mailwizard.core.check.Status;
+import org.m365mailwizard.core.dns.DnsClient;
+import org.m365mailwizard.core.dns.DnsSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks a domain's DNS against what Microsoft 365 expects for its cloud: {@code mx}, {@code spf},
+ * {@code dkim-selector1}, {@code dkim-selector2}, {@code dmarc}, {@code autodiscover}. All checks
+ * start at once and each runs its own chain of dependent lookups, so a full check takes about as
+ * long as the longest chain. Every run gets a fresh DNS client: no answer outlives a run, so a
+ * re-check after a fix sees the fix (as far as the resolver's own cache allows; authoritative mode
+ * avoids that too).
+ */
+public final class DnsChecker {
+
+    /** The check ids in report order; part of the JSON contract. */
+    public static final List<String> CHECK_IDS = List.of(
+            MxCheck.ID, SpfCheck.ID, DkimCheck.id(1), DkimCheck.id(2), DmarcCheck.ID, AutodiscoverCheck.ID);
+
+    private static final Logger LOG = LoggerFactory.getLogger(DnsChecker.class);
+
+    private final DnsSettings settings;
+    private final Executor executor;
+
+    /**
+     * @param settings how questions are asked (resolvers, authoritative mode, timeout)
+     * @param executor where DNS completions and check logic run (the application's background executor)
+     */
+    public DnsChecker(DnsSettings settings, Executor executor) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    public DnsSettings settings() {
+        return settings;
+    }
+
+    /** The same checker asking questions another way. */
+    public DnsChecker withSettings(DnsSettings newSettings) {
+        return new DnsChecker(newSettings, executor);
+    }
+
+    public CompletionStage<DnsReport> check(DnsCheckRequest request) {
+        return check(request, finding -> { });
+    }
+
+    /**
+     * Runs every check; {@code onFinding} hears each finding as soon as its check ends (on a
+     * background thread), for progress displays. The stage never fails: a check that breaks
+     * unexpectedly yields an {@code error} finding.
+     */
+    public CompletionStage<DnsReport> check(DnsCheckRequest request, Consumer<Finding> onFinding) {
+        return check(settings.newClient(request.domain().ascii(), executor), request, onFinding);
+    }
+
+    /** Runs every check through the given client (tests, or callers with their own client). */
+    public static CompletionStage<DnsReport> check(DnsClient dns, DnsCheckRequest request, Consumer<Finding> onFinding) {
+        List<CompletableFuture<Finding>> running = new ArrayList<>();
+        running.add(guarded(MxCheck.ID, () -> MxCheck.run(dns, request), onFinding));
+        running.add(guarded(SpfCheck.ID, () -> SpfCheck.run(dns, request), onFinding));
+        for (int selector = 1; selector <= 2; selector++) {
+            int s = selector;
+            running.add(guarded(DkimCheck.id(s), () -> DkimCheck.run(dns, request, s), onFinding));
+        }
+        running.add(guarded(DmarcCheck.ID, () -> DmarcCheck.run(dns, request), onFinding));
+        running.add(guarded(AutodiscoverCheck.ID, () -> AutodiscoverCheck.run(dns, request), onFinding));
+        return CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
+                .thenApply(done -> new DnsReport(request.domain(), request.cloud(),
+                        running.stream().map(CompletableFuture::join).toList()));
+    }
+
+    private static CompletableFuture<Finding> guarded(String id, java.util.function.Supplier<CompletionStage<Finding>> check,
+                                                      Consumer<Finding> onFinding) {
+        CompletableFuture<Finding> started;
+        try {
+            started = check.get().toCompletableFuture();
+        } catch (RuntimeException e) {
+            started = CompletableFuture.failedFuture(e);
+        }
+        return started.exceptionally(error -> {
+            LOG.error("DNS check {} broke", id, error);
+            return Finding.of(id, Status.ERROR, "", List.of(), Message.of("dns.error.internal", id));
+        }).thenApply(finding -> {
+            try {
+                onFinding.accept(finding);
+            } catch (RuntimeException e) {
+                LOG.warn("Progress listener failed for {}", id, e);
+            }
+            return finding;
+        });
+    }
+}

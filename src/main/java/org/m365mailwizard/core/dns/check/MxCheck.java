@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.m365mailwizard.core.dns.check;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.m365mailwizard.core.check.Finding;
+import org.m365mailwizard.core.check.Fix;
+import org.m365mailwizard.core.check.Message;
+import org.m365mailwizard.core.check.Status;
+import org.m365mailwizard.core.config.Cloud;
+import org.m365mailwizard.core.dns.DnsAnswer;
+import org.m365mailwizard.core.dns.DnsClient;
+import org.m365mailwizard.core.dns.DnsOutcome;
+import org.m365mailwizard.core.dns.ZoneText;
+import org.xbill.DNS.MXRecord;
+import org.xbill.DNS.Type;
+
+/**
+ * {@code mx}: the domain's mail must go to Microsoft 365 of its cloud, through exactly one MX
+ * (Microsoft: several MX "can cause problems for mail delivery").
+ */
+final class MxCheck {
+
+    static final String ID = "mx";
+
+    private MxCheck() {
+    }
+
+    static CompletionStage<Finding> run(DnsClient dns, DnsCheckRequest request) {
+        return dns.query(request.domain().absolute(), Type.MX).thenApply(answer -> judge(request, answer));
+    }
+
+    static Finding judge(DnsCheckRequest request, DnsAnswer answer) {
+        Cloud cloud = request.cloud();
+        String domain = request.domain().ascii();
+        String expected = MicrosoftHosts.mxExpected(cloud);
+        Fix fix = new Fix(request.domain().absolute(), "MX",
+                "0 " + MicrosoftHosts.mxSuggestion(cloud, request.domain(), request.tenant()), Fix.DEFAULT_TTL);
+        Message exactValue = Message.of("dns.mx.note.exactValue");
+        if (!answer.outcome().isDefinite()) {
+            return Lookups.error(ID, expected, answer, List.of());
+        }
+        List<String> found = ZoneText.of(answer.records());
+        Finding finding;
+        if (answer.outcome() == DnsOutcome.NXDOMAIN) {
+            finding = new Finding(ID, Status.FAIL, expected, found, Message.of("dns.mx.noDomain", domain),
+                    List.of(exactValue), fix);
+        } else if (answer.outcome() == DnsOutcome.NODATA) {
+            finding = new Finding(ID, Status.FAIL, expected, found, Message.of("dns.mx.none", domain),
+                    List.of(exactValue), fix);
+        } else {
+            finding = judgeHosts(request, answer, expected, found, fix, exactValue);
+        }
+        if (request.domain().isInternationalized()) {
+            finding = finding.withNote(Message.of("dns.note.idn", request.domain().unicode(), domain));
+        }
+        return finding;
+    }
+
+    private static Finding judgeHosts(DnsCheckRequest request, DnsAnswer answer, String expected, List<String> found,
+                                      Fix fix, Message exactValue) {
+        Cloud cloud = request.cloud();
+        List<MXRecord> mx = answer.records().stream().filter(MXRecord.class::isInstance).map(MXRecord.class::cast)
+                .sorted(Comparator.comparingInt(MXRecord::getPriority)).toList();
+        if (mx.size() == 1 && mx.get(0).getTarget().equals(org.xbill.DNS.Name.root)) {
+            return new Finding(ID, Status.FAIL, expected, found, Message.of("dns.mx.nullMx", request.domain().ascii()),
+                    List.of(exactValue), fix);
+        }
+        List<String> microsoft = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        Optional<Cloud> otherCloud = Optional.empty();
+        for (MXRecord r : mx) {
+            String host = Lookups.bare(r.getTarget().toString());
+            Optional<Cloud> of = MicrosoftHosts.mxCloud(host, cloud);
+            if (of.isPresent() && of.get() == cloud) {
+                microsoft.add(host);
+            } else {
+                others.add(host);
+                if (of.isPresent() && otherCloud.isEmpty()) {
+                    otherCloud = of;
+                }
+            }
+        }
+        if (microsoft.isEmpty()) {
+            Message why = otherCloud.isPresent()
+                    ? Message.of("dns.mx.otherCloud", String.join(", ", others), otherCloud.get().id(), cloud.id())
+                    : Message.of("dns.mx.notMicrosoft", String.join(", ", others));
+            return new Finding(ID, Status.FAIL, expected, found, why, List.of(exactValue), fix);
+        }
+        if (!others.isEmpty()) {
+            Finding warn = Finding.of(ID, Status.WARN, expected, found,
+                    Message.of("dns.mx.extraHosts", String.join(", ", others), String.join(", ", microsoft)));
+            boolean microsoftFirst = MicrosoftHosts.isMx(mx.get(0).getTarget().toString(), cloud);
+            return microsoftFirst ? warn : warn.withNote(Message.of("dns.mx.note.notPreferred", microsoft.get(0)));
+        }
+        Finding pass = Finding.of(ID, Status.PASS, expected, found, Message.of("dns.mx.ok", String.join(", ", microsoft)));
+        return microsoft.size() > 1 ? pass.withNote(Message.of("dns.mx.note.severalMicrosoft")) : pass;
+    }
+}

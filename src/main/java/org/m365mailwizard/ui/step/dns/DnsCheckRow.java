@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.m365mailwizard.ui.step.dns;
+
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.m365mailwizard.core.check.Finding;
+import org.m365mailwizard.core.check.Status;
+import org.m365mailwizard.core.i18n.Texts;
+
+/**
+ * One row of the DNS table, in words: what the table shows for one check. A row without status is
+ * still being checked (or was cancelled before its answer came).
+ *
+ * @param id the check id ({@code mx}, {@code spf}, ...)
+ * @param name the check's name for people
+ * @param status the outcome, or {@code null} while pending
+ * @param statusText the outcome in words
+ * @param message why, with the notes below it
+ * @param expected what Microsoft documents
+ * @param found the records found, one per line
+ * @param fix the zone-file line to publish, or empty
+ */
+public record DnsCheckRow(String id, String name, Status status, String statusText, String message, String expected,
+                          String found, String fix) {
+
+    static DnsCheckRow pending(String id, Texts texts, String stateKey) {
+        return new DnsCheckRow(id, texts.get("dnsui.check." + id), null, texts.get(stateKey), "", "", "", "");
+    }
+
+    static DnsCheckRow of(Finding finding, Texts texts) {
+        String message = Stream.concat(Stream.of(texts.format(finding.message())),
+                finding.notes().stream().map(texts::format)).collect(Collectors.joining("\n"));
+        String found = finding.found().isEmpty() ? texts.get("findings.nothingFound") : String.join("\n", finding.found());
+        return new DnsCheckRow(finding.id(), texts.get("dnsui.check." + finding.id()), finding.status(),
+                texts.get("findings.status." + finding.status().jsonName()), message, finding.expected(), found,
+                finding.fix() == null ? "" : finding.fix().zoneLine());
+    }
+
+    public boolean hasFix() {
+        return !fix.isEmpty();
+    }
+}

@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.m365mailwizard.ui.step.dns;
+
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
+import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.SVGPath;
+import javafx.util.StringConverter;
+import org.m365mailwizard.core.check.Status;
+import org.m365mailwizard.core.config.Cloud;
+import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.ui.common.WizardStep;
+
+/**
+ * The DNS screen's view, for the wizard's step and the standalone checker alike: binds the table,
+ * buttons and (standalone) input fields to {@link DnsStepViewModel}. Copying goes to the system
+ * clipboard; nothing here waits for DNS.
+ */
+public final class DnsStepController implements WizardStep {
+
+    /** Icons as shapes, so they do not depend on a font having the glyph (CJK fonts often lack them). */
+    private static final String ICON_PASS = "M2 8 L6 12 L14 3 L16 5 L6 16 L0 10 Z";
+    private static final String ICON_WARN = "M8 0 L16 15 L0 15 Z";
+    private static final String ICON_FAIL = "M2 0 L8 6 L14 0 L16 2 L10 8 L16 14 L14 16 L8 10 L2 16 L0 14 L6 8 L0 2 Z";
+    private static final String ICON_ERROR = "M8 0 A8 8 0 1 1 7.99 0 Z";
+    private static final String ICON_PENDING = "M8 5 A3 3 0 1 1 7.99 5 Z";
+
+    private final DnsStepViewModel vm;
+    private final Texts texts;
+
+    @FXML private Parent root;
+    @FXML private GridPane inputPane;
+    @FXML private Label domainLabel;
+    @FXML private TextField domainField;
+    @FXML private Label cloudLabel;
+    @FXML private ComboBox<Cloud> cloudChoice;
+    @FXML private Label tenantLabel;
+    @FXML private TextField tenantField;
+    @FXML private Label subjectLabel;
+    @FXML private Button checkButton;
+    @FXML private Button cancelButton;
+    @FXML private CheckBox authoritativeBox;
+    @FXML private ProgressBar progressBar;
+    @FXML private Label statusLabel;
+    @FXML private Label problemLabel;
+    @FXML private TableView<DnsCheckRow> table;
+    @FXML private TableColumn<DnsCheckRow, DnsCheckRow> statusColumn;
+    @FXML private TableColumn<DnsCheckRow, DnsCheckRow> checkColumn;
+    @FXML private TableColumn<DnsCheckRow, DnsCheckRow> messageColumn;
+    @FXML private TableColumn<DnsCheckRow, DnsCheckRow> expectedColumn;
+    @FXML private TableColumn<DnsCheckRow, DnsCheckRow> foundColumn;
+    @FXML private TableColumn<DnsCheckRow, DnsCheckRow> fixColumn;
+    @FXML private Button copyAllButton;
+    @FXML private Label copiedLabel;
+
+    public DnsStepController(DnsStepViewModel vm, Texts texts) {
+        this.vm = vm;
+        this.texts = texts;
+    }
+
+    @FXML
+    private void initialize() {
+        boolean standalone = vm.isStandalone();
+        inputPane.setVisible(standalone);
+        inputPane.setManaged(standalone);
+        subjectLabel.setVisible(!standalone);
+        subjectLabel.setManaged(!standalone);
+        if (standalone) {
+            domainLabel.setLabelFor(domainField);
+            cloudLabel.setLabelFor(cloudChoice);
+            tenantLabel.setLabelFor(tenantField);
+            domainField.textProperty().bindBidirectional(vm.model().domainProperty());
+            tenantField.textProperty().bindBidirectional(vm.model().tenantDomainProperty());
+            cloudChoice.setItems(FXCollections.observableArrayList(Cloud.values()));
+            cloudChoice.setConverter(converter(c -> texts.get("dnsui.cloud." + c.id())));
+            cloudChoice.valueProperty().bindBidirectional(vm.model().cloudProperty());
+        }
+        authoritativeBox.selectedProperty().bindBidirectional(vm.authoritativeProperty());
+
+        checkButton.disableProperty().bind(vm.runningProperty());
+        cancelButton.visibleProperty().bind(vm.runningProperty());
+        cancelButton.managedProperty().bind(vm.runningProperty());
+        progressBar.visibleProperty().bind(vm.runningProperty());
+        progressBar.progressProperty().bind(vm.progressProperty());
+        statusLabel.textProperty().bind(vm.statusLineProperty());
+        problemLabel.textProperty().bind(vm.problemProperty());
+        problemLabel.managedProperty().bind(vm.problemProperty().isNotEmpty());
+        problemLabel.visibleProperty().bind(problemLabel.managedProperty());
+        copyAllButton.disableProperty().bind(vm.zoneSnippetProperty().isEmpty());
+        checkButton.textProperty().bind(Bindings.when(Bindings.isEmpty(vm.model().dnsFindings()))
+                .then(texts.get("dnsui.check")).otherwise(texts.get("dnsui.recheck")));
+
+        table.setItems(vm.rows());
+        for (TableColumn<DnsCheckRow, DnsCheckRow> column : java.util.List.of(statusColumn, checkColumn, messageColumn,
+                expectedColumn, foundColumn, fixColumn)) {
+            column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        }
+        statusColumn.setCellFactory(c -> cell(this::statusNode));
+        checkColumn.setCellFactory(c -> cell(row -> wrapped(row.name(), checkColumn, "dns-check-name")));
+        messageColumn.setCellFactory(c -> cell(row -> wrapped(row.message(), messageColumn, "dns-message")));
+        expectedColumn.setCellFactory(c -> cell(row -> wrapped(row.expected(), expectedColumn, "dns-record")));
+        foundColumn.setCellFactory(c -> cell(row -> wrapped(row.found(), foundColumn, "dns-record")));
+        fixColumn.setCellFactory(c -> cell(this::fixNode));
+    }
+
+    @FXML
+    private void check() {
+        copiedLabel.setText("");
+        vm.check();
+    }
+
+    @FXML
+    private void cancel() {
+        vm.cancel();
+    }
+
+    @FXML
+    private void copyAll() {
+        copy(vm.zoneSnippetProperty().get(), texts.get("dnsui.copied.all"));
+    }
+
+    private void copy(String text, String confirmation) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+        copiedLabel.setText(confirmation);
+    }
+
+    private Node statusNode(DnsCheckRow row) {
+        Status status = row.status();
+        String kind = status == null ? "pending" : status.jsonName();
+        SVGPath icon = new SVGPath();
+        icon.setContent(switch (kind) {
+            case "pass" -> ICON_PASS;
+            case "warn" -> ICON_WARN;
+            case "fail" -> ICON_FAIL;
+            case "error" -> ICON_ERROR;
+            default -> ICON_PENDING;
+        });
+        icon.getStyleClass().add("status-icon");
+        Label label = new Label(row.statusText(), icon);
+        label.setWrapText(true);
+        label.getStyleClass().add("status-" + kind);
+        label.setId("status-" + row.id());
+        return label;
+    }
+
+    private Node fixNode(DnsCheckRow row) {
+        if (!row.hasFix()) {
+            return wrapped("", fixColumn, "dns-record");
+        }
+        Label value = wrapped(row.fix(), fixColumn, "dns-record");
+        Button copy = new Button(texts.get("dnsui.copy"));
+        copy.setId("copy-" + row.id());
+        copy.setOnAction(e -> copy(row.fix(), texts.get("dnsui.copied.one", row.name())));
+        VBox box = new VBox(4, value, copy);
+        box.setAlignment(Pos.TOP_LEFT);
+        return box;
+    }
+
+    private static Label wrapped(String text, TableColumn<?, ?> column, String styleClass) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.getStyleClass().add(styleClass);
+        // Wrap at the column's width, so long records and messages grow the row, not the table.
+        label.maxWidthProperty().bind(column.widthProperty().subtract(16));
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox.setHgrow(label, Priority.ALWAYS);
+        return label;
+    }
+
+    private static TableCell<DnsCheckRow, DnsCheckRow> cell(Function<DnsCheckRow, Node> render) {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(DnsCheckRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(null);
+                setGraphic(empty || row == null ? null : render.apply(row));
+            }
+        };
+    }
+
+    private static <T> StringConverter<T> converter(Function<T, String> toText) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : toText.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                throw new UnsupportedOperationException("choice only");
+            }
+        };
+    }
+
+    @Override
+    public String titleKey() {
+        return "step.title.dns";
+    }
+
+    @Override
+    public Parent view() {
+        return root;
+    }
+
+    @Override
+    public ObservableBooleanValue canAdvance() {
+        return vm.runningProperty().not();
+    }
+
+    @Override
+    public void entered() {
+        subjectLabel.setText(vm.subject());
+        vm.checkIfChanged();
+    }
+
+    @Override
+    public void left() {
+        vm.cancel();
+    }
+
+    public DnsStepViewModel viewModel() {
+        return vm;
+    }
+}

@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.m365mailwizard.ui.step.dns;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.m365mailwizard.core.check.Finding;
+import org.m365mailwizard.core.check.Message;
+import org.m365mailwizard.core.check.Status;
+import org.m365mailwizard.core.config.Cloud;
+import org.m365mailwizard.core.dns.check.DnsCheckRequest;
+import org.m365mailwizard.core.dns.check.DnsChecker;
+import org.m365mailwizard.core.dns.check.DnsReport;
+import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.core.input.DomainName;
+import org.m365mailwizard.ui.common.FxTasks;
+import org.m365mailwizard.ui.shell.WizardModel;
+
+/**
+ * The DNS screen's state and commands, without any node: runs the six checks in the background,
+ * fills the rows as each check ends, cancels, and keeps the last report's zone snippet. In the
+ * wizard it reads domain, cloud and tenant from the shared {@link WizardModel} and stores the
+ * findings there; standalone it has a model of its own, edited by the screen's own fields.
+ */
+public final class DnsStepViewModel {
+
+    private final WizardModel model;
+    private final boolean standalone;
+    private final DnsChecker checker;
+    private final Texts texts;
+    private final FxTasks tasks;
+    private final Executor uiThread;
+
+    private final BooleanProperty authoritative = new SimpleBooleanProperty(false);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper zoneSnippet = new ReadOnlyStringWrapper("");
+    private final ObservableList<DnsCheckRow> rows = FXCollections.observableArrayList();
+
+    private FxTasks.Handle handle;
+    private int generation;
+    private String lastChecked;
+
+    /**
+     * @param uiThread where progress from background threads is delivered (the FX thread; tests run it inline)
+     */
+    private DnsStepViewModel(WizardModel model, boolean standalone, DnsChecker checker, Texts texts, FxTasks tasks,
+                             Executor uiThread) {
+        this.model = Objects.requireNonNull(model);
+        this.standalone = standalone;
+        this.checker = Objects.requireNonNull(checker);
+        this.texts = Objects.requireNonNull(texts);
+        this.tasks = Objects.requireNonNull(tasks);
+        this.uiThread = Objects.requireNonNull(uiThread);
+        for (String id : DnsChecker.CHECK_IDS) {
+            rows.add(DnsCheckRow.pending(id, texts, "dnsui.state.notChecked"));
+        }
+    }
+
+    /** The wizard's DNS step: domain, cloud and tenant come from the setup being made. */
+    public static DnsStepViewModel forWizard(WizardModel model, DnsChecker checker, Texts texts, FxTasks tasks,
+                                             Executor uiThread) {
+        return new DnsStepViewModel(model, false, checker, texts, tasks, uiThread);
+    }
+
+    /** The standalone DNS checker: its own domain, cloud and tenant fields. */
+    public static DnsStepViewModel standalone(DnsChecker checker, Texts texts, FxTasks tasks, Executor uiThread) {
+        return new DnsStepViewModel(new WizardModel(), true, checker, texts, tasks, uiThread);
+    }
+
+    public WizardModel model() {
+        return model;
+    }
+
+    public boolean isStandalone() {
+        return standalone;
+    }
+
+    public BooleanProperty authoritativeProperty() {
+        return authoritative;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** 0 to 1: the share of checks that have ended in the current run. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** What is happening, or the summary of the last run. */
+    public ReadOnlyStringProperty statusLineProperty() {
+        return statusLine.getReadOnlyProperty();
+    }
+
+    /** Why the check cannot start (bad domain or tenant), empty otherwise. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** Every fix of the last complete run as a BIND zone snippet; empty when nothing needs publishing. */
+    public ReadOnlyStringProperty zoneSnippetProperty() {
+        return zoneSnippet.getReadOnlyProperty();
+    }
+
+    public ObservableList<DnsCheckRow> rows() {
+        return rows;
+    }
+
+    /** The domain, cloud and tenant as the next check would use them, in words (for the wizard step's header). */
+    public String subject() {
+        return texts.get("dnsui.subject", model.domainProperty().get().strip(),
+                texts.get("dnsui.cloud." + cloud().id()));
+    }
+
+    /** Starts a check, cancelling one that runs. Does nothing but explain when the input is not valid. */
+    public void check() {
+        DomainName.Result domain = DomainName.parse(model.domainProperty().get());
+        if (domain instanceof DomainName.Invalid invalid) {
+            problem.set(texts.format(invalid.reason()));
+            return;
+        }
+        Cloud cloud = cloud();
+        Optional<DomainName> initial = Optional.empty();
+        String tenantText = model.tenantDomainProperty().get();
+        if (tenantText != null && !tenantText.isBlank()) {
+            DomainName.Result parsed = DomainName.parse(tenantText);
+            Optional<Message> wrong = parsed instanceof DomainName.Valid v ? DnsCheckRequest.tenantOf(v.name(), cloud)
+                    : Optional.of(((DomainName.Invalid) parsed).reason());
+            if (wrong.isPresent()) {
+                problem.set(texts.format(wrong.get()));
+                return;
+            }
+            initial = Optional.of(((DomainName.Valid) parsed).name());
+        }
+        problem.set("");
+        stopRunning();
+        DnsCheckRequest request = new DnsCheckRequest(((DomainName.Valid) domain).name(), cloud, initial);
+        int run = ++generation;
+        lastChecked = key();
+        rows.setAll(DnsChecker.CHECK_IDS.stream().map(id -> DnsCheckRow.pending(id, texts, "dnsui.state.checking")).toList());
+        zoneSnippet.set("");
+        progress.set(0);
+        running.set(true);
+        statusLine.set(texts.get("dnsui.state.running", request.domain().ascii()));
+        DnsChecker configured = checker.withSettings(checker.settings().withAuthoritative(authoritative.get()));
+        handle = tasks.runAsync(() -> configured.check(request, finding -> uiThread.execute(() -> arrived(run, finding))))
+                .onSuccess(report -> finished(run, report))
+                .onError(error -> failed(run))
+                .start();
+    }
+
+    /** Checks when the domain, cloud or tenant changed since the last run (entering the step). */
+    public void checkIfChanged() {
+        if (!running.get() && !key().equals(lastChecked)) {
+            check();
+        }
+    }
+
+    /** Stops the running check; rows already answered stay, the others say "cancelled". */
+    public void cancel() {
+        if (!running.get()) {
+            return;
+        }
+        stopRunning();
+        generation++;
+        rows.replaceAll(r -> r.status() == null ? DnsCheckRow.pending(r.id(), texts, "dnsui.state.cancelled") : r);
+        statusLine.set(texts.get("dnsui.state.cancelled.line"));
+        lastChecked = null;
+    }
+
+    private void stopRunning() {
+        if (handle != null) {
+            handle.cancel();
+            handle = null;
+        }
+        running.set(false);
+    }
+
+    private void arrived(int run, Finding finding) {
+        if (run != generation) {
+            return; // a late answer of a cancelled or replaced run
+        }
+        int index = DnsChecker.CHECK_IDS.indexOf(finding.id());
+        if (index >= 0) {
+            rows.set(index, DnsCheckRow.of(finding, texts));
+        }
+        long done = rows.stream().filter(r -> r.status() != null).count();
+        progress.set((double) done / DnsChecker.CHECK_IDS.size());
+    }
+
+    private void finished(int run, DnsReport report) {
+        if (run != generation) {
+            return;
+        }
+        rows.setAll(report.findings().stream().map(f -> DnsCheckRow.of(f, texts)).toList());
+        progress.set(1);
+        running.set(false);
+        handle = null;
+        zoneSnippet.set(report.zoneSnippet());
+        List<Finding> findings = report.findings();
+        model.dnsFindings().setAll(findings);
+        statusLine.set(texts.get("findings.summary", count(findings, Status.PASS), count(findings, Status.WARN),
+                count(findings, Status.FAIL), count(findings, Status.ERROR)));
+    }
+
+    private void failed(int run) {
+        if (run != generation) {
+            return;
+        }
+        running.set(false);
+        handle = null;
+        lastChecked = null;
+        statusLine.set(texts.get("dnsui.state.failed"));
+    }
+
+    private static long count(List<Finding> findings, Status status) {
+        return findings.stream().filter(f -> f.status() == status).count();
+    }
+
+    private Cloud cloud() {
+        Cloud cloud = model.cloudProperty().get();
+        return cloud == null ? Cloud.GLOBAL : cloud;
+    }
+
+    private String key() {
+        return model.domainProperty().get() + "|" + cloud().id() + "|" + model.tenantDomainProperty().get()
+                + "|" + authoritative.get();
+    }
+}

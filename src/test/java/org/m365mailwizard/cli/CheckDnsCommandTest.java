@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.m365mailwizard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.m365mailwizard.core.dns.DnsSettings;
+import org.m365mailwizard.core.dns.check.DnsChecker;
+import org.m365mailwizard.core.dns.check.ZoneFixture;
+import org.m365mailwizard.core.i18n.Language;
+import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.testsupport.ZoneResponder;
+import picocli.CommandLine;
+
+/** {@code check-dns} run in-process through {@link Cli} against the loopback zones: exit codes, JSON, text. */
+class CheckDnsCommandTest {
+
+    private static ZoneFixture dns;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @BeforeAll
+    static void start() throws Exception {
+        dns = ZoneFixture.start();
+        dns.zones().addZone("xn--bcher-kva.example.", """
+                $TTL 300
+                @ IN SOA ns1.xn--bcher-kva.example. h.xn--bcher-kva.example. 1 3600 600 86400 300
+                @ IN NS ns1.xn--bcher-kva.example.
+                ns1 IN A 127.0.0.1
+                @ IN MX 0 xn--bcher-kva-example.mail.protection.outlook.com.
+                """);
+    }
+
+    @AfterAll
+    static void stop() {
+        dns.close();
+    }
+
+    @AfterEach
+    void clearFaults() {
+        dns.zones().clearFaults();
+    }
+
+    /** Output of one run. */
+    record Run(int exitCode, String out, String err) {
+        List<String> lines() {
+            return out.lines().filter(l -> !l.isBlank()).toList();
+        }
+    }
+
+    static Run run(Language language, String... args) {
+        Texts texts = new Texts(language);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                if (type == CheckDnsCommand.class) {
+                    return type.cast(new CheckDnsCommand(new DnsChecker(DnsSettings.defaults(), dns.executor()),
+                            new ObjectMapper(), texts, Terminal.plain()));
+                }
+                return CommandLine.defaultFactory().create(type);
+            }
+        };
+        int code = new Cli(factory, texts, new PrintWriter(out), new PrintWriter(err)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static Run checkDns(String... args) {
+        List<String> all = new ArrayList<>(List.of("check-dns", "--resolver", dns.server().address(), "--timeout-ms", "2000"));
+        all.addAll(List.of(args));
+        return run(Language.ENGLISH, all.toArray(String[]::new));
+    }
+
+    @Test
+    void rightZonePrintsOneJsonObjectWithSixChecksAndExitsZero() throws Exception {
+        Run run = checkDns("--domain", "contoso.com", "--initial-domain", "contoso.onmicrosoft.com", "--format", "json");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).hasSize(1);
+        JsonNode json = mapper.readTree(run.out());
+        assertThat(json.get("domain").asText()).isEqualTo("contoso.com");
+        assertThat(json.get("cloud").asText()).isEqualTo("global");
+        List<String> ids = StreamSupport.stream(json.get("checks").spliterator(), false).map(c -> c.get("id").asText()).toList();
+        assertThat(ids).containsExactly("mx", "spf", "dkim-selector1", "dkim-selector2", "dmarc", "autodiscover");
+        for (JsonNode check : json.get("checks")) {
+            assertThat(check.get("status").asText()).isEqualTo("pass");
+            assertThat(check.fieldNames()).toIterable().contains("id", "status", "expected", "found", "message",
+                    "messageKey", "messageArgs", "fix");
+            assertThat(check.get("fix").isNull()).isTrue();
+        }
+    }
+
+    @Test
+    void failingZoneExitsOneAndTheTextShowsTheFixes() {
+        Run run = checkDns("--domain", "tailspin.example");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).startsWith("DNS check of tailspin.example for Microsoft 365 (cloud: global)")
+                .contains("FAIL   mx ")
+                .contains("Records to publish (BIND zone file format):")
+                .contains("tailspin.example. 3600 IN MX 0 tailspin-example.mail.protection.outlook.com.")
+                .contains("autodiscover.tailspin.example. 3600 IN CNAME autodiscover.outlook.com.");
+    }
+
+    @Test
+    void dnsFailureExitsThreeEvenWhenOtherChecksFail() throws Exception {
+        dns.zones().fault("_dmarc.tailspin.example.", ZoneResponder.Fault.SERVFAIL);
+        Run run = checkDns("--domain", "tailspin.example", "--format", "json");
+        assertThat(run.exitCode()).isEqualTo(3);
+        JsonNode dmarc = mapper.readTree(run.out()).get("checks").get(4);
+        assertThat(dmarc.get("status").asText()).isEqualTo("error");
+        assertThat(dmarc.get("messageKey").asText()).isEqualTo("dns.error.servfail");
+    }
+
+    @Test
+    void upperCaseTrailingDotAndInternationalNamesAreAccepted() throws Exception {
+        Run upper = checkDns("--domain", "CONTOSO.COM.", "--format", "json");
+        assertThat(upper.exitCode()).isZero();
+        assertThat(mapper.readTree(upper.out()).get("domain").asText()).isEqualTo("contoso.com");
+
+        Run idn = checkDns("--domain", "Bücher.example", "--format", "json");
+        JsonNode json = mapper.readTree(idn.out());
+        assertThat(json.get("domain").asText()).isEqualTo("xn--bcher-kva.example");
+        JsonNode mx = json.get("checks").get(0);
+        assertThat(mx.get("status").asText()).isEqualTo("pass");
+        assertThat(mx.get("notes").get(0).get("messageKey").asText()).isEqualTo("dns.note.idn");
+    }
+
+    @Test
+    void invalidInputExitsTwoWithTheReason() {
+        Run url = checkDns("--domain", "https://contoso.com/");
+        assertThat(url.exitCode()).isEqualTo(2);
+        assertThat(url.err()).contains("without \"https://\"");
+        assertThat(url.out()).isEmpty();
+
+        assertThat(checkDns().exitCode()).isEqualTo(2);
+        assertThat(checkDns("--domain", "a.example", "--domains-file", "x").err()).contains("exactly one");
+        assertThat(checkDns("--domain", "contoso.com", "--cloud", "mars").err()).contains("Unknown cloud \"mars\"");
+        assertThat(checkDns("--domain", "contoso.com", "--format", "xml").exitCode()).isEqualTo(2);
+        assertThat(checkDns("--domain", "contoso.com", "--timeout-ms", "5").exitCode()).isEqualTo(2);
+        Run resolver = run(Language.ENGLISH, "check-dns", "--domain", "contoso.com", "--resolver", "1.2.3.4:99999");
+        assertThat(resolver.exitCode()).isEqualTo(2);
+        assertThat(resolver.err()).contains("must be a number from 1 to 65535");
+        Run tenant = checkDns("--domain", "contoso.com", "--initial-domain", "contoso.com");
+        assertThat(tenant.exitCode()).isEqualTo(2);
+        assertThat(tenant.err()).contains("is not an initial domain");
+    }
+
+    @Test
+    void chineseOutputIsLocalisedButKeysStayTheSame() throws Exception {
+        List<String> args = List.of("check-dns", "--resolver", dns.server().address(), "--domain", "tailspin.example",
+                "--format", "json");
+        Run zh = run(Language.SIMPLIFIED_CHINESE, args.toArray(String[]::new));
+        JsonNode mx = mapper.readTree(zh.out()).get("checks").get(0);
+        assertThat(mx.get("messageKey").asText()).isEqualTo("dns.mx.notMicrosoft");
+        assertThat(mx.get("message").asText()).contains("该域的邮件投递到");
+    }
+
+    @Test
+    void authoritativeModeAsksTheZonesOwnServer() throws Exception {
+        Run run = checkDns("--domain", "contoso.com", "--authoritative", "--name-server-port",
+                String.valueOf(dns.server().port()), "--format", "json");
+        assertThat(run.exitCode()).isZero();
+    }
+
+    @Test
+    void domainsFilePrintsOneLinePerDomainSkipsBadLinesAndExitsWithTheWorst(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("domains.txt");
+        Files.writeString(file, """
+                # customers
+                contoso.com
+                not a domain!
+
+                tailspin.example
+                fabrikam.com
+                """);
+        Run run = checkDns("--domains-file", file.toString(), "--format", "json", "--parallel", "2");
+
+        assertThat(run.lines()).hasSize(3);
+        List<String> domains = new ArrayList<>();
+        for (String line : run.lines()) {
+            domains.add(mapper.readTree(line).get("domain").asText());
+        }
+        assertThat(domains).containsExactlyInAnyOrder("contoso.com", "tailspin.example", "fabrikam.com");
+        assertThat(run.err()).contains("line 3: skipped");
+        assertThat(run.exitCode()).as("a bad line is invalid input, the worst result").isEqualTo(2);
+
+        Files.writeString(file, "contoso.com\ntailspin.example\n");
+        Run failing = checkDns("--domains-file", file.toString());
+        assertThat(failing.exitCode()).isEqualTo(1);
+        assertThat(failing.lines()).anyMatch(l -> l.startsWith("FAIL") && l.contains("tailspin.example") && l.contains("mx=fail"));
+
+        assertThat(checkDns("--domains-file", dir.resolve("none.txt").toString()).exitCode()).isEqualTo(2);
+        assertThat(checkDns("--domains-file", file.toString(), "--parallel", "0").exitCode()).isEqualTo(2);
+        Files.writeString(file, "# nothing\n");
+        assertThat(checkDns("--domains-file", file.toString()).err()).contains("lists no domain");
+    }
+
+    @Test
+    void helpIsLocalised() {
+        Run help = run(Language.ENGLISH, "check-dns", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("Checks a domain's MX, SPF, DKIM").contains("--domains-file")
+                .contains("default: 5000").doesNotContain("--name-server-port");
+    }
+}
