@@ -42,6 +42,23 @@ public record DomainName(String ascii, String unicode) {
     public record Invalid(Message reason) implements Result {
     }
 
+    /**
+     * Parses the domain a Microsoft 365 tenant sends from: a valid host name ({@link #parse}) that is
+     * not one of the {@link #CONSUMER_DOMAINS}, which belong to Microsoft's consumer service.
+     */
+    public static Result parseTenantDomain(String input) {
+        Result result = parse(input);
+        if (result instanceof Valid valid && CONSUMER_DOMAINS.contains(valid.name().ascii())) {
+            return new Invalid(Message.of("input.domain.consumer", valid.name().ascii()));
+        }
+        return result;
+    }
+
+    /** True when this name is the given domain or a sub-domain of it. */
+    public boolean isWithin(DomainName other) {
+        return ascii.equals(other.ascii) || ascii.endsWith("." + other.ascii);
+    }
+
     public static Result parse(String input) {
         if (input == null || input.isBlank()) {
             return new Invalid(Message.of("input.domain.empty"));
@@ -56,29 +73,34 @@ public record DomainName(String ascii, String unicode) {
         if (s.chars().anyMatch(Character::isWhitespace)) {
             return new Invalid(Message.of("input.domain.whitespace"));
         }
-        String ascii;
-        try {
-            ascii = IDN.toASCII(s, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return new Invalid(Message.of("input.domain.badCharacters", s));
-        }
-        if (ascii.isEmpty() || ascii.startsWith(".") || ascii.contains("..")) {
+        if (s.isEmpty() || s.startsWith(".") || s.contains("..")) {
             return new Invalid(Message.of("input.domain.emptyLabel"));
         }
-        if (ascii.length() > 253) {
-            return new Invalid(Message.of("input.domain.tooLong", ascii.length()));
-        }
-        String[] labels = ascii.split("\\.");
-        if (labels.length < 2) {
-            return new Invalid(Message.of("input.domain.noDot", s));
-        }
-        for (String label : labels) {
-            if (label.length() > 63) {
-                return new Invalid(Message.of("input.domain.labelTooLong", label.length()));
-            }
+        // Label by label, so that a refusal names the rule (IDN.toASCII only says "invalid").
+        String[] unicodeLabels = s.split("\\.");
+        String[] labels = new String[unicodeLabels.length];
+        for (int i = 0; i < unicodeLabels.length; i++) {
+            String label = unicodeLabels[i];
             if (label.startsWith("-") || label.endsWith("-")) {
                 return new Invalid(Message.of("input.domain.hyphen", label));
             }
+            try {
+                labels[i] = IDN.toASCII(label, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+            } catch (IllegalArgumentException e) {
+                return label.length() > 63 && label.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c))
+                        ? new Invalid(Message.of("input.domain.labelTooLong", label.length()))
+                        : new Invalid(Message.of("input.domain.badCharacters", s));
+            }
+            if (labels[i].length() > 63) {
+                return new Invalid(Message.of("input.domain.labelTooLong", labels[i].length()));
+            }
+        }
+        String ascii = String.join(".", labels);
+        if (ascii.length() > 253) {
+            return new Invalid(Message.of("input.domain.tooLong", ascii.length()));
+        }
+        if (labels.length < 2) {
+            return new Invalid(Message.of("input.domain.noDot", s));
         }
         String tld = labels[labels.length - 1];
         if (tld.chars().allMatch(Character::isDigit)) {

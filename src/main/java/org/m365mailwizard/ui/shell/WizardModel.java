@@ -2,6 +2,7 @@
 package org.m365mailwizard.ui.shell;
 
 import java.time.LocalDate;
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -80,4 +81,27 @@ public final class WizardModel {
     public ObjectProperty<AccessToken> applicationTokenProperty() { return applicationToken; }
     public ObjectProperty<AccessToken> delegatedTokenProperty() { return delegatedToken; }
     public StringProperty recipientsProperty() { return recipients; }
+
+    /** Every value back to its default: the user chose to discard this setup. */
+    public void clear() {
+        for (StringProperty text : List.of(domain, sender, senderName, siteUrl, tenant, tenantId, tenantDomain,
+                clientId, clientSecret, redirectUri, recipients)) {
+            text.set("");
+        }
+        plainPermalinks.set(false);
+        target.set(PluginTarget.WP_MAIL_SMTP);
+        cloud.set(Cloud.GLOBAL);
+        clientSecretExpires.set(null);
+        grant.set(null);
+        endpointOverride.set(null);
+        List.of(appFindings, consentFindings, dnsFindings, mailFindings).forEach(List::clear);
+        applicationToken.set(null);
+        delegatedToken.set(null);
+    }
+
+    /** True when the user has typed anything (a secret included): closing then deserves a question. */
+    public boolean hasInput() {
+        return List.of(domain, sender, senderName, siteUrl, tenant, tenantId, tenantDomain, clientId, clientSecret,
+                redirectUri, recipients).stream().anyMatch(p -> !p.get().isBlank());
+    }
 }
