@@ -14,6 +14,9 @@ import org.m365mailwizard.core.config.ConfigFile;
 import org.m365mailwizard.core.config.UserDirs;
 import org.m365mailwizard.core.dns.DnsSettings;
 import org.m365mailwizard.core.dns.check.DnsChecker;
+import org.m365mailwizard.core.export.ExportService;
+import org.m365mailwizard.core.export.report.FindingsFile;
+import org.m365mailwizard.core.export.report.ReportWriter;
 import org.m365mailwizard.core.i18n.Texts;
 
 /**
@@ -33,6 +36,9 @@ public final class AppContext implements AutoCloseable {
     private final ObjectMapper objectMapper;
     private final ConfigFile configFile;
     private final DnsChecker dnsChecker;
+    private final ExportService exportService;
+    private final ReportWriter reportWriter;
+    private final FindingsFile findingsFile;
     private final HttpClient httpClient;
     private final TenantDiscovery tenantDiscovery;
     private final AppTokenService appTokenService;
@@ -47,6 +53,9 @@ public final class AppContext implements AutoCloseable {
         this.objectMapper = new ObjectMapper();
         this.configFile = new ConfigFile(objectMapper);
         this.dnsChecker = new DnsChecker(DnsSettings.defaults(), executors.background());
+        this.exportService = new ExportService(texts, configFile, objectMapper, clock);
+        this.reportWriter = new ReportWriter(texts);
+        this.findingsFile = new FindingsFile(objectMapper, texts::has);
         this.httpClient = HttpClient.newBuilder().connectTimeout(NETWORK_TIMEOUT)
                 .executor(executors.background()).followRedirects(HttpClient.Redirect.NEVER).build();
         this.tenantDiscovery = new TenantDiscovery(httpClient, objectMapper, NETWORK_TIMEOUT);
@@ -86,6 +95,18 @@ public final class AppContext implements AutoCloseable {
     /** The DNS checker with the system's resolvers; callers derive other settings with {@code withSettings}. */
     public DnsChecker dnsChecker() {
         return dnsChecker;
+    }
+
+    public ExportService exportService() {
+        return exportService;
+    }
+
+    public ReportWriter reportWriter() {
+        return reportWriter;
+    }
+
+    public FindingsFile findingsFile() {
+        return findingsFile;
     }
 
     /** The one HTTP client for calls outside MSAL (tenant discovery, Graph); honours the JVM's trust store. */

@@ -3,6 +3,7 @@ package org.m365mailwizard.app;
 
 import org.m365mailwizard.cli.CheckAppCommand;
 import org.m365mailwizard.cli.CheckDnsCommand;
+import org.m365mailwizard.cli.ExportCommand;
 import org.m365mailwizard.cli.Terminal;
 import picocli.CommandLine;
 
@@ -25,6 +26,10 @@ final class CommandFactory implements CommandLine.IFactory {
         if (type == CheckDnsCommand.class) {
             return type.cast(new CheckDnsCommand(context.dnsChecker(), context.objectMapper(), context.texts(),
                     Terminal.detect(context.environment())));
+        }
+        if (type == ExportCommand.class) {
+            return type.cast(new ExportCommand(context.exportService(), context.reportWriter(), context.configFile(),
+                    context.findingsFile(), context.texts(), context.environment(), context.clock()));
         }
         return CommandLine.defaultFactory().create(type);
     }

@@ -148,6 +148,11 @@ public final class ConfigFile {
      */
     public void write(Path path, MailConfig config, boolean overwrite) throws ProblemException {
         byte[] bytes = toJson(config).getBytes(StandardCharsets.UTF_8);
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
+            // createDirectories would report this as "already exists", which misleads.
+            throw ProblemException.invalidInput("config.error.unwritable", path);
+        }
         try {
             SecureFiles.write(path, bytes, config.secret().isPresent(), overwrite);
         } catch (FileAlreadyExistsException e) {

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.m365mailwizard.core.export;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.m365mailwizard.core.config.PluginTarget;
+
+/**
+ * The file formats the export writes: the product's own config, one per WordPress mail plugin
+ * (peers-and-formats §d), and a {@code .env} for servers and scripts.
+ */
+public enum ExportTarget {
+    JSON("json", "m365-mail-wizard.json"),
+    WP_MAIL_SMTP("wp-mail-smtp", "wp-mail-smtp-m365.php"),
+    EASY_WP_SMTP("easy-wp-smtp", "easy-wp-smtp-m365.php"),
+    FLUENTSMTP("fluentsmtp", "fluentsmtp-m365.php"),
+    WPO365("wpo365", "wpo365-m365.php"),
+    MAIL_INTEGRATION_365("mail-integration-365", "mail-integration-365-options.json"),
+    ENV("env", "m365-mail.env");
+
+    private final String id;
+    private final String defaultFileName;
+
+    ExportTarget(String id, String defaultFileName) {
+        this.id = id;
+        this.defaultFileName = defaultFileName;
+    }
+
+    /** The identifier used by {@code export --target}. */
+    public String id() {
+        return id;
+    }
+
+    /** The file name suggested when the user has not chosen one. */
+    public String defaultFileName() {
+        return defaultFileName;
+    }
+
+    /** The file's extension without the dot ({@code php}, {@code json}, {@code env}). */
+    public String extension() {
+        return defaultFileName.substring(defaultFileName.lastIndexOf('.') + 1);
+    }
+
+    /** The bundle key of the target's display name. */
+    public String nameKey() {
+        return "export.target." + id;
+    }
+
+    /** The export that suits a plugin best; Post SMTP has no constants, so it gets the product's JSON. */
+    public static ExportTarget forPlugin(PluginTarget plugin) {
+        if (plugin == null) {
+            return JSON;
+        }
+        return switch (plugin) {
+            case WP_MAIL_SMTP -> WP_MAIL_SMTP;
+            case EASY_WP_SMTP -> EASY_WP_SMTP;
+            case FLUENTSMTP -> FLUENTSMTP;
+            case WPO365 -> WPO365;
+            case MAIL_INTEGRATION_365 -> MAIL_INTEGRATION_365;
+            case POST_SMTP -> JSON;
+            case OTHER -> ENV;
+        };
+    }
+
+    public static Optional<ExportTarget> fromId(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        String wanted = id.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(t -> t.id.equals(wanted)).findFirst();
+    }
+
+    /** All identifiers, for messages and help: {@code json, wp-mail-smtp, …}. */
+    public static String allIds() {
+        return Arrays.stream(values()).map(ExportTarget::id).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.m365mailwizard.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.m365mailwizard.core.check.ExitCode;
+import org.m365mailwizard.core.check.ProblemException;
+
+class ConfigFileTest {
+
+    private static final String SECRET = "abc8Q~Zx0-secret-value.with~chars_1234567";
+    private final ConfigFile configFile = new ConfigFile();
+
+    @TempDir
+    Path dir;
+
+    private static MailConfig full() {
+        return MailConfig.builder()
+                .cloud(Cloud.CHINA)
+                .endpointOverride(new Endpoints(URI.create("https://localhost:8443"), URI.create("https://localhost:9443")))
+                .tenantId("11111111-2222-3333-4444-555555555555")
+                .tenantDomain("contoso.partner.onmschina.cn")
+                .clientId("66666666-7777-8888-9999-000000000000")
+                .clientSecretExpires(LocalDate.of(2027, 5, 31))
+                .redirectUri("https://www.contoso.cn/wp-admin/")
+                .domain("contoso.cn")
+                .sender("noreply@contoso.cn")
+                .senderName("Contoso 网站 \"quoted\"")
+                .siteUrl(URI.create("https://www.contoso.cn"))
+                .grant(Grant.DELEGATED)
+                .target(PluginTarget.FLUENTSMTP)
+                .build();
+    }
+
+    @Test
+    void writesAndReadsBackEveryField() throws Exception {
+        Path file = dir.resolve("setup.json");
+        configFile.write(file, full(), false);
+
+        assertThat(configFile.read(file)).isEqualTo(full());
+        assertThat(Files.readString(file)).contains("\"schema\" : \"m365-mail-wizard/1\"", "\"cloud\" : \"china\"");
+    }
+
+    @Test
+    void keepsUnknownFieldsOnRewrite() throws Exception {
+        String json = """
+                {"schema": "m365-mail-wizard/1", "cloud": "global", "domain": "contoso.com",
+                 "futureField": {"nested": [1, 2]}, "note": "kept"}
+                """;
+        MailConfig read = configFile.parse(json, "test");
+        String rewritten = configFile.toJson(read.toBuilder().sender("a@contoso.com").build());
+
+        assertThat(configFile.parse(rewritten, "again").extra()).containsOnlyKeys("futureField", "note");
+        assertThat(rewritten).contains("\"nested\"", "\"kept\"", "a@contoso.com");
+    }
+
+    @Test
+    void refusesANewerSchemaWithItsVersion() {
+        assertThatThrownBy(() -> configFile.parse("{\"schema\": \"m365-mail-wizard/2\"}", "f.json"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem().key()).isEqualTo("config.error.schemaNewer");
+                    assertThat(e.problem().args()).contains("m365-mail-wizard/2");
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+                });
+    }
+
+    @Test
+    void namesTheProblemOfEachBrokenFile() {
+        assertProblem("{", "config.error.notJson");
+        assertProblem("[1]", "config.error.notObject");
+        assertProblem("{\"cloud\": \"global\"}", "config.error.schemaMissing");
+        assertProblem("{\"schema\": \"something-else/1\"}", "config.error.schemaUnknown");
+        assertProblem("{\"schema\": \"m365-mail-wizard/1\", \"cloud\": \"mars\"}", "config.error.field");
+        assertProblem("{\"schema\": \"m365-mail-wizard/1\", \"clientSecretExpires\": \"31/12/2026\"}", "config.error.field");
+        assertProblem("{\"schema\": \"m365-mail-wizard/1\", \"siteUrl\": \"not a url\"}", "config.error.field");
+        assertProblem("{\"schema\": \"m365-mail-wizard/1\", \"endpoints\": {\"login\": \"https://x\"}}", "config.error.field");
+        assertProblem("{\"schema\": \"m365-mail-wizard/1\", \"tenantId\": 42}", "config.error.field");
+    }
+
+    @Test
+    void acceptsAnIsoDateTimeAsExpiry() throws Exception {
+        MailConfig read = configFile.parse(
+                "{\"schema\": \"m365-mail-wizard/1\", \"clientSecretExpires\": \"2026-12-31T00:00:00Z\"}", "t");
+        assertThat(read.clientSecretExpires()).isEqualTo(LocalDate.of(2026, 12, 31));
+    }
+
+    @Test
+    void environmentSecretWinsOverTheFile() {
+        MailConfig withFileSecret = full().withSecret("from-file");
+        assertThat(ConfigFile.withSecretFromEnvironment(withFileSecret, Map.of(ConfigFile.SECRET_ENV, " from-env ")).clientSecret())
+                .isEqualTo("from-env");
+        assertThat(ConfigFile.withSecretFromEnvironment(withFileSecret, Map.of()).clientSecret()).isEqualTo("from-file");
+        assertThat(ConfigFile.withSecretFromEnvironment(withFileSecret, Map.of(ConfigFile.SECRET_ENV, "  ")).clientSecret())
+                .isEqualTo("from-file");
+    }
+
+    @Test
+    void fileWithTheSecretIsOwnerOnlyAndWithoutItIsNot() throws Exception {
+        Path secretFile = dir.resolve("with-secret.json");
+        Path plainFile = dir.resolve("plain.json");
+        configFile.write(secretFile, full().withSecret(SECRET), false);
+        configFile.write(plainFile, full(), false);
+
+        assertThat(Files.getPosixFilePermissions(secretFile))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.readString(secretFile)).contains(SECRET);
+        assertThat(Files.getPosixFilePermissions(plainFile)).contains(PosixFilePermission.OTHERS_READ);
+        assertThat(Files.readString(plainFile)).doesNotContain("\"clientSecret\"");
+        assertThat(dir.toFile().list()).containsExactlyInAnyOrder("with-secret.json", "plain.json");
+    }
+
+    @Test
+    void refusesToReplaceAnExistingFileUnlessAsked() throws Exception {
+        Path file = dir.resolve("setup.json");
+        Files.writeString(file, "keep me");
+
+        assertThatThrownBy(() -> configFile.write(file, full(), false))
+                .isInstanceOfSatisfying(ProblemException.class,
+                        e -> assertThat(e.problem().key()).isEqualTo("config.error.exists"));
+        assertThat(Files.readString(file)).isEqualTo("keep me");
+
+        configFile.write(file, full(), true);
+        assertThat(configFile.read(file)).isEqualTo(full());
+    }
+
+    @Test
+    void aFileWhereTheFolderShouldBeIsUnwritableNotExisting() throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("file"), "x");
+        assertThatThrownBy(() -> configFile.write(notAFolder.resolve("setup.json"), full(), false))
+                .isInstanceOfSatisfying(ProblemException.class,
+                        e -> assertThat(e.problem().key()).isEqualTo("config.error.unwritable"));
+    }
+
+    @Test
+    void missingFileIsInvalidInputNamingThePath() {
+        Path missing = dir.resolve("nope.json");
+        assertThatThrownBy(() -> configFile.read(missing))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem().key()).isEqualTo("config.error.notFound");
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+                });
+    }
+
+    @Test
+    void neitherToStringNorExceptionsShowTheSecret() throws Exception {
+        assertThat(full().withSecret(SECRET).toString()).doesNotContain(SECRET).contains("(set)");
+        String json = "{\"schema\": \"m365-mail-wizard/1\", \"clientSecret\": \"" + SECRET + "\", \"cloud\": \"x\"}";
+        assertThatThrownBy(() -> configFile.parse(json, "t"))
+                .satisfies(e -> assertThat(e.getMessage() + ((ProblemException) e).problem()).doesNotContain(SECRET));
+    }
+
+    private void assertProblem(String json, String key) {
+        assertThatThrownBy(() -> configFile.parse(json, "f.json"))
+                .as(json)
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem().key()).isEqualTo(key);
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+                });
+    }
+}
