@@ -6,7 +6,16 @@ import java.util.Optional;
 
 /**
  * A DKIM public-key record as published at {@code <selector>._domainkey.<domain>} (RFC 6376
- * §3.6.1), parsed with {@link #parse}.
+ * §3.6.1), parsed with {@link #parse} or, for the TXT RRset at the selector, {@link #parseRecords}.
+ *
+ * <p>Rules: tag names are case-sensitive ({@code V=} is an unknown tag, with a warning); {@code v}
+ * is optional but, when present, first and exactly {@code DKIM1}; {@code k} is rsa (default) or
+ * ed25519; white space in {@code p} is removed and an empty {@code p} means revoked; RSA keys are
+ * read as SubjectPublicKeyInfo, then as bare PKCS#1 (erratum 3017, warning), and under 1024 bits
+ * are an error (RFC 8301), under 2048 a warning; ed25519 keys are 32 raw bytes. An {@code h} list
+ * without sha256 and an {@code s} list without {@code *}/{@code email} make the key unusable.
+ * {@code \;} (zone-file escaping) and surrounding quotes are named errors; white space after the
+ * last {@code ;} and empty tags ({@code ;;}) are warnings (mox rejects them, most verifiers do not).
  *
  * @param text the record as published (TXT strings joined)
  * @param version {@code v=} when present (always {@code DKIM1})

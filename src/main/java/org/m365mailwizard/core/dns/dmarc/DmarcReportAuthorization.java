@@ -2,6 +2,8 @@
 package org.m365mailwizard.core.dns.dmarc;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * RFC 7489 §7.1: a report destination in another organisational domain must publish
@@ -10,27 +12,36 @@ import java.util.List;
  */
 public final class DmarcReportAuthorization {
 
+    private static final Pattern AUTHORIZING = Pattern.compile("v[ \\t]*=[ \\t]*DMARC1(?:[ \\t]*;.*|[ \\t]*)",
+            Pattern.DOTALL);
+
     private DmarcReportAuthorization() {
     }
 
     /**
      * True when reports for {@code policyDomain} sent to {@code destinationHost} need the
-     * authorisation record: the two have different organisational domains.
+     * authorisation record: the two have different organisational domains (or one of them has
+     * none, e.g. a bare public suffix, which is never the same organisation).
      */
     public static boolean needsAuthorization(String policyDomain, String destinationHost) {
-        throw new UnsupportedOperationException("not yet");
+        return !OrganizationalDomain.same(policyDomain, destinationHost);
     }
 
     /** The absolute name to query: {@code <policyDomain>._report._dmarc.<destinationHost>.}. */
     public static String recordName(String policyDomain, String destinationHost) {
-        throw new UnsupportedOperationException("not yet");
+        return bare(policyDomain) + "._report._dmarc." + bare(destinationHost) + ".";
     }
 
     /**
      * True when the TXT records found at {@link #recordName} authorise the destination: exactly one
-     * of them starts with {@code v=DMARC1} (§7.1: none or several means not authorised).
+     * of them is a {@code v=DMARC1} record (§7.1: none or several means not authorised).
      */
     public static boolean authorizes(List<String> txtRecords) {
-        throw new UnsupportedOperationException("not yet");
+        return txtRecords.stream().filter(t -> AUTHORIZING.matcher(t).matches()).count() == 1;
+    }
+
+    private static String bare(String domain) {
+        String d = domain.strip().toLowerCase(Locale.ROOT);
+        return d.endsWith(".") ? d.substring(0, d.length() - 1) : d;
     }
 }

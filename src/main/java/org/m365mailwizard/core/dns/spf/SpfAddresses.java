@@ -120,7 +120,8 @@ final class SpfAddresses {
         }
         StringBuilder out = new StringBuilder(63);
         for (byte b : ip.getAddress()) {
-            out.append(Character.forDigit((b >> 4) & 0xf, 16)).append('.').append(Character.forDigit(b & 0xf, 16)).append('.');
+            out.append(Character.forDigit((b >> 4) & 0xf, 16)).append('.')
+                    .append(Character.forDigit(b & 0xf, 16)).append('.');
         }
         return out.substring(0, out.length() - 1);
     }

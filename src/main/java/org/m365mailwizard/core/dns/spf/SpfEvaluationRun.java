@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.m365mailwizard.core.check.Message;
-import org.m365mailwizard.core.dns.DnsAnswer;
 import org.m365mailwizard.core.dns.DnsClient;
 import org.m365mailwizard.core.dns.DnsOutcome;
 import org.xbill.DNS.Type;
@@ -34,6 +33,7 @@ final class SpfEvaluationRun {
     private final String domain;
     private final boolean audit;
     private final SpfMacro.Context context;
+    private final SpfAddressTerms addressTerms;
     private final List<Message> problems = new ArrayList<>();
     private CompletionStage<SpfLookups.ValidatedNames> validatedNames;
     private int rfcLookups;
@@ -55,6 +55,7 @@ final class SpfEvaluationRun {
         if (local.isEmpty()) {
             local = "postmaster";
         }
+        this.addressTerms = new SpfAddressTerms(lookups, this.ip, this::validatedNames, this::countVoid);
         this.context = new SpfMacro.Context(local + "@" + senderDomain, local, senderDomain, this.domain, this.ip,
                 helo == null ? "" : helo, options.receiver(), options.clock().instant().getEpochSecond(), null);
     }
@@ -140,19 +141,20 @@ final class SpfEvaluationRun {
     private CompletionStage<Outcome> evaluate(String name, SpfNode.Via via, List<String> stack, boolean shadow) {
         return lookups.query(name, Type.TXT).thenCompose(answer -> {
             if (!answer.outcome().isDefinite()) {
-                return done(name, via, SpfResult.TEMPERROR, dnsFailure(name, Type.TXT, answer.outcome()), shadow);
+                Message failure = SpfAddressTerms.dnsFailure(name, Type.TXT, answer.outcome());
+                return done(name, via, SpfResult.TEMPERROR, failure);
             }
             List<String> records = SpfLookups.txtStrings(answer).stream().filter(SpfParser::isSpfRecord).toList();
             if (records.isEmpty()) {
-                return done(name, via, SpfResult.NONE, Message.of("spf.problem.noRecord", name), shadow);
+                return done(name, via, SpfResult.NONE, Message.of("spf.problem.noRecord", name));
             }
             if (records.size() > 1) {
                 return done(name, via, SpfResult.PERMERROR,
-                        Message.of("spf.problem.multipleRecords", name, records.size()), shadow);
+                        Message.of("spf.problem.multipleRecords", name, records.size()));
             }
             SpfRecord.Parse parse = SpfParser.parse(name, records.get(0));
             if (!parse.isValid()) {
-                return done(name, via, SpfResult.PERMERROR, parse.problem().orElseThrow(), shadow);
+                return done(name, via, SpfResult.PERMERROR, parse.problem().orElseThrow());
             }
             SpfRecord record = parse.record().orElseThrow();
             if (record.mechanisms().stream().anyMatch(m -> m.kind() == SpfTerm.Kind.PTR)) {
@@ -168,8 +170,8 @@ final class SpfEvaluationRun {
         });
     }
 
-    private CompletionStage<Outcome> done(String name, SpfNode.Via via, SpfResult result, Message reason,
-                                          boolean shadow) {
+    /** A domain that ends before any term: no record, several, a syntax error, a DNS failure. */
+    private CompletionStage<Outcome> done(String name, SpfNode.Via via, SpfResult result, Message reason) {
         if (result != SpfResult.NONE || via == SpfNode.Via.ROOT) {
             addProblem(reason);
         }
@@ -227,39 +229,66 @@ final class SpfEvaluationRun {
         }
     }
 
+    /**
+     * Evaluates the mechanisms from {@code index} on. Terms without DNS are taken in a loop, so a
+     * record of thousands of ip4 terms costs no stack; a DNS term continues in its answer's stage.
+     */
     private CompletionStage<Void> terms(NodeState state, int index) {
         List<SpfTerm.Mechanism> mechanisms = state.record.mechanisms();
-        if (index >= mechanisms.size() || state.finished()) {
+        int next = index;
+        while (next < mechanisms.size() && !state.finished() && !mechanisms.get(next).kind().queriesDns()) {
+            SpfTerm.Mechanism m = mechanisms.get(next++);
+            boolean matched = m.kind() == SpfTerm.Kind.ALL || addressTerms.network(m);
+            record(state, m, state.shadow(), SpfTermResult.match(matched, null, List.of()));
+        }
+        if (next >= mechanisms.size() || state.finished()) {
             return CompletableFuture.completedFuture(null);
         }
-        SpfTerm.Mechanism mechanism = mechanisms.get(index);
+        SpfTerm.Mechanism mechanism = mechanisms.get(next);
+        if (limitStops(state, mechanism)) {
+            return CompletableFuture.completedFuture(null);
+        }
         boolean shadow = state.shadow();
-        if (mechanism.kind().queriesDns()) {
-            Message overLimit = countLookup(shadow);
-            if (overLimit != null) {
-                state.steps.add(new SpfStep(mechanism, Optional.empty(), SpfStep.Outcome.ERROR, false,
-                        Optional.empty(), List.of()));
-                state.decide(SpfResult.PERMERROR, overLimit, null, null);
-                return terms(state, index + 1);
-            }
-            if (totalLookups > AUDIT_LOOKUP_CAP) {
-                state.halted = true;
-                return CompletableFuture.completedFuture(null);
+        int after = next + 1;
+        return mechanism(state, mechanism, shadow).thenCompose(term -> {
+            record(state, mechanism, shadow, term);
+            return terms(state, after);
+        });
+    }
+
+    /**
+     * Counts a DNS-querying term; true when the walk stops before it: over the limit in a plain
+     * evaluation (permerror), or at the audit's cap. An audit walks the term that broke the limit.
+     */
+    private boolean limitStops(NodeState state, SpfTerm term) {
+        Message overLimit = countLookup(state.shadow());
+        if (overLimit != null) {
+            state.decide(SpfResult.PERMERROR, overLimit, null, null);
+            if (!audit) {
+                state.steps.add(new SpfStep(term, Optional.empty(), SpfStep.Outcome.ERROR, false, Optional.empty(),
+                        List.of()));
+                return true;
             }
         }
-        return mechanism(state, mechanism, shadow).thenCompose(term -> {
-            state.steps.add(new SpfStep(mechanism, term.target(), term.outcome(), shadow, term.child(), term.log()));
-            if (term.outcome() == SpfStep.Outcome.ERROR) {
-                if (shadow) {
-                    addProblem(term.reason());
-                } else {
-                    state.decide(term.errorResult(), term.reason(), null, null);
-                }
-            } else if (term.outcome() == SpfStep.Outcome.MATCH && !shadow) {
-                state.decide(mechanism.qualifier().result(), null, state.record, state.name);
+        if (totalLookups > AUDIT_LOOKUP_CAP) {
+            state.halted = true;
+            return true;
+        }
+        return false;
+    }
+
+    /** Adds the step and lets a decisive outcome decide the node. */
+    private void record(NodeState state, SpfTerm.Mechanism mechanism, boolean shadow, SpfTermResult term) {
+        state.steps.add(new SpfStep(mechanism, term.target(), term.outcome(), shadow, term.child(), term.log()));
+        if (term.outcome() == SpfStep.Outcome.ERROR) {
+            if (shadow) {
+                addProblem(term.reason());
+            } else {
+                state.decide(term.errorResult(), term.reason(), null, null);
             }
-            return terms(state, index + 1);
-        });
+        } else if (term.outcome() == SpfStep.Outcome.MATCH && !shadow) {
+            state.decide(mechanism.qualifier().result(), null, state.record, state.name);
+        }
     }
 
     /** §6.1: redirect applies when no mechanism matched and the record has no {@code all}. */
@@ -269,14 +298,10 @@ final class SpfEvaluationRun {
             return CompletableFuture.completedFuture(null);
         }
         SpfTerm.Modifier modifier = redirect.get();
-        boolean shadow = state.shadow();
-        Message overLimit = countLookup(shadow);
-        if (overLimit != null) {
-            state.steps.add(new SpfStep(modifier, Optional.empty(), SpfStep.Outcome.ERROR, false, Optional.empty(),
-                    List.of()));
-            state.decide(SpfResult.PERMERROR, overLimit, null, null);
+        if (limitStops(state, modifier)) {
             return CompletableFuture.completedFuture(null);
         }
+        boolean shadow = state.shadow();
         return target(modifier.value(), state.name).thenCompose(target -> {
             Message cannot = null;
             if (target.domain() == null) {
@@ -316,143 +341,36 @@ final class SpfEvaluationRun {
 
     // ---- one mechanism ----
 
-    /** What a mechanism gave: the outcome and, for errors, the result and reason. */
-    private record TermResult(Optional<String> target, SpfStep.Outcome outcome, SpfResult errorResult,
-                              Message reason, Optional<SpfNode> child, List<String> log) {
-
-        static TermResult match(boolean matched, String target, List<String> log) {
-            return new TermResult(Optional.ofNullable(target),
-                    matched ? SpfStep.Outcome.MATCH : SpfStep.Outcome.NO_MATCH, null, null, Optional.empty(), log);
-        }
-
-        static TermResult error(SpfResult result, Message reason, String target, List<String> log) {
-            return new TermResult(Optional.ofNullable(target), SpfStep.Outcome.ERROR, result, reason,
-                    Optional.empty(), log);
-        }
-    }
-
-    private CompletionStage<TermResult> mechanism(NodeState state, SpfTerm.Mechanism m, boolean shadow) {
-        switch (m.kind()) {
-            case ALL:
-                return completed(TermResult.match(true, null, List.of()));
-            case IP4:
-            case IP6:
-                return completed(TermResult.match(networkMatches(m), null, List.of()));
-            default:
-                break;
-        }
+    private CompletionStage<SpfTermResult> mechanism(NodeState state, SpfTerm.Mechanism m, boolean shadow) {
         String spec = m.domainSpec().orElse(null);
         CompletionStage<Target> target = spec == null
                 ? completed(new Target(state.name, state.name)) : target(spec, state.name);
         return target.thenCompose(t -> {
             if (t.domain() == null) {
                 if (m.kind() == SpfTerm.Kind.INCLUDE) {
-                    return completed(TermResult.error(SpfResult.PERMERROR,
+                    return completed(SpfTermResult.error(SpfResult.PERMERROR,
                             Message.of("spf.problem.includeNoRecord", state.name, t.expanded()), t.expanded(),
                             List.of()));
                 }
                 // RFC 7208 leaves a name no query can be formed from undefined; like 4.3/1 it
                 // names nothing, so the mechanism does not match.
-                return completed(TermResult.match(false, t.expanded(), List.of(t.expanded() + " invalid name")));
+                return completed(SpfTermResult.match(false, t.expanded(), List.of(t.expanded() + " invalid name")));
             }
             return switch (m.kind()) {
-                case A -> a(m, t.domain(), shadow);
-                case MX -> mx(state, m, t.domain(), shadow);
-                case PTR -> ptr(t.domain(), shadow);
-                case EXISTS -> exists(t.domain(), shadow);
+                case A -> addressTerms.a(m, t.domain(), shadow);
+                case MX -> addressTerms.mx(state.name, m, t.domain(), shadow);
+                case PTR -> addressTerms.ptr(t.domain(), shadow);
+                case EXISTS -> addressTerms.exists(t.domain(), shadow);
                 case INCLUDE -> include(state, t.domain(), shadow);
                 default -> throw new IllegalStateException(m.kind().name());
             };
         });
     }
 
-    private boolean networkMatches(SpfTerm.Mechanism m) {
-        boolean four = m.kind() == SpfTerm.Kind.IP4;
-        String literal = m.domainSpec().orElseThrow();
-        byte[] network = four ? SpfAddresses.parseIp4(literal) : SpfAddresses.parseIp6(literal);
-        byte[] client = ip.getAddress();
-        if (four != (client.length == 4)) {
-            return false;
-        }
-        return SpfAddresses.sameNetwork(client, network, four ? m.cidr4() : m.cidr6());
-    }
-
-    private CompletionStage<TermResult> a(SpfTerm.Mechanism m, String target, boolean shadow) {
-        int type = SpfLookups.addressType(ip);
-        return lookups.query(target, type).thenApply(answer -> {
-            List<String> log = List.of(SpfLookups.describe(answer));
-            TermResult failed = failedOrVoid(answer, target, shadow, log);
-            if (failed != null) {
-                return failed;
-            }
-            boolean hit = SpfLookups.addresses(answer).stream()
-                    .anyMatch(a -> SpfAddresses.matches(ip, a, m.cidr4(), m.cidr6()));
-            return TermResult.match(hit, target, log);
-        });
-    }
-
-    private CompletionStage<TermResult> exists(String target, boolean shadow) {
-        // §5.7: always an A query, whatever the client's address family.
-        return lookups.query(target, Type.A).thenApply(answer -> {
-            List<String> log = List.of(SpfLookups.describe(answer));
-            TermResult failed = failedOrVoid(answer, target, shadow, log);
-            return failed != null ? failed : TermResult.match(!SpfLookups.addresses(answer).isEmpty(), target, log);
-        });
-    }
-
-    private CompletionStage<TermResult> mx(NodeState state, SpfTerm.Mechanism m, String target, boolean shadow) {
-        return lookups.query(target, Type.MX).thenCompose(answer -> {
-            List<String> log = new ArrayList<>(List.of(SpfLookups.describe(answer)));
-            TermResult failed = failedOrVoid(answer, target, shadow, log);
-            if (failed != null) {
-                return completed(failed);
-            }
-            List<String> hosts = SpfLookups.mxTargets(answer);
-            if (hosts.size() > SpfLookups.NAME_LIMIT) {
-                return completed(TermResult.error(SpfResult.PERMERROR,
-                        Message.of("spf.problem.tooManyMxNames", state.name, target, hosts.size()), target, log));
-            }
-            int type = SpfLookups.addressType(ip);
-            List<CompletableFuture<DnsAnswer>> queries = hosts.stream().filter(h -> !h.equals("."))
-                    .map(h -> lookups.query(h, type).toCompletableFuture()).toList();
-            return CompletableFuture.allOf(queries.toArray(CompletableFuture[]::new)).thenApply(all -> {
-                DnsAnswer failure = null;
-                boolean hit = false;
-                for (CompletableFuture<DnsAnswer> q : queries) {
-                    DnsAnswer a = q.join();
-                    log.add(SpfLookups.describe(a));
-                    if (!a.outcome().isDefinite()) {
-                        failure = failure == null ? a : failure;
-                    }
-                    hit |= SpfLookups.addresses(a).stream().anyMatch(x -> SpfAddresses.matches(ip, x, m.cidr4(), m.cidr6()));
-                }
-                if (!hit && failure != null) {
-                    return TermResult.error(SpfResult.TEMPERROR,
-                            dnsFailure(failure.name(), failure.type(), failure.outcome()), target, log);
-                }
-                return TermResult.match(hit, target, log);
-            });
-        });
-    }
-
-    private CompletionStage<TermResult> ptr(String target, boolean shadow) {
-        return validatedNames().thenApply(v -> {
-            // §5.5: a failed PTR lookup makes the mechanism not match (never an error).
-            if (v.ptr().outcome().isVoid()) {
-                Message overLimit = countVoid(shadow);
-                if (overLimit != null) {
-                    return TermResult.error(SpfResult.PERMERROR, overLimit, target, v.log());
-                }
-            }
-            boolean hit = v.names().stream().anyMatch(n -> n.equals(target) || n.endsWith("." + target));
-            return TermResult.match(hit, target, v.log());
-        });
-    }
-
-    private CompletionStage<TermResult> include(NodeState state, String target, boolean shadow) {
+    private CompletionStage<SpfTermResult> include(NodeState state, String target, boolean shadow) {
         if (state.path.contains(target)) {
-            return completed(TermResult.error(SpfResult.PERMERROR, Message.of("spf.problem.loop", state.name, target),
-                    target, List.of()));
+            Message loop = Message.of("spf.problem.loop", state.name, target);
+            return completed(SpfTermResult.error(SpfResult.PERMERROR, loop, target, List.of()));
         }
         return evaluate(target, SpfNode.Via.INCLUDE, state.path, shadow).thenApply(child -> {
             Message reason = child.node().reason().orElse(null);
@@ -476,26 +394,8 @@ final class SpfEvaluationRun {
                     reason = Message.of("spf.problem.includeNoRecord", state.name, target);
                 }
             }
-            return new TermResult(Optional.of(target), outcome, error, reason, Optional.of(child.node()), List.of());
+            return new SpfTermResult(Optional.of(target), outcome, error, reason, Optional.of(child.node()), List.of());
         });
-    }
-
-    /** A DNS failure (temperror) or a void answer (counted; permerror over the limit); else null. */
-    private TermResult failedOrVoid(DnsAnswer answer, String target, boolean shadow, List<String> log) {
-        if (!answer.outcome().isDefinite()) {
-            return TermResult.error(SpfResult.TEMPERROR, dnsFailure(answer.name(), answer.type(), answer.outcome()),
-                    target, log);
-        }
-        if (answer.outcome().isVoid() || answer.records().isEmpty()) {
-            Message overLimit = countVoid(shadow);
-            return overLimit != null ? TermResult.error(SpfResult.PERMERROR, overLimit, target, log)
-                    : TermResult.match(false, target, log);
-        }
-        return null;
-    }
-
-    private static Message dnsFailure(String name, int type, DnsOutcome outcome) {
-        return Message.of("spf.problem.dns." + outcome.name().toLowerCase(Locale.ROOT), name, Type.string(type));
     }
 
     // ---- macros ----

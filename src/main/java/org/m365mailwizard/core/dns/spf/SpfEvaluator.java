@@ -2,8 +2,12 @@
 package org.m365mailwizard.core.dns.spf;
 
 import java.net.InetAddress;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Stream;
 import org.m365mailwizard.core.dns.DnsClient;
 
 /**
@@ -16,8 +20,30 @@ import org.m365mailwizard.core.dns.DnsClient;
  * <p>The evaluator never throws for anything a DNS answer or a record contains: DNS failures give
  * {@code temperror}, bad records {@code permerror}, each with the reason in
  * {@link SpfEvaluation#problems()}.
+ *
+ * <p>Where RFC 7208 leaves room, this evaluator:
+ * <ul>
+ *   <li>checks the whole record's syntax before evaluating any term (§4.6);</li>
+ *   <li>treats a target name no DNS query can be formed from (empty label, label over 63 octets
+ *       after macro expansion) as not matching ({@code include}/{@code redirect}: as a domain
+ *       without record, so permerror); the suite accepts fail or permerror;</li>
+ *   <li>counts a void lookup for the first query of {@code a}, {@code mx}, {@code ptr} and
+ *       {@code exists} only, not for the address lookups of MX or PTR names, nor for {@code exp}
+ *       or {@code %{p}}, which also cost no DNS-querying term;</li>
+ *   <li>queries the address records of all MX names at once: a match wins, otherwise any DNS
+ *       failure among them gives temperror;</li>
+ *   <li>reports an include or redirect that leads back to a record being evaluated as permerror at
+ *       once (the 10-lookup limit would end it the same way, later);</li>
+ *   <li>expands {@code %{i}} of IPv6 to lower-case nibbles, as RFC 7208 §7.4's example does;</li>
+ *   <li>picks for {@code %{p}} the domain itself, else a subdomain of it, else the first validated
+ *       name, else {@code unknown}.</li>
+ * </ul>
  */
 public final class SpfEvaluator {
+
+    /** TEST-NET-1 (RFC 5737): never in anyone's SPF range, so the audit's own result does not matter. */
+    private static final InetAddress UNROUTABLE = SpfAddresses.fromBytes(new byte[] {(byte) 192, 0, 2, 1});
+    private static final int MAX_SAMPLE_TRIES = 3;
 
     private final DnsClient dns;
     private final SpfOptions options;
@@ -56,5 +82,44 @@ public final class SpfEvaluator {
     public CompletionStage<SpfEvaluation> audit(InetAddress ip, String domain) {
         String bare = SpfEvaluation.normalize(domain);
         return new SpfEvaluationRun(dns, options, ip, bare, "postmaster@" + bare, bare, true).run();
+    }
+
+    /**
+     * An address that {@code spfDomain}'s own SPF policy passes, read live rather than hard-coded
+     * (Microsoft changes its ranges): the address written in an {@code ip4} (then {@code ip6}) term
+     * with the pass qualifier, found by walking the domain's tree, and confirmed by
+     * {@link #checkHost} returning pass. Use it with {@link #audit} to ask "does this domain
+     * authorise the servers that {@code spf.protection.outlook.com} describes?". Empty when the
+     * policy cannot be read (no record, DNS failure) or authorises no address range.
+     */
+    public CompletionStage<Optional<InetAddress>> sampleAddress(String spfDomain) {
+        String bare = SpfEvaluation.normalize(spfDomain);
+        return audit(UNROUTABLE, bare).thenCompose(tree -> {
+            List<InetAddress> candidates = Stream.concat(ranges(tree, SpfTerm.Kind.IP4), ranges(tree, SpfTerm.Kind.IP6))
+                    .limit(MAX_SAMPLE_TRIES).toList();
+            return firstPassing(bare, candidates, 0);
+        });
+    }
+
+    private static Stream<InetAddress> ranges(SpfEvaluation tree, SpfTerm.Kind kind) {
+        return tree.root().descendantsAndSelf().flatMap(n -> n.record().stream())
+                .flatMap(r -> r.mechanisms().stream())
+                .filter(m -> m.kind() == kind && m.qualifier() == SpfQualifier.PASS)
+                .map(m -> m.domainSpec().orElseThrow())
+                .map(literal -> kind == SpfTerm.Kind.IP4
+                        ? SpfAddresses.parseIp4(literal) : SpfAddresses.parseIp6(literal))
+                .map(SpfAddresses::fromBytes)
+                .map(SpfAddresses::normalize);
+    }
+
+    private CompletionStage<Optional<InetAddress>> firstPassing(String domain, List<InetAddress> candidates,
+                                                                int index) {
+        if (index >= candidates.size()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        InetAddress candidate = candidates.get(index);
+        return checkHost(candidate, domain, "postmaster@" + domain, domain).thenCompose(e ->
+                e.result() == SpfResult.PASS ? CompletableFuture.completedFuture(Optional.of(candidate))
+                : firstPassing(domain, candidates, index + 1));
     }
 }

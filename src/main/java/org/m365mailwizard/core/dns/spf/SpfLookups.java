@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.core.dns.spf;
 
-import java.io.ByteArrayOutputStream;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -13,13 +12,13 @@ import java.util.concurrent.CompletionStage;
 import org.m365mailwizard.core.dns.DnsAnswer;
 import org.m365mailwizard.core.dns.DnsClient;
 import org.m365mailwizard.core.dns.DnsOutcome;
+import org.m365mailwizard.core.dns.TxtStrings;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.PTRRecord;
 import org.xbill.DNS.Record;
-import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Type;
 
 /** The DNS questions SPF asks, and how their answers are read. */
@@ -74,17 +73,7 @@ final class SpfLookups {
 
     /** Each TXT record of the answer, its strings joined as bytes without separator (§3.3). */
     static List<String> txtStrings(DnsAnswer answer) {
-        List<String> out = new ArrayList<>();
-        for (Record r : answer.records()) {
-            if (r instanceof TXTRecord txt) {
-                ByteArrayOutputStream joined = new ByteArrayOutputStream();
-                for (byte[] piece : txt.getStringsAsByteArrays()) {
-                    joined.writeBytes(piece);
-                }
-                out.add(joined.toString(StandardCharsets.UTF_8));
-            }
-        }
-        return out;
+        return TxtStrings.joined(answer.records());
     }
 
     static List<InetAddress> addresses(DnsAnswer answer) {

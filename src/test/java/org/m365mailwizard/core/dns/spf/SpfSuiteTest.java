@@ -33,7 +33,8 @@ import org.m365mailwizard.testsupport.SpfZoneResponder;
 /**
  * The OpenSPF test suites (RFC 7208, RFC 4408, and two extra files in the same format) run
  * against {@link SpfEvaluator} with each scenario's zone data served over real DNS on loopback
- * ({@link SpfZoneResponder}, pyspf's serving rules) and read back through dnsjava's resolver.
+ * ({@link SpfZoneResponder}, pyspf's serving rules) and read back through the production
+ * {@link org.m365mailwizard.core.dns.DnsjavaClient} (UDP, TCP on truncation, real timeouts).
  *
  * <p>Every test of every file runs; a test whose expectation this evaluator deliberately does not
  * meet is listed in {@link #SKIPPED} with the reason and reported as skipped. A list of results
@@ -85,26 +86,21 @@ class SpfSuiteTest {
     private static LoopbackDnsServer server;
     private static SpfEvaluator evaluator;
 
-    private static String selectorTimeoutBefore;
+    private static LoopbackResolver resolver;
 
     @BeforeAll
     static void startServer() throws IOException {
         server = LoopbackDnsServer.start(ZONE);
         // The suite's TIMEOUT entries are real timeouts (about 20 over all files): keep them short.
-        // dnsjava checks timeouts once per selector wake-up, by default every second.
-        selectorTimeoutBefore = System.setProperty("dnsjava.nio.selector_timeout", "50");
-        SimpleResolverDnsClient dns = new SimpleResolverDnsClient(server.port(), Duration.ofMillis(300));
-        evaluator = new SpfEvaluator(dns, SpfOptions.defaults().withDefaultExplanation(DEFAULT_EXPLANATION));
+        resolver = new LoopbackResolver(server, Duration.ofMillis(300));
+        evaluator = new SpfEvaluator(resolver.client(),
+                SpfOptions.defaults().withDefaultExplanation(DEFAULT_EXPLANATION));
     }
 
     @AfterAll
     static void stopServer() {
         server.close();
-        if (selectorTimeoutBefore == null) {
-            System.clearProperty("dnsjava.nio.selector_timeout");
-        } else {
-            System.setProperty("dnsjava.nio.selector_timeout", selectorTimeoutBefore);
-        }
+        resolver.close();
         COUNTS.forEach((file, c) -> System.out.printf(Locale.ROOT,
                 "SPF suite %s: %d tests, %d run, %d passed, %d failed, %d skipped%n",
                 file, c.get(0), c.get(1), c.get(2), c.get(1) - c.get(2), c.get(3)));
