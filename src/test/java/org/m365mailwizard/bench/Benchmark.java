@@ -19,7 +19,8 @@ import org.m365mailwizard.testsupport.LoopbackDnsServer;
  *
  * <p>Arguments: {@code --jar FILE} (the packaged application), {@code --zones DIR} (Microsoft's
  * test zones), {@code --work DIR} (scratch), {@code --java-options "..."} (the launcher's JVM
- * options, as documented in the README), {@code --no-gui} (skip the wizard's figures).
+ * options, as documented in the README), {@code --no-gui} (skip the wizard's figures), {@code --only
+ * dns|batch|cli|gui} (one group of figures, while working on it).
  */
 public final class Benchmark {
 
@@ -36,6 +37,7 @@ public final class Benchmark {
         Path work = Path.of("target/bench");
         List<String> javaOptions = new ArrayList<>();
         boolean gui = true;
+        String only = "all";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--jar" -> jar = Path.of(args[++i]);
@@ -44,6 +46,7 @@ public final class Benchmark {
                 case "--java-options" -> javaOptions.addAll(Arrays.stream(args[++i].trim().split("\\s+"))
                         .filter(s -> !s.isEmpty()).toList());
                 case "--no-gui" -> gui = false;
+                case "--only" -> only = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -58,28 +61,39 @@ public final class Benchmark {
              AppExecutors executors = AppExecutors.withDefaultSize()) {
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.port());
             Figures.note("loopback DNS server on " + server.address() + ", every answer delayed by " + DELAY.toMillis() + " ms");
-            new DnsFigures(address, executors.background(), DELAY).run(figures);
-
+            if (wanted(only, "dns")) {
+                new DnsFigures(address, executors.background(), DELAY).run(figures);
+            }
             ProcessFigures processes = new ProcessFigures(jar, javaOptions, work, server.address());
-            Figures.note("batch of " + SMALL_BATCH + " domains");
-            long[] small = processes.batch(SMALL_BATCH);
-            figures.print("batch_domains_per_s", small[0], "domains/s");
-            figures.print("batch_peak_rss_1000_mb", small[1], "MB");
-            Figures.note("batch of " + LARGE_BATCH + " domains");
-            long[] large = processes.batch(LARGE_BATCH);
-            figures.print("batch_10000_domains_per_s", large[0], "domains/s");
-            figures.print("batch_peak_rss_10000_mb", large[1], "MB");
-
+            if (wanted(only, "batch")) {
+                batch(processes, figures);
+            }
             server.withDelay(Duration.ZERO);
-            Figures.note("command-line cold start (answers not delayed)");
-            figures.print("cli_cold_start_ms", processes.coldStart(), "ms");
-
-            if (gui) {
+            if (wanted(only, "cli")) {
+                Figures.note("command-line cold start (answers not delayed)");
+                figures.print("cli_cold_start_ms", processes.coldStart(), "ms");
+            }
+            if (gui && wanted(only, "gui")) {
                 Figures.note("wizard under " + System.getenv("DISPLAY"));
                 long[] wizard = processes.gui();
                 figures.print("gui_first_frame_ms", wizard[0], "ms");
                 figures.print("gui_idle_rss_mb", wizard[1], "MB");
             }
         }
+    }
+
+    private static boolean wanted(String only, String part) {
+        return only.equals("all") || only.equals(part);
+    }
+
+    private static void batch(ProcessFigures processes, Figures figures) throws Exception {
+        Figures.note("batch of " + SMALL_BATCH + " domains");
+        long[] small = processes.batch(SMALL_BATCH);
+        figures.print("batch_domains_per_s", small[0], "domains/s");
+        figures.print("batch_peak_rss_1000_mb", small[1], "MB");
+        Figures.note("batch of " + LARGE_BATCH + " domains");
+        long[] large = processes.batch(LARGE_BATCH);
+        figures.print("batch_10000_domains_per_s", large[0], "domains/s");
+        figures.print("batch_peak_rss_10000_mb", large[1], "MB");
     }
 }
