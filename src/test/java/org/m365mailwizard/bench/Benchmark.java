@@ -20,7 +20,8 @@ import org.m365mailwizard.testsupport.LoopbackDnsServer;
  * <p>Arguments: {@code --jar FILE} (the packaged application), {@code --zones DIR} (Microsoft's
  * test zones), {@code --work DIR} (scratch), {@code --java-options "..."} (the launcher's JVM
  * options, as documented in the README), {@code --no-gui} (skip the wizard's figures), {@code --only
- * dns|batch|cli|gui} (one group of figures, while working on it).
+ * dns|batch|cli|gui} (one group of figures, while working on it), {@code --write-classlist FILE}
+ * (instead of measuring: training runs that write the class list of the CDS archive, {@link ClassListWriter}).
  */
 public final class Benchmark {
 
@@ -38,6 +39,7 @@ public final class Benchmark {
         List<String> javaOptions = new ArrayList<>();
         boolean gui = true;
         String only = "all";
+        Path classList = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--jar" -> jar = Path.of(args[++i]);
@@ -47,6 +49,7 @@ public final class Benchmark {
                         .filter(s -> !s.isEmpty()).toList());
                 case "--no-gui" -> gui = false;
                 case "--only" -> only = args[++i];
+                case "--write-classlist" -> classList = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -61,10 +64,15 @@ public final class Benchmark {
              AppExecutors executors = AppExecutors.withDefaultSize()) {
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.port());
             Figures.note("loopback DNS server on " + server.address() + ", every answer delayed by " + DELAY.toMillis() + " ms");
+            ProcessFigures processes = new ProcessFigures(jar, javaOptions, work, server.address());
+            if (classList != null) {
+                server.withDelay(Duration.ZERO);
+                new ClassListWriter(processes, work).write(classList, gui);
+                return;
+            }
             if (wanted(only, "dns")) {
                 new DnsFigures(address, executors.background(), DELAY).run(figures);
             }
-            ProcessFigures processes = new ProcessFigures(jar, javaOptions, work, server.address());
             if (wanted(only, "batch")) {
                 batch(processes, figures);
             }

@@ -41,6 +41,11 @@ final class ProcessFigures {
         this.resolver = resolver;
     }
 
+    /** The loopback DNS server, as {@code --resolver} takes it. */
+    String resolver() {
+        return resolver;
+    }
+
     /** {@code check-dns --domains-file} over {@code count} domains; returns {domains per second, peak RSS in MB}. */
     long[] batch(int count) throws Exception {
         Path domains = BenchZones.domainsFile(work, count);
@@ -110,7 +115,8 @@ final class ProcessFigures {
         return start(javaOptions, output, arguments);
     }
 
-    private ChildProcess start(List<String> options, Path output, String... arguments) throws IOException {
+    /** Starts the application with these JVM options (instead of the launcher's) and arguments. */
+    ChildProcess start(List<String> options, Path output, String... arguments) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options);
