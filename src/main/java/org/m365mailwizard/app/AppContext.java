@@ -10,6 +10,8 @@ import org.m365mailwizard.core.auth.AppInputValidator;
 import org.m365mailwizard.core.auth.AppRegistrationCheck;
 import org.m365mailwizard.core.auth.AppTokenService;
 import org.m365mailwizard.core.auth.TenantDiscovery;
+import org.m365mailwizard.core.auth.consent.ConsentFlows;
+import org.m365mailwizard.core.auth.consent.SystemBrowserOpener;
 import org.m365mailwizard.core.config.ConfigFile;
 import org.m365mailwizard.core.config.UserDirs;
 import org.m365mailwizard.core.dns.DnsSettings;
@@ -17,6 +19,10 @@ import org.m365mailwizard.core.dns.check.DnsChecker;
 import org.m365mailwizard.core.export.ExportService;
 import org.m365mailwizard.core.export.report.FindingsFile;
 import org.m365mailwizard.core.export.report.ReportWriter;
+import org.m365mailwizard.core.graph.GraphLimits;
+import org.m365mailwizard.core.graph.GraphMailClient;
+import org.m365mailwizard.core.graph.RetryPolicy;
+import org.m365mailwizard.core.graph.Sleeper;
 import org.m365mailwizard.core.i18n.Texts;
 
 /**
@@ -42,7 +48,9 @@ public final class AppContext implements AutoCloseable {
     private final HttpClient httpClient;
     private final TenantDiscovery tenantDiscovery;
     private final AppTokenService appTokenService;
+    private final ConsentFlows consentFlows;
     private final AppRegistrationCheck appRegistrationCheck;
+    private final GraphMailClient graphMailClient;
 
     public AppContext(Texts texts, UserDirs userDirs, Map<String, String> environment, Clock clock) {
         this.texts = texts;
@@ -62,6 +70,10 @@ public final class AppContext implements AutoCloseable {
         this.tenantDiscovery = new TenantDiscovery(httpClient, objectMapper, NETWORK_TIMEOUT);
         this.appTokenService = new AppTokenService(executors.background(), NETWORK_TIMEOUT);
         this.appRegistrationCheck = new AppRegistrationCheck(new AppInputValidator(clock), tenantDiscovery,
+                appTokenService);
+        this.graphMailClient = new GraphMailClient(httpClient, objectMapper, GraphLimits.defaults(), RetryPolicy.defaults(),
+                clock, Sleeper.system());
+        this.consentFlows = ConsentFlows.create(texts, clock, userDirs, SystemBrowserOpener.forThisSystem(),
                 appTokenService);
     }
 
@@ -110,6 +122,11 @@ public final class AppContext implements AutoCloseable {
         return findingsFile;
     }
 
+    /** Admin consent and sign-in through the system browser (consent step). */
+    public ConsentFlows consentFlows() {
+        return consentFlows;
+    }
+
     /** The one HTTP client for calls outside MSAL (tenant discovery, Graph); honours the JVM's trust store. */
     public HttpClient httpClient() {
         return httpClient;
@@ -125,6 +142,11 @@ public final class AppContext implements AutoCloseable {
 
     public AppRegistrationCheck appRegistrationCheck() {
         return appRegistrationCheck;
+    }
+
+    /** Sends test mails through Graph (the config's endpoints), with Graph's retry rules in real time. */
+    public GraphMailClient graphMailClient() {
+        return graphMailClient;
     }
 
     @Override

@@ -4,6 +4,7 @@ package org.m365mailwizard.app;
 import org.m365mailwizard.cli.CheckAppCommand;
 import org.m365mailwizard.cli.CheckDnsCommand;
 import org.m365mailwizard.cli.ExportCommand;
+import org.m365mailwizard.cli.SendTestCommand;
 import org.m365mailwizard.cli.Terminal;
 import picocli.CommandLine;
 
@@ -30,6 +31,10 @@ final class CommandFactory implements CommandLine.IFactory {
         if (type == ExportCommand.class) {
             return type.cast(new ExportCommand(context.exportService(), context.reportWriter(), context.configFile(),
                     context.findingsFile(), context.texts(), context.environment(), context.clock()));
+        }
+        if (type == SendTestCommand.class) {
+            return type.cast(new SendTestCommand(context.texts(), context.configFile(), context.environment(),
+                    context.graphMailClient(), context.appTokenService()::acquire, context.clock(), context.objectMapper()));
         }
         return CommandLine.defaultFactory().create(type);
     }

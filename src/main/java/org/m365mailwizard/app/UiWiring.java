@@ -10,8 +10,13 @@ import org.m365mailwizard.ui.common.FxTasks;
 import org.m365mailwizard.ui.shell.ShellWiring;
 import org.m365mailwizard.ui.shell.StepCatalog;
 import org.m365mailwizard.ui.shell.WizardModel;
+import org.m365mailwizard.ui.step.app.AppStepController;
+import org.m365mailwizard.ui.step.app.AppStepViewModel;
 import org.m365mailwizard.ui.step.domain.DomainStepController;
 import org.m365mailwizard.ui.step.domain.DomainStepViewModel;
+import org.m365mailwizard.ui.step.export.ExportStepController;
+import org.m365mailwizard.ui.step.export.ExportStepViewModel;
+import org.m365mailwizard.ui.step.export.FxExportStepPlatform;
 
 /**
  * The GUI half of the composition root: the step catalogue and the controller factory, with the
@@ -23,6 +28,7 @@ public final class UiWiring implements ShellWiring {
     private final SetupStore setupStore;
     private final PreferencesStore preferencesStore;
     private final FxTasks tasks;
+    private final SystemBrowser browser;
 
     public UiWiring(AppContext context) {
         this.context = context;
@@ -31,17 +37,18 @@ public final class UiWiring implements ShellWiring {
         this.preferencesStore = new PreferencesStore(context.userDirs().preferencesFile(), context.objectMapper(),
                 context.clock());
         this.tasks = FxTasks.onFxThread(context.executors().background());
+        this.browser = new SystemBrowser(context.executors().background(), System.getProperty("os.name", ""));
     }
 
     @Override
     public StepCatalog steps() {
         return StepCatalog.builder()
                 .step("domain", loader -> loader.load(DomainStepController.class, "DomainStep.fxml").controller())
-                .placeholder("app")
+                .step("app", loader -> loader.load(AppStepController.class, "AppStep.fxml").controller())
                 .placeholder("consent")
                 .placeholder("dns")
                 .placeholder("mail")
-                .placeholder("export")
+                .step("export", loader -> loader.load(ExportStepController.class, "ExportStep.fxml").controller())
                 .build();
     }
 
@@ -50,6 +57,15 @@ public final class UiWiring implements ShellWiring {
         return type -> {
             if (type == DomainStepController.class) {
                 return new DomainStepController(new DomainStepViewModel(model), texts);
+            }
+            if (type == AppStepController.class) {
+                return new AppStepController(new AppStepViewModel(model, context.appRegistrationCheck(), tasks), texts,
+                        browser);
+            }
+            if (type == ExportStepController.class) {
+                return new ExportStepController(new ExportStepViewModel(model, context.exportService(),
+                        context.reportWriter(), tasks, texts, context.clock(), context.userDirs().state().resolve("reports")),
+                        new FxExportStepPlatform(browser), texts);
             }
             throw new IllegalArgumentException("No controller wiring for " + type.getName() + " in UiWiring");
         };

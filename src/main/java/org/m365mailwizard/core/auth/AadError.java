@@ -39,6 +39,8 @@ public enum AadError {
     GRANT_EXPIRED(70008, "app-token"),
     REFRESH_TOKEN_REVOKED(50173, "app-token"),
     SIGN_IN_FREQUENCY(70043, "app-token"),
+    MFA_REQUIRED(50076, "app-token"),
+    MFA_REGISTRATION_REQUIRED(50079, "app-token"),
     /** Any code not in this table: the message shows the code and Microsoft's own description. */
     UNKNOWN(0, "app-token");
 

@@ -62,6 +62,11 @@ public final class AppTokenService {
         return endpoints.loginRoot() + "/" + URLEncoder.encode(tenant, StandardCharsets.UTF_8) + "/";
     }
 
+    /** True for Microsoft's own login hosts, where MSAL's instance discovery and authority validation apply. */
+    public static boolean isMicrosoftLoginHost(String host) {
+        return host != null && MICROSOFT_LOGIN_HOSTS.contains(host.toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** A client-credentials token for the config's tenant ({@code tenantId}), client ID and secret. */
     public CompletionStage<AccessToken> acquire(MailConfig config) {
         String tenant = config.tenantId();
@@ -102,7 +107,7 @@ public final class AppTokenService {
     private ConfidentialClientApplication build(Endpoints endpoints, String tenant, String clientId, String secret)
             throws MalformedURLException {
         String authority = authority(endpoints, tenant);
-        boolean microsoftHost = MICROSOFT_LOGIN_HOSTS.contains(URI.create(authority).getHost());
+        boolean microsoftHost = isMicrosoftLoginHost(URI.create(authority).getHost());
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         return ConfidentialClientApplication.builder(clientId, ClientCredentialFactory.createFromSecret(secret))
                 .authority(authority)

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -82,6 +83,13 @@ public final class WizardWindow {
         stage.setMinHeight(MIN_HEIGHT);
         stage.setTitle(texts.get("app.title"));
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> closed());
+        // Closing the window keeps the saved entries; only a typed secret, never saved, is worth a question.
+        stage.setOnCloseRequest(e -> {
+            if (!model.clientSecretProperty().get().isBlank()) {
+                e.consume();
+                cancel();
+            }
+        });
         pendingNotices.forEach(shell::showNotice);
         pendingNotices.clear();
         stage.show();
@@ -96,7 +104,9 @@ public final class WizardWindow {
         shell.leave();
         stage.getScene().setRoot(build(index));
         stage.setTitle(texts.get("app.title"));
-        shell.languageChoice().requestFocus();
+        // Queued after the new step's own focus request: a keyboard user stays on the language choice.
+        WizardShellController rebuilt = shell;
+        Platform.runLater(() -> rebuilt.languageChoice().requestFocus());
     }
 
     /** Cancel (or Escape): asks first when there is input, since the secret is lost and the user may not mean it. */

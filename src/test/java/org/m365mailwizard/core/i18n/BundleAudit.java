@@ -22,10 +22,16 @@ import java.util.stream.Stream;
  * two bundles, an FXML {@code %key} without text, a key no source uses, and a value that is not a
  * well-formed MessageFormat pattern (a lone apostrophe eats the rest of the sentence).
  *
- * <p>A key counts as used when its literal ({@code "key"} or {@code "%key"}) appears in a Java or
- * FXML file of the main sources, or when the key's prefix up to its last dot appears as a string
- * literal ending in a dot (a dynamic family such as {@code "domain.cloud." + cloud.id()}). Picocli
- * reads {@link #PICOCLI_PREFIXES} by convention, without a literal.
+ * <p>A key counts as used when, in a Java or FXML file of the main sources:
+ * <ul>
+ *   <li>its literal appears ({@code "key"}, or {@code "%key"} in FXML);</li>
+ *   <li>a prefix of it with at least two parts and ending in a dot appears as a literal: a dynamic
+ *       family such as {@code "domain.cloud." + cloud.id()} or {@code "app.aadsts." + code + ".fix"};</li>
+ *   <li>its parent appears as a literal and its last part as a suffix literal: a derived key such as
+ *       {@code key + ".fix"} for {@code "app.tenant.empty"};</li>
+ *   <li>or picocli reads it by convention ({@code usage.*}, {@code mixinStandardHelpOptions.*},
+ *       {@code <command>.usage.*}).</li>
+ * </ul>
  */
 final class BundleAudit {
 
@@ -94,14 +100,21 @@ final class BundleAudit {
     }
 
     private static boolean isUsed(String key, String source) {
-        if (PICOCLI_PREFIXES.stream().anyMatch(key::startsWith)) {
+        if (PICOCLI_PREFIXES.stream().anyMatch(key::startsWith) || key.contains(".usage.")) {
             return true;
         }
         if (source.contains("\"" + key + "\"") || source.contains("\"%" + key + "\"")) {
             return true;
         }
+        int firstDot = key.indexOf('.');
+        for (int dot = key.indexOf('.', firstDot + 1); dot > 0; dot = key.indexOf('.', dot + 1)) {
+            if (source.contains("\"" + key.substring(0, dot + 1) + "\"")) {
+                return true;
+            }
+        }
         int lastDot = key.lastIndexOf('.');
-        return lastDot > 0 && source.contains("\"" + key.substring(0, lastDot + 1) + "\"");
+        return lastDot > 0 && source.contains("\"" + key.substring(0, lastDot) + "\"")
+                && source.contains("\"" + key.substring(lastDot) + "\"");
     }
 
     private static void checkPatterns(String file, Properties values, List<String> defects) {

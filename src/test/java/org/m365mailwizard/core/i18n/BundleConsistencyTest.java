@@ -94,6 +94,25 @@ class BundleConsistencyTest {
         assertThat(audit()).containsExactly("unused key: a.other.two");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            family literal two levels up           | a.code.50011.fix | class F { String k = "a.code." + c + ".fix"; } | true
+            derived key: parent literal + suffix   | a.title.fix      | class F { String k = "a.title" + ".fix"; }      | true
+            parent literal without the suffix      | a.title.help     | class F { String k = "a.title" + ".fix"; }      | false
+            one-part prefix is not a family        | a.lonely.key     | class F { String k = "a."; }                    | false
+            picocli command usage key              | tool.cmd.usage.description | class F { }                           | true
+            """)
+    void dynamicUseIsRecognisedButNotTooLoosely(String rule, String key, String javaSource, boolean used)
+            throws IOException {
+        write(CLEAN_EN_A + key + "=X\n", CLEAN_ZH_A + key + "=X\n", CLEAN_EN_B, CLEAN_ZH_B, CLEAN_JAVA + javaSource + "\n",
+                CLEAN_FXML);
+        if (used) {
+            assertThat(audit()).isEmpty();
+        } else {
+            assertThat(audit()).containsExactly("unused key: " + key);
+        }
+    }
+
     private static String line(String entry) {
         return entry == null ? "" : entry + "\n";
     }

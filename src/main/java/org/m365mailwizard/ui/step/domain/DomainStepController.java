@@ -3,6 +3,7 @@ package org.m365mailwizard.ui.step.domain;
 
 import java.util.List;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.binding.Bindings;
@@ -128,7 +129,8 @@ public final class DomainStepController implements WizardStep {
 
     @Override
     public void entered() {
-        domainField.requestFocus();
+        // Later: on the first entry the view is not in a showing window yet.
+        Platform.runLater(domainField::requestFocus);
     }
 
     private Validator<String> decorate(Function<String, Feedback> check) {

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.m365mailwizard.cli;
+package org.m365mailwizard.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -21,13 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.m365mailwizard.core.config.ConfigFile;
+import org.m365mailwizard.cli.Cli;
 import org.m365mailwizard.core.config.MailConfig;
-import org.m365mailwizard.core.export.ExportService;
-import org.m365mailwizard.core.export.report.FindingsFile;
-import org.m365mailwizard.core.export.report.ReportWriter;
+import org.m365mailwizard.core.config.UserDirs;
 import org.m365mailwizard.core.i18n.Language;
 import org.m365mailwizard.core.i18n.Texts;
-import picocli.CommandLine;
 
 /** {@code export} end to end through the command-line runner: files written, exit codes, messages. */
 class ExportCommandTest {
@@ -210,18 +207,9 @@ class ExportCommandTest {
 
     private int runIn(Language language, Map<String, String> env, String... args) {
         Texts texts = new Texts(language);
-        ObjectMapper mapper = new ObjectMapper();
-        ConfigFile configFile = new ConfigFile(mapper);
-        CommandLine.IFactory factory = new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                if (type == ExportCommand.class) {
-                    return type.cast(new ExportCommand(new ExportService(texts, configFile, mapper, CLOCK),
-                            new ReportWriter(texts), configFile, new FindingsFile(mapper, texts::has), texts, env, CLOCK));
-                }
-                return CommandLine.defaultFactory().create(type);
-            }
-        };
-        return new Cli(factory, texts, new PrintWriter(out), new PrintWriter(err)).execute(args);
+        // Through the real composition root, so every subcommand is built as in production.
+        try (AppContext context = new AppContext(texts, UserDirs.of("Linux", Map.of(), dir), env, CLOCK)) {
+            return new Cli(new CommandFactory(context), texts, new PrintWriter(out), new PrintWriter(err)).execute(args);
+        }
     }
 }

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.m365mailwizard.core.graph;
+
+import java.io.IOException;
+import java.net.URLConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.m365mailwizard.core.check.ProblemException;
+
+/**
+ * A file the user chose to attach, checked before anything is sent: it exists, is readable, and fits
+ * Graph's upload limit.
+ *
+ * @param path where it is read from at send time
+ * @param name the file name the recipient sees
+ * @param size bytes
+ * @param contentType the MIME type, detected from the file, {@code application/octet-stream} if unknown
+ */
+public record MailAttachment(Path path, String name, long size, String contentType) {
+
+    public static final String FALLBACK_TYPE = "application/octet-stream";
+
+    public MailAttachment {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(contentType, "contentType");
+    }
+
+    /**
+     * Checks the file and detects its type.
+     *
+     * @throws ProblemException exit 2 when the file is missing, unreadable, a folder, or over the limit
+     */
+    public static MailAttachment of(Path path, GraphLimits limits) throws ProblemException {
+        if (!Files.exists(path)) {
+            throw ProblemException.invalidInput("graph.attach.missing", path);
+        }
+        if (!Files.isRegularFile(path)) {
+            throw ProblemException.invalidInput("graph.attach.notFile", path);
+        }
+        if (!Files.isReadable(path)) {
+            throw ProblemException.invalidInput("graph.attach.unreadable", path);
+        }
+        long size;
+        try {
+            size = Files.size(path);
+        } catch (IOException e) {
+            throw ProblemException.invalidInput("graph.attach.unreadable", path);
+        }
+        if (size > limits.maxAttachmentBytes()) {
+            throw ProblemException.invalidInput("graph.attach.tooLarge", path, megabytes(size),
+                    megabytes(limits.maxAttachmentBytes()));
+        }
+        return new MailAttachment(path, path.getFileName().toString(), size, detectType(path));
+    }
+
+    /** The system's type for the file, else one guessed from its name, else octet-stream. */
+    static String detectType(Path path) {
+        String type = null;
+        try {
+            type = Files.probeContentType(path);
+        } catch (IOException | SecurityException e) {
+            // Detection is a nicety: the fallback below is always acceptable to Graph.
+        }
+        if (type == null || type.isBlank()) {
+            type = URLConnection.guessContentTypeFromName(path.getFileName().toString());
+        }
+        return type == null || type.isBlank() ? FALLBACK_TYPE : type;
+    }
+
+    /** Size for people in the unit that suits it: {@code 532 B}, {@code 12 KB}, {@code 1.5 MB}. */
+    public static String sizeForPeople(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < GraphLimits.MIB) {
+            return Math.max(1, Math.round(bytes / 1024.0)) + " KB";
+        }
+        return megabytes(bytes) + " MB";
+    }
+
+    /** Size in MB with one decimal (1 MB = 1024 x 1024 bytes, as file managers count). */
+    public static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f", bytes / (double) GraphLimits.MIB);
+    }
+}

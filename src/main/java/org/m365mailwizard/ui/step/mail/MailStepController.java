@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.m365mailwizard.ui.step.mail;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.m365mailwizard.core.check.Message;
+import org.m365mailwizard.core.graph.MailAttachment;
+import org.m365mailwizard.core.graph.SendOutcome;
+import org.m365mailwizard.core.graph.SendResult;
+import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.ui.common.WizardStep;
+
+/**
+ * The view of the test mail (the wizard's step 5 and the "Send test email" dialog): binds the view
+ * model and turns its results into words. Files come by drag and drop or from the chooser.
+ */
+public final class MailStepController implements WizardStep {
+
+    private static final List<String> OUTCOME_STYLES = List.of("success", "danger", "warning");
+
+    @FXML private VBox root;
+    @FXML private Label fromLabel;
+    @FXML private Label credentialsLabel;
+    @FXML private TextField recipientsField;
+    @FXML private Label recipientsHint;
+    @FXML private ListView<Path> attachmentList;
+    @FXML private Button addButton;
+    @FXML private Button removeButton;
+    @FXML private Label attachmentProblemLabel;
+    @FXML private CheckBox saveToSentItemsBox;
+    @FXML private Button sendButton;
+    @FXML private Button sendAgainButton;
+    @FXML private Button cancelButton;
+    @FXML private HBox progressBox;
+    @FXML private ProgressIndicator progressIndicator;
+    @FXML private Label progressLabel;
+    @FXML private VBox resultBox;
+    @FXML private Label resultSummary;
+    @FXML private Label resultDetails;
+
+    private final MailStepViewModel vm;
+    private final Texts texts;
+    private final AttachmentChooser chooser;
+
+    public MailStepController(MailStepViewModel vm, Texts texts, AttachmentChooser chooser) {
+        this.vm = vm;
+        this.texts = texts;
+        this.chooser = chooser;
+    }
+
+    @FXML
+    void initialize() {
+        fromLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> texts.get("graph.ui.from", vm.senderProperty().get()), vm.senderProperty()));
+        showMessage(credentialsLabel, vm.credentialsProblemProperty());
+        recipientsField.textProperty().bindBidirectional(vm.recipientsProperty());
+        recipientsField.disableProperty().bind(vm.runningProperty());
+        showMessage(recipientsHint, vm.recipientsProblemProperty());
+        ValidationSupport validation = new ValidationSupport();
+        validation.registerValidator(recipientsField, false, (control, value) ->
+                ValidationResult.fromErrorIf(control, format(vm.recipientsProblemProperty().get()),
+                        vm.recipientsProblemProperty().get() != null && !String.valueOf(value).isBlank()));
+
+        attachmentList.setItems(vm.attachments());
+        attachmentList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Path item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : texts.get("graph.ui.attachment", item.getFileName(),
+                        MailAttachment.sizeForPeople(item.toFile().length())));
+            }
+        });
+        addButton.disableProperty().bind(vm.runningProperty());
+        removeButton.disableProperty().bind(vm.runningProperty()
+                .or(attachmentList.getSelectionModel().selectedItemProperty().isNull()));
+        showMessage(attachmentProblemLabel, vm.attachmentProblemProperty());
+        root.setOnDragOver(this::dragOver);
+        root.setOnDragDropped(this::dragDropped);
+        saveToSentItemsBox.selectedProperty().bindBidirectional(vm.saveToSentItemsProperty());
+        saveToSentItemsBox.disableProperty().bind(vm.runningProperty());
+
+        sendButton.disableProperty().bind(vm.canSendProperty().not());
+        sendAgainButton.visibleProperty().bind(vm.awaitingDecisionProperty());
+        sendAgainButton.managedProperty().bind(vm.awaitingDecisionProperty());
+        sendAgainButton.disableProperty().bind(vm.runningProperty());
+        cancelButton.visibleProperty().bind(vm.runningProperty());
+        cancelButton.managedProperty().bind(vm.runningProperty());
+        progressBox.visibleProperty().bind(vm.runningProperty());
+        progressBox.managedProperty().bind(vm.runningProperty());
+        progressIndicator.progressProperty().bind(vm.uploadProgressProperty());
+        progressLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> format(vm.progressProperty().get()), vm.progressProperty()));
+
+        vm.resultProperty().addListener((obs, old, now) -> render());
+        vm.failureProperty().addListener((obs, old, now) -> render());
+        render();
+    }
+
+    /** Adds files dropped on the view (also called by tests: a real drag needs a second application). */
+    void dropped(List<File> files) {
+        List<Path> paths = new ArrayList<>();
+        files.forEach(f -> paths.add(f.toPath()));
+        vm.addAttachments(paths);
+    }
+
+    private void dragOver(DragEvent event) {
+        if (event.getDragboard().hasFiles() && !vm.runningProperty().get()) {
+            event.acceptTransferModes(TransferMode.COPY);
+        }
+        event.consume();
+    }
+
+    private void dragDropped(DragEvent event) {
+        boolean accepted = event.getDragboard().hasFiles() && !vm.runningProperty().get();
+        if (accepted) {
+            dropped(event.getDragboard().getFiles());
+        }
+        event.setDropCompleted(accepted);
+        event.consume();
+    }
+
+    @FXML
+    void addAttachments() {
+        vm.addAttachments(chooser.choose(root.getScene() == null ? null : root.getScene().getWindow()));
+    }
+
+    @FXML
+    void removeAttachment() {
+        Path selected = attachmentList.getSelectionModel().getSelectedItem();
+        if (selected != null) {
+            vm.removeAttachment(selected);
+        }
+    }
+
+    @FXML
+    void send() {
+        vm.send();
+    }
+
+    @FXML
+    void sendAgain() {
+        vm.sendAgain();
+    }
+
+    @FXML
+    void cancel() {
+        vm.cancel();
+    }
+
+    private void render() {
+        SendResult result = vm.resultProperty().get();
+        Message failure = vm.failureProperty().get();
+        resultSummary.getStyleClass().removeAll(OUTCOME_STYLES);
+        if (result == null && failure == null) {
+            resultBox.setVisible(false);
+            resultBox.setManaged(false);
+            return;
+        }
+        List<String> details = new ArrayList<>();
+        if (result != null) {
+            resultSummary.setText(texts.format(result.summary()));
+            resultSummary.getStyleClass().add(result.outcome() == SendOutcome.ACCEPTED ? "success"
+                    : result.outcome().exitCode() == 1 ? "danger" : "warning");
+            if (result.explanation() != null) {
+                details.add(texts.format(result.explanation()));
+            }
+            if (result.fix() != null) {
+                details.add(texts.get("graph.ui.fix", texts.format(result.fix())));
+            }
+            result.notes().forEach(n -> details.add(texts.format(n)));
+            if (result.error() != null && !result.error().requestId().isEmpty()) {
+                details.add(texts.get("graph.ui.requestId", result.error().requestId()));
+            }
+        } else {
+            resultSummary.setText(texts.format(failure));
+            resultSummary.getStyleClass().add("danger");
+            if (vm.failureFixProperty().get() != null) {
+                details.add(texts.get("graph.ui.fix", texts.format(vm.failureFixProperty().get())));
+            }
+        }
+        resultDetails.setText(String.join("\n\n", details));
+        resultBox.setVisible(true);
+        resultBox.setManaged(true);
+    }
+
+    private void showMessage(Label label, javafx.beans.value.ObservableValue<Message> message) {
+        label.textProperty().bind(Bindings.createStringBinding(() -> format(message.getValue()), message));
+        label.visibleProperty().bind(Bindings.createBooleanBinding(() -> message.getValue() != null, message));
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    private String format(Message message) {
+        return message == null ? "" : texts.format(message);
+    }
+
+    @Override
+    public String titleKey() {
+        return "graph.ui.title";
+    }
+
+    @Override
+    public Parent view() {
+        return root;
+    }
+
+    @Override
+    public ObservableBooleanValue canAdvance() {
+        return vm.canAdvance();
+    }
+
+    @Override
+    public void entered() {
+        recipientsField.requestFocus();
+    }
+
+    @Override
+    public void left() {
+        vm.cancel();
+    }
+
+    /** The view model, for the dialog and tests. */
+    public MailStepViewModel viewModel() {
+        return vm;
+    }
+}

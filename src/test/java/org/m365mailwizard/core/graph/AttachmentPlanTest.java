@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.m365mailwizard.core.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.m365mailwizard.core.check.ProblemException;
+import org.m365mailwizard.core.i18n.Language;
+import org.m365mailwizard.core.i18n.Texts;
+
+/** Inline or upload, decided by the final request size with Graph's real limits. */
+class AttachmentPlanTest {
+
+    private static final GraphLimits LIMITS = GraphLimits.defaults();
+    private final GraphJson json = new GraphJson(new ObjectMapper());
+    private final TestMessage base = TestMessage.builder(new Texts(Language.ENGLISH),
+                    Clock.fixed(Instant.parse("2026-03-01T09:30:00Z"), ZoneOffset.UTC))
+            .domain("contoso.com").sender("web@contoso.com").recipients(List.of("a@example.org")).build();
+
+    @Test
+    void aFileOfExactly3MiBDoesNotGoInlineBecauseItsBase64WouldPassTheLimit() {
+        AttachmentPlan plan = plan(file("exact.bin", 3 * GraphLimits.MIB));
+
+        assertThat(GraphJson.base64Length(3 * GraphLimits.MIB)).isGreaterThan(LIMITS.maxRequestBytes());
+        assertThat(plan.route()).isEqualTo(AttachmentPlan.Route.DRAFT);
+        assertThat(plan.uploaded()).extracting(MailAttachment::name).containsExactly("exact.bin");
+    }
+
+    @Test
+    void aFileJustAbove3MiBAlwaysGoesThroughAnUploadSession() {
+        AttachmentPlan plan = plan(file("big.bin", 3 * GraphLimits.MIB + 1));
+
+        assertThat(plan.uploaded()).hasSize(1);
+        assertThat(plan.separate()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, 1, 2_000_000, 2_900_000, 2_950_000, 2_999_000, 3_000_000})
+    void whateverTheSizeTheRequestThatIsBuiltStaysWithin4Mb(long size) {
+        MailAttachment a = file("f.bin", size);
+        AttachmentPlan plan = plan(a);
+
+        if (plan.route() == AttachmentPlan.Route.SEND_MAIL) {
+            Map<MailAttachment, String> inline = new LinkedHashMap<>();
+            inline.put(a, "A".repeat((int) GraphJson.base64Length(size)));
+            long actual = json.bytes(json.sendMail(base, inline)).length;
+            assertThat(actual).isLessThanOrEqualTo(LIMITS.maxRequestBytes());
+            // The plan's arithmetic is exact, not a guess: the built request is what was measured (±1 comma).
+            assertThat(json.sendMailBaseBytes(base) + json.inlineCost(a) - actual).isBetween(0L, 1L);
+        } else {
+            assertThat(json.inlineCost(a) + json.sendMailBaseBytes(base)).isGreaterThan(LIMITS.maxRequestBytes());
+        }
+    }
+
+    @Test
+    void theLargestInlineFileStillGoesInlineAndTheNextByteDoesNot() {
+        long largest = 0;
+        for (long size = 2_990_000; size < 3_000_000; size++) {
+            if (plan(file("f", size)).route() == AttachmentPlan.Route.SEND_MAIL) {
+                largest = size;
+            }
+        }
+        assertThat(largest).isBetween(2_990_000L, 2_999_999L);
+        assertThat(plan(file("f", largest + 1)).route()).isEqualTo(AttachmentPlan.Route.DRAFT);
+    }
+
+    @Test
+    void smallFilesFillTheRequestInOrderAndTheRestArePostedOneByOne() {
+        List<MailAttachment> files = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            files.add(file("part" + i, 1_200_000));
+        }
+        AttachmentPlan plan = AttachmentPlan.of(files, json.sendMailBaseBytes(base), json::inlineCost, LIMITS);
+
+        assertThat(plan.route()).isEqualTo(AttachmentPlan.Route.DRAFT);
+        assertThat(plan.inline()).extracting(MailAttachment::name).containsExactly("part0", "part1");
+        assertThat(plan.separate()).extracting(MailAttachment::name).containsExactly("part2", "part3");
+        assertThat(plan.totalBytes()).isEqualTo(4_800_000);
+    }
+
+    @Test
+    void readsTheFileTypeAndRefusesWhatGraphCannotTake(@TempDir Path dir) throws Exception {
+        Path odd = Files.write(dir.resolve("data.zz-unknown"), new byte[] {1, 2, 3});
+        assertThat(MailAttachment.of(odd, LIMITS).contentType()).isEqualTo("application/octet-stream");
+        assertThat(MailAttachment.of(Files.writeString(dir.resolve("a.txt"), "hi"), LIMITS).contentType()).isEqualTo("text/plain");
+
+        assertThatThrownBy(() -> MailAttachment.of(dir.resolve("missing.pdf"), LIMITS))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem().key()).isEqualTo("graph.attach.missing");
+                    assertThat(e.exitCode()).isEqualTo(2);
+                });
+        assertThatThrownBy(() -> MailAttachment.of(dir, LIMITS))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().key()).isEqualTo("graph.attach.notFile"));
+        GraphLimits tiny = new GraphLimits(4_000_000, 2, 2, GraphLimits.CHUNK_UNIT);
+        assertThatThrownBy(() -> MailAttachment.of(odd, tiny))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().key()).isEqualTo("graph.attach.tooLarge"));
+    }
+
+    @Test
+    void chunkSizesFollowGraphsRule() {
+        assertThatThrownBy(() -> new GraphLimits(4_000_000, 1, 2, 300_000)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GraphLimits(4_000_000, 1, 2, 13 * GraphLimits.CHUNK_UNIT)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(LIMITS.uploadChunkBytes() % GraphLimits.CHUNK_UNIT).isZero();
+        assertThat((long) LIMITS.uploadChunkBytes()).isLessThan(4 * GraphLimits.MIB);
+    }
+
+    @Test
+    void sizesAreWrittenForPeople() {
+        assertThat(MailAttachment.sizeForPeople(13)).isEqualTo("13 B");
+        assertThat(MailAttachment.sizeForPeople(1024)).isEqualTo("1 KB");
+        assertThat(MailAttachment.sizeForPeople(500_000)).isEqualTo("488 KB");
+        assertThat(MailAttachment.sizeForPeople(3 * GraphLimits.MIB / 2)).isEqualTo("1.5 MB");
+    }
+
+    @Test
+    void base64LengthIsExact() {
+        Random random = new Random(1);
+        for (int n = 0; n < 20; n++) {
+            byte[] data = new byte[n];
+            random.nextBytes(data);
+            assertThat(GraphJson.base64Length(n)).isEqualTo(Base64.getEncoder().encodeToString(data).length());
+        }
+    }
+
+    private AttachmentPlan plan(MailAttachment a) {
+        return AttachmentPlan.of(List.of(a), json.sendMailBaseBytes(base), json::inlineCost, LIMITS);
+    }
+
+    private static MailAttachment file(String name, long size) {
+        return new MailAttachment(Path.of(name), name, size, "application/octet-stream");
+    }
+}
