@@ -25,7 +25,7 @@ final class ProcessFigures {
     private static final Duration BATCH_LIMIT = Duration.ofSeconds(420);
     private static final Duration GUI_LIMIT = Duration.ofSeconds(60);
     private static final int COLD_RUNS = 5;
-    private static final int GUI_RUNS = 3;
+    private static final int GUI_RUNS = 5;
     private static final Duration IDLE = Duration.ofSeconds(5);
 
     private final Path jar;
