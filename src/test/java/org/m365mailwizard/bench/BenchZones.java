@@ -22,17 +22,19 @@ import org.xbill.DNS.Zone;
  * the way a website that sends through Microsoft 365 usually is, plus Microsoft's side and two
  * third parties, all in one {@link ZoneResponder}.
  *
- * <p>Each domain: one MX to Exchange Online Protection, SPF with Microsoft's include and a mailing
- * service's include, both DKIM selectors as CNAMEs into the tenant with a 2048-bit key behind them,
+ * <p>Each domain: one MX to Exchange Online Protection, SPF with Microsoft's include, a mailing
+ * service's and a CRM's (which includes its own address list in turn), both DKIM selectors as CNAMEs into the tenant with a 2048-bit key behind them,
  * {@code p=reject} DMARC whose reports go to an outside service (which authorises the domain, RFC
- * 7489 §7.1), and the autodiscover CNAME: every check passes. The longest chains of dependent
- * questions are two long: {@code _dmarc.<d>} TXT, whose {@code rua} names the report service, then
- * {@code <d>._report._dmarc.reports.dmarc-vendor.example} TXT; and {@code <d>} TXT, whose SPF record
- * names the includes, then each include's TXT.
+ * 7489 §7.1), and the autodiscover CNAME: every check passes. The longest chain of dependent
+ * questions is three long: {@code <d>} TXT, whose SPF record names the CRM's include, then
+ * {@code _spf.crm.example} TXT, which names {@code _netblocks.crm.example}, then that one's TXT.
+ * DMARC's is two: {@code _dmarc.<d>} TXT names the report service, then
+ * {@code <d>._report._dmarc.reports.dmarc-vendor.example} TXT.
  */
 final class BenchZones {
 
     static final String MAILER_INCLUDE = "servers.mailer.example";
+    static final String CRM_INCLUDE = "_spf.crm.example";
     static final String REPORT_HOST = "reports.dmarc-vendor.example";
 
     private BenchZones() {
@@ -54,6 +56,10 @@ final class BenchZones {
         String dkimKey = dkimKey(zonesDir.resolve("onmicrosoft.com.zone"));
         responder.addZone(zone("mailer.example.", """
                 servers IN TXT "v=spf1 ip4:198.51.100.0/24 ip4:203.0.113.0/24 -all"
+                """));
+        responder.addZone(zone("crm.example.", """
+                _spf IN TXT "v=spf1 include:_netblocks.crm.example -all"
+                _netblocks IN TXT "v=spf1 ip4:192.0.2.128/25 ip6:2001:db8:c0::/48 -all"
                 """));
         StringBuilder tenants = new StringBuilder();
         StringBuilder authorisations = new StringBuilder();
@@ -77,13 +83,13 @@ final class BenchZones {
         return zone(domain + ".", """
                 @ IN TXT "MS=ms48210075"
                 @ IN MX 0 %2$s.mail.protection.outlook.com.
-                @ IN TXT "v=spf1 include:spf.protection.outlook.com include:%3$s -all"
+                @ IN TXT "v=spf1 include:spf.protection.outlook.com include:%3$s include:%5$s -all"
                 www IN A 192.0.2.80
                 autodiscover IN CNAME autodiscover.outlook.com.
                 selector1._domainkey IN CNAME selector1-%2$s._domainkey.%1$s.onmicrosoft.com.
                 selector2._domainkey IN CNAME selector2-%2$s._domainkey.%1$s.onmicrosoft.com.
                 _dmarc IN TXT "v=DMARC1; p=reject; rua=mailto:rua@%4$s; ruf=mailto:ruf@%4$s; fo=1"
-                """.formatted(tenant, prefix, MAILER_INCLUDE, REPORT_HOST));
+                """.formatted(tenant, prefix, MAILER_INCLUDE, REPORT_HOST, CRM_INCLUDE));
     }
 
     /** A zone from master-file lines, with the SOA and NS every zone needs. */

@@ -53,6 +53,9 @@ final class SpfCheck {
     static CompletionStage<Finding> run(DnsClient dns, DnsCheckRequest request) {
         String include = request.cloud().spfInclude();
         CompletableFuture<DnsAnswer> published = dns.query(request.domain().absolute(), Type.TXT).toCompletableFuture();
+        // Asked now, the includes are answered by the time the evaluation reaches them (SpfPrefetch).
+        SpfPrefetch prefetch = new SpfPrefetch(dns);
+        published.thenAccept(txt -> prefetch.follow(request.domain().ascii(), txt));
         CompletableFuture<Optional<InetAddress>> sample = dns.query(include + ".", Type.TXT)
                 .thenApply(answer -> sampleAddress(include, answer)).toCompletableFuture();
         CompletableFuture<SpfEvaluation> evaluation = sample.thenCompose(ip ->

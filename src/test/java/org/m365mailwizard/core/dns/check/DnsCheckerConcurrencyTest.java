@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -30,11 +32,11 @@ class DnsCheckerConcurrencyTest {
 
     private static ZoneFixture fixture;
 
-    /** Holds every question until released, then passes it on to the loopback server. */
+    /** Holds every question until released (one, or all), then passes it on to the loopback server. */
     private static final class Gate implements DnsClient {
         private final DnsClient next;
         private final List<String> asked = new ArrayList<>();
-        private final List<Runnable> held = new ArrayList<>();
+        private final Map<String, Runnable> held = new LinkedHashMap<>();
         private boolean open;
 
         Gate(DnsClient next) {
@@ -48,8 +50,16 @@ class DnsCheckerConcurrencyTest {
                 return next.query(absoluteName, type);
             }
             CompletableFuture<DnsAnswer> answer = new CompletableFuture<>();
-            held.add(() -> next.query(absoluteName, type).thenAccept(answer::complete));
+            held.put(absoluteName + " " + Type.string(type), () -> next.query(absoluteName, type).thenAccept(answer::complete));
             return answer;
+        }
+
+        void release(String question) {
+            Runnable send;
+            synchronized (this) {
+                send = held.remove(question);
+            }
+            send.run();
         }
 
         synchronized List<String> asked() {
@@ -60,7 +70,7 @@ class DnsCheckerConcurrencyTest {
             List<Runnable> release;
             synchronized (this) {
                 open = true;
-                release = List.copyOf(held);
+                release = List.copyOf(held.values());
                 held.clear();
             }
             release.forEach(Runnable::run);
@@ -100,5 +110,24 @@ class DnsCheckerConcurrencyTest {
         List<String> lowerCase = gate.asked().stream().map(q -> q.toLowerCase(java.util.Locale.ROOT)).toList();
         Set<String> distinct = new HashSet<>(lowerCase);
         assertThat(lowerCase).hasSameSizeAs(distinct);
+    }
+
+    @Test
+    void theIncludesOfTheDomainsSpfRecordAreAskedTogetherNotOneAfterTheOther() throws Exception {
+        DnsCheckRequest request = DnsCheckRequest.of(((DomainName.Valid) DomainName.parse("wingtip.example")).name(),
+                Cloud.GLOBAL);
+        Gate gate = new Gate(fixture.settings().newClient("wingtip.example", fixture.executor()));
+        CompletableFuture<DnsReport> report = DnsChecker.check(gate, request, f -> { }).toCompletableFuture();
+
+        // Only the domain's record and Microsoft's come back; the two other includes stay unanswered.
+        gate.release("wingtip.example. TXT");
+        gate.release("spf.protection.outlook.com. TXT");
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> gate.asked().contains("b._spf.wingtip.example. TXT"));
+        assertThat(gate.asked()).contains("a._spf.wingtip.example. TXT");
+        assertThat(report).isNotDone();
+
+        gate.open();
+        assertThat(report.get(30, TimeUnit.SECONDS).findings()).hasSize(6);
     }
 }
