@@ -20,13 +20,13 @@ final class CommandFactory implements CommandLine.IFactory {
     @Override
     public <K> K create(Class<K> type) throws Exception {
         // Subcommands that need services are constructed here; the rest by picocli's default factory.
-        if (type == CheckAppCommand.class) {
-            return type.cast(new CheckAppCommand(context.appRegistrationCheck(), context.configFile(),
-                    context.environment(), context.texts(), context.objectMapper()));
-        }
         if (type == CheckDnsCommand.class) {
             return type.cast(new CheckDnsCommand(context.dnsChecker(), context.objectMapper(), context.texts(),
                     Terminal.detect(context.environment())));
+        }
+        if (type == CheckAppCommand.class) {
+            return type.cast(new CheckAppCommand(context.appRegistrationCheck(), context.configFile(),
+                    context.environment(), context.texts(), context.objectMapper()));
         }
         if (type == ExportCommand.class) {
             return type.cast(new ExportCommand(context.exportService(), context.reportWriter(), context.configFile(),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.app;
 
+import javafx.application.Platform;
 import javafx.util.Callback;
 import org.m365mailwizard.core.config.PreferencesStore;
 import org.m365mailwizard.core.config.SetupStore;
@@ -12,6 +13,8 @@ import org.m365mailwizard.ui.shell.StepCatalog;
 import org.m365mailwizard.ui.shell.WizardModel;
 import org.m365mailwizard.ui.step.app.AppStepController;
 import org.m365mailwizard.ui.step.app.AppStepViewModel;
+import org.m365mailwizard.ui.step.dns.DnsStepController;
+import org.m365mailwizard.ui.step.dns.DnsStepViewModel;
 import org.m365mailwizard.ui.step.domain.DomainStepController;
 import org.m365mailwizard.ui.step.domain.DomainStepViewModel;
 import org.m365mailwizard.ui.step.export.ExportStepController;
@@ -46,7 +49,7 @@ public final class UiWiring implements ShellWiring {
                 .step("domain", loader -> loader.load(DomainStepController.class, "DomainStep.fxml").controller())
                 .step("app", loader -> loader.load(AppStepController.class, "AppStep.fxml").controller())
                 .placeholder("consent")
-                .placeholder("dns")
+                .step("dns", loader -> loader.load(DnsStepController.class, "DnsStep.fxml").controller())
                 .placeholder("mail")
                 .step("export", loader -> loader.load(ExportStepController.class, "ExportStep.fxml").controller())
                 .build();
@@ -61,6 +64,10 @@ public final class UiWiring implements ShellWiring {
             if (type == AppStepController.class) {
                 return new AppStepController(new AppStepViewModel(model, context.appRegistrationCheck(), tasks), texts,
                         browser);
+            }
+            if (type == DnsStepController.class) {
+                return new DnsStepController(DnsStepViewModel.forWizard(model, context.dnsChecker(), texts, tasks,
+                        Platform::runLater), texts);
             }
             if (type == ExportStepController.class) {
                 return new ExportStepController(new ExportStepViewModel(model, context.exportService(),

@@ -71,8 +71,9 @@ public final class CheckDnsCommand implements Callable<Integer> {
             descriptionKey = "cli.checkDns.option.parallel")
     int parallel;
 
-    /** The port of the domain's name servers in authoritative mode; only tests need another than 53. */
-    @Option(names = "--name-server-port", hidden = true, defaultValue = "53")
+    /** The port of the domain's name servers in authoritative mode (like dig's -p): 53 unless they listen elsewhere. */
+    @Option(names = "--name-server-port", paramLabel = "PORT", defaultValue = "53",
+            descriptionKey = "cli.checkDns.option.nameServerPort")
     int nameServerPort;
 
     private final DnsChecker checker;

@@ -13,7 +13,7 @@ import org.m365mailwizard.core.i18n.Texts;
 
 /**
  * Findings as a table a person reads at a glance: one row per check (status, id, why), then for
- * anything not passing what Microsoft expects, what was found and the fix, a summary line, and the
+ * anything not passing what is expected, what was found and the fix, a summary line, and the
  * records to publish as one zone snippet. Shared by every command that prints findings. Wraps at
  * the terminal width, counting CJK characters as two columns.
  */
@@ -48,8 +48,11 @@ public final class FindingsTable {
             if (detail && !f.expected().isEmpty()) {
                 printDetail(out, indent, labelPad, "findings.label.expected", List.of(f.expected()));
             }
-            printDetail(out, indent, labelPad, "findings.label.found",
-                    f.found().isEmpty() ? List.of(texts.get("findings.nothingFound")) : f.found());
+            if (detail) {
+                // A passing row says what it found in its message; the records are in the JSON.
+                printDetail(out, indent, labelPad, "findings.label.found",
+                        f.found().isEmpty() ? List.of(texts.get("findings.nothingFound")) : f.found());
+            }
             if (f.fix() != null) {
                 printDetail(out, indent, labelPad, "findings.label.fix", List.of(f.fix().zoneLine()));
             }

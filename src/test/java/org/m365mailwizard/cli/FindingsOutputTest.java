@@ -57,6 +57,7 @@ class FindingsOutputTest {
                 .contains("FAIL   dmarc  The port in")
                 .contains("expected: v=DMARC1; p=quarantine")
                 .contains("found:    (nothing)")
+                .containsOnlyOnce("found:")
                 .contains("fix:      _dmarc.contoso.com. 3600 IN TXT \"v=DMARC1; p=none\"")
                 .contains("1 passed, 0 warnings, 1 failed, 0 could not be checked")
                 .contains("Records to publish (BIND zone file format):\n_dmarc.contoso.com. 3600 IN TXT")

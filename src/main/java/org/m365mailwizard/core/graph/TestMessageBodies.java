@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.core.graph;
 
+import org.m365mailwizard.core.text.Html;
 import java.util.List;
 import org.m365mailwizard.core.check.Finding;
 import org.m365mailwizard.core.config.Grant;
@@ -98,20 +99,7 @@ final class TestMessageBodies {
         return texts.get("graph.mail.status." + f.status().jsonName());
     }
 
-    /** HTML text escaping: enough for element content and double-quoted attributes. */
-    static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+    static String escape(String value) {
+        return Html.escape(value);
     }
 }

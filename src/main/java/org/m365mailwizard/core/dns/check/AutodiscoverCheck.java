@@ -2,6 +2,7 @@
 package org.m365mailwizard.core.dns.check;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.m365mailwizard.core.check.Finding;
 import org.m365mailwizard.core.check.Fix;
@@ -12,6 +13,7 @@ import org.m365mailwizard.core.dns.DnsClient;
 import org.m365mailwizard.core.dns.DnsOutcome;
 import org.m365mailwizard.core.dns.ZoneText;
 import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 
 /** {@code autodiscover}: {@code autodiscover.<domain>} must be a CNAME to the cloud's autodiscover host. */
@@ -23,10 +25,14 @@ final class AutodiscoverCheck {
     }
 
     static CompletionStage<Finding> run(DnsClient dns, DnsCheckRequest request) {
-        return dns.query("autodiscover." + request.domain().absolute(), Type.CNAME).thenApply(a -> judge(request, a));
+        String name = "autodiscover." + request.domain().absolute();
+        return dns.query(name, Type.CNAME).thenCompose(answer -> answer.outcome() == DnsOutcome.NODATA
+                // The name exists without a CNAME: show what is there instead (usually an A record).
+                ? dns.query(name, Type.A).thenApply(other -> judge(request, answer, other.records()))
+                : CompletableFuture.completedFuture(judge(request, answer, List.of())));
     }
 
-    static Finding judge(DnsCheckRequest request, DnsAnswer answer) {
+    static Finding judge(DnsCheckRequest request, DnsAnswer answer, List<Record> otherRecords) {
         String target = request.cloud().autodiscoverTarget();
         String host = "autodiscover." + request.domain().ascii();
         String expected = "CNAME " + target;
@@ -34,7 +40,7 @@ final class AutodiscoverCheck {
         if (!answer.outcome().isDefinite()) {
             return Lookups.error(ID, expected, answer, List.of());
         }
-        List<String> found = ZoneText.of(answer.records());
+        List<String> found = answer.outcome() == DnsOutcome.NODATA ? ZoneText.of(otherRecords) : ZoneText.of(answer.records());
         if (answer.outcome() == DnsOutcome.NXDOMAIN) {
             return new Finding(ID, Status.FAIL, expected, found, Message.of("dns.autodiscover.missing", host, target),
                     List.of(), fix);

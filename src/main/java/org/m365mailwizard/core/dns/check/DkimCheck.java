@@ -41,7 +41,10 @@ final class DkimCheck {
         String expected = MicrosoftHosts.dkimExpected(request.cloud(), selector, request.domain(), request.tenant());
         Fix fix = new Fix(Lookups.absolute(host), "CNAME",
                 MicrosoftHosts.dkimSuggestion(request.cloud(), selector, request.domain(), request.tenant()), Fix.DEFAULT_TTL);
-        List<Message> fixNotes = List.of(Message.of("dns.dkim.note.exactValue", request.domain().ascii()));
+        List<Message> fixNotes = request.tenant().isPresent()
+                ? List.of(Message.of("dns.dkim.note.exactValue", request.domain().ascii()))
+                : List.of(Message.of("dns.dkim.note.exactValue", request.domain().ascii()),
+                        Message.of("dns.dkim.note.tenantPlaceholder", request.cloud().initialDomainSuffix()));
         List<String> found = new ArrayList<>(ZoneText.of(answer.cnameChain()));
         found.addAll(ZoneText.of(answer.records()));
 

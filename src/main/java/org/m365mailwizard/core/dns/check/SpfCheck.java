@@ -56,10 +56,17 @@ final class SpfCheck {
         // Asked now, the includes are answered by the time the evaluation reaches them (SpfPrefetch).
         SpfPrefetch prefetch = new SpfPrefetch(dns);
         published.thenAccept(txt -> prefetch.follow(request.domain().ascii(), txt));
+        SpfEvaluator evaluator = new SpfEvaluator(dns);
+        // One question when Microsoft's record lists its ranges itself (it does today); the evaluator's
+        // own search through nested includes only when it does not.
         CompletableFuture<Optional<InetAddress>> sample = dns.query(include + ".", Type.TXT)
-                .thenApply(answer -> sampleAddress(include, answer)).toCompletableFuture();
+                .thenCompose(answer -> {
+                    Optional<InetAddress> direct = sampleAddress(include, answer);
+                    return direct.isPresent() ? CompletableFuture.completedFuture(direct)
+                            : evaluator.sampleAddress(include);
+                }).toCompletableFuture();
         CompletableFuture<SpfEvaluation> evaluation = sample.thenCompose(ip ->
-                new SpfEvaluator(dns).audit(ip.orElseGet(SpfCheck::noSample), request.domain().ascii()));
+                evaluator.audit(ip.orElseGet(SpfCheck::noSample), request.domain().ascii()));
         return published.thenCombine(evaluation, (txt, eval) -> judge(request, txt, sample.join(), eval));
     }
 
@@ -159,10 +166,13 @@ final class SpfCheck {
         }
 
         List<Message> notes = new ArrayList<>();
+        if (!authorised) {
+            notes.add(Message.of("spf.result." + eval.result().rfcName())); // what the result word means
+        }
         if (sample.isEmpty()) {
             notes.add(Message.of("dns.spf.note.noSample", include));
         }
-        if (all.isPresent() && all.get() == SpfQualifier.SOFTFAIL) {
+        if (all.isPresent() && all.get() == SpfQualifier.SOFTFAIL && problems.isEmpty()) {
             notes.add(Message.of("dns.spf.note.softfail"));
         }
         notes.add(Message.of("dns.spf.note.counts", eval.dnsLookupCount(), SpfEvaluation.DNS_LOOKUP_LIMIT,

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.core.export.report;
 
+import org.m365mailwizard.core.text.Html;
+
 /**
  * The report as one standalone HTML page (inline style, no scripts, no external resources). Every text
  * is escaped for element content; no value is ever put into an attribute.
@@ -78,23 +80,7 @@ final class HtmlReport {
         out.append("</ul>");
     }
 
-    /**
-     * Escapes for element content and quoted attributes. Control characters that HTML (and XML, so the
-     * page also parses as XHTML) forbids, NUL among them, become U+FFFD.
-     */
     static String escape(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 16);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c < 0x20 && c != '\t' && c != '\n' && c != '\r' ? '\uFFFD' : c);
-            }
-        }
-        return out.toString();
+        return Html.escape(value);
     }
 }

@@ -2,7 +2,6 @@
 package org.m365mailwizard.ui.step.dns;
 
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.m365mailwizard.core.check.Finding;
 import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.i18n.Texts;
@@ -15,24 +14,25 @@ import org.m365mailwizard.core.i18n.Texts;
  * @param name the check's name for people
  * @param status the outcome, or {@code null} while pending
  * @param statusText the outcome in words
- * @param message why, with the notes below it
+ * @param message why
+ * @param notes further explanations, one per line (may be empty)
  * @param expected what Microsoft documents
  * @param found the records found, one per line
  * @param fix the zone-file line to publish, or empty
  */
-public record DnsCheckRow(String id, String name, Status status, String statusText, String message, String expected,
-                          String found, String fix) {
+public record DnsCheckRow(String id, String name, Status status, String statusText, String message, String notes,
+                          String expected, String found, String fix) {
 
     static DnsCheckRow pending(String id, Texts texts, String stateKey) {
-        return new DnsCheckRow(id, texts.get("dnsui.check." + id), null, texts.get(stateKey), "", "", "", "");
+        return new DnsCheckRow(id, texts.get("dnsui.check." + id), null, texts.get(stateKey), "", "", "", "", "");
     }
 
     static DnsCheckRow of(Finding finding, Texts texts) {
-        String message = Stream.concat(Stream.of(texts.format(finding.message())),
-                finding.notes().stream().map(texts::format)).collect(Collectors.joining("\n"));
+        String notes = finding.notes().stream().map(texts::format).collect(Collectors.joining("\n"));
         String found = finding.found().isEmpty() ? texts.get("findings.nothingFound") : String.join("\n", finding.found());
         return new DnsCheckRow(finding.id(), texts.get("dnsui.check." + finding.id()), finding.status(),
-                texts.get("findings.status." + finding.status().jsonName()), message, finding.expected(), found,
+                texts.get("findings.status." + finding.status().jsonName()), texts.format(finding.message()), notes,
+                finding.expected(), found,
                 finding.fix() == null ? "" : finding.fix().zoneLine());
     }
 

@@ -46,6 +46,9 @@ public final class DnsCheckerWindow {
     /** Shows an already built screen in {@code stage} (tests pass TestFX's stage). */
     public static void show(Stage stage, DnsStepController screen, Texts texts) {
         stage.setTitle(texts.get("dnsui.window.title"));
+        if (!screen.view().getStyleClass().contains("dns-standalone")) {
+            screen.view().getStyleClass().add("dns-standalone"); // the wizard's shell pads its steps itself
+        }
         stage.setScene(new Scene(screen.view(), 1100, 720));
         stage.setMinWidth(640);
         stage.setMinHeight(480);

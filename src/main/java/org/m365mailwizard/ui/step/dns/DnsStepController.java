@@ -3,11 +3,12 @@ package org.m365mailwizard.ui.step.dns;
 
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -15,15 +16,11 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.SVGPath;
 import javafx.util.StringConverter;
@@ -31,6 +28,7 @@ import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.config.Cloud;
 import org.m365mailwizard.core.i18n.Texts;
 import org.m365mailwizard.ui.common.WizardStep;
+import org.m365mailwizard.ui.shell.StepCatalog;
 
 /**
  * The DNS screen's view, for the wizard's step and the standalone checker alike: binds the table,
@@ -64,13 +62,7 @@ public final class DnsStepController implements WizardStep {
     @FXML private ProgressBar progressBar;
     @FXML private Label statusLabel;
     @FXML private Label problemLabel;
-    @FXML private TableView<DnsCheckRow> table;
-    @FXML private TableColumn<DnsCheckRow, DnsCheckRow> statusColumn;
-    @FXML private TableColumn<DnsCheckRow, DnsCheckRow> checkColumn;
-    @FXML private TableColumn<DnsCheckRow, DnsCheckRow> messageColumn;
-    @FXML private TableColumn<DnsCheckRow, DnsCheckRow> expectedColumn;
-    @FXML private TableColumn<DnsCheckRow, DnsCheckRow> foundColumn;
-    @FXML private TableColumn<DnsCheckRow, DnsCheckRow> fixColumn;
+    @FXML private GridPane table;
     @FXML private Button copyAllButton;
     @FXML private Label copiedLabel;
 
@@ -111,17 +103,32 @@ public final class DnsStepController implements WizardStep {
         checkButton.textProperty().bind(Bindings.when(Bindings.isEmpty(vm.model().dnsFindings()))
                 .then(texts.get("dnsui.check")).otherwise(texts.get("dnsui.recheck")));
 
-        table.setItems(vm.rows());
-        for (TableColumn<DnsCheckRow, DnsCheckRow> column : java.util.List.of(statusColumn, checkColumn, messageColumn,
-                expectedColumn, foundColumn, fixColumn)) {
-            column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        vm.rows().addListener((ListChangeListener<DnsCheckRow>) change -> renderTable());
+        renderTable();
+    }
+
+    /** Header and one grid row per check; six rows, so every change simply lays them out again. */
+    private void renderTable() {
+        table.getChildren().clear();
+        String[] headers = {"dnsui.column.status", "dnsui.column.check", "dnsui.column.message",
+            "dnsui.column.expected", "dnsui.column.found", "dnsui.column.fix"};
+        for (int column = 0; column < headers.length; column++) {
+            table.add(cell(wrapped(texts.get(headers[column]), "dns-header-text"), "dns-header"), column, 0);
         }
-        statusColumn.setCellFactory(c -> cell(this::statusNode));
-        checkColumn.setCellFactory(c -> cell(row -> wrapped(row.name(), checkColumn, "dns-check-name")));
-        messageColumn.setCellFactory(c -> cell(row -> wrapped(row.message(), messageColumn, "dns-message")));
-        expectedColumn.setCellFactory(c -> cell(row -> wrapped(row.expected(), expectedColumn, "dns-record")));
-        foundColumn.setCellFactory(c -> cell(row -> wrapped(row.found(), foundColumn, "dns-record")));
-        fixColumn.setCellFactory(c -> cell(this::fixNode));
+        int rowIndex = 1;
+        for (DnsCheckRow row : vm.rows()) {
+            table.add(cell(statusNode(row), "dns-status-cell"), 0, rowIndex);
+            table.add(cell(wrapped(row.name(), "dns-check-name"), "dns-name-cell"), 1, rowIndex);
+            VBox why = new VBox(4, wrapped(row.message(), "dns-message"));
+            if (!row.notes().isEmpty()) {
+                why.getChildren().add(wrapped(row.notes(), "dns-note"));
+            }
+            table.add(cell(why, "dns-why-cell"), 2, rowIndex);
+            table.add(cell(wrapped(row.expected(), "dns-record"), "dns-expected-cell"), 3, rowIndex);
+            table.add(cell(wrapped(row.found(), "dns-record"), "dns-found-cell"), 4, rowIndex);
+            table.add(cell(fixNode(row), "dns-fix-cell"), 5, rowIndex);
+            rowIndex++;
+        }
     }
 
     @FXML
@@ -161,6 +168,7 @@ public final class DnsStepController implements WizardStep {
         icon.getStyleClass().add("status-icon");
         Label label = new Label(row.statusText(), icon);
         label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         label.getStyleClass().add("status-" + kind);
         label.setId("status-" + row.id());
         return label;
@@ -168,9 +176,9 @@ public final class DnsStepController implements WizardStep {
 
     private Node fixNode(DnsCheckRow row) {
         if (!row.hasFix()) {
-            return wrapped("", fixColumn, "dns-record");
+            return wrapped("", "dns-record");
         }
-        Label value = wrapped(row.fix(), fixColumn, "dns-record");
+        Label value = wrapped(row.fix(), "dns-record");
         Button copy = new Button(texts.get("dnsui.copy"));
         copy.setId("copy-" + row.id());
         copy.setOnAction(e -> copy(row.fix(), texts.get("dnsui.copied.one", row.name())));
@@ -179,26 +187,27 @@ public final class DnsStepController implements WizardStep {
         return box;
     }
 
-    private static Label wrapped(String text, TableColumn<?, ?> column, String styleClass) {
+    private static Label wrapped(String text, String styleClass) {
         Label label = new Label(text);
         label.setWrapText(true);
         label.getStyleClass().add(styleClass);
-        // Wrap at the column's width, so long records and messages grow the row, not the table.
-        label.maxWidthProperty().bind(column.widthProperty().subtract(16));
-        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox.setHgrow(label, Priority.ALWAYS);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.setMaxWidth(Double.MAX_VALUE);
         return label;
     }
 
-    private static TableCell<DnsCheckRow, DnsCheckRow> cell(Function<DnsCheckRow, Node> render) {
-        return new TableCell<>() {
-            @Override
-            protected void updateItem(DnsCheckRow row, boolean empty) {
-                super.updateItem(row, empty);
-                setText(null);
-                setGraphic(empty || row == null ? null : render.apply(row));
-            }
-        };
+    /** A grid cell: fills its area (so the row lines run the full width) and starts at the top left. */
+    private static Node cell(Node content, String styleClass) {
+        VBox box = new VBox(content);
+        box.getStyleClass().addAll("dns-cell", styleClass);
+        box.setAlignment(Pos.TOP_LEFT);
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setMaxHeight(Double.MAX_VALUE);
+        box.setMinHeight(Region.USE_PREF_SIZE);
+        GridPane.setFillHeight(box, true);
+        GridPane.setFillWidth(box, true);
+        GridPane.setValignment(box, VPos.TOP);
+        return box;
     }
 
     private static <T> StringConverter<T> converter(Function<T, String> toText) {
@@ -217,7 +226,7 @@ public final class DnsStepController implements WizardStep {
 
     @Override
     public String titleKey() {
-        return "step.title.dns";
+        return StepCatalog.titleKey("dns");
     }
 
     @Override

@@ -141,11 +141,13 @@ public final class DnsStepViewModel {
             DomainName.Result parsed = DomainName.parse(tenantText);
             Optional<Message> wrong = parsed instanceof DomainName.Valid v ? DnsCheckRequest.tenantOf(v.name(), cloud)
                     : Optional.of(((DomainName.Invalid) parsed).reason());
-            if (wrong.isPresent()) {
+            if (wrong.isPresent() && standalone) {
                 problem.set(texts.format(wrong.get()));
                 return;
             }
-            initial = Optional.of(((DomainName.Valid) parsed).name());
+            // In the wizard the tenant comes from an earlier step: one that is no initial domain of
+            // the cloud only means the DKIM checks cannot compare tenants, not that DNS cannot be checked.
+            initial = wrong.isPresent() ? Optional.empty() : Optional.of(((DomainName.Valid) parsed).name());
         }
         problem.set("");
         stopRunning();

@@ -4,10 +4,8 @@ package org.m365mailwizard.core.dns.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.m365mailwizard.core.dns.check.ZoneFixture.finding;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.m365mailwizard.core.check.Finding;
 import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.config.Cloud;
@@ -16,22 +14,8 @@ import org.m365mailwizard.testsupport.ZoneResponder;
 /** The {@code mx} and {@code autodiscover} checks against realistic zones on loopback DNS. */
 class MxAutodiscoverCheckTest {
 
-    private static ZoneFixture dns;
-
-    @BeforeAll
-    static void start() throws Exception {
-        dns = ZoneFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        dns.close();
-    }
-
-    @AfterEach
-    void clearFaults() {
-        dns.zones().clearFaults();
-    }
+    @RegisterExtension
+    static final ZoneFixture dns = ZoneFixture.perTestClass();
 
     private static Finding mx(String domain, Cloud cloud) throws Exception {
         return finding(dns.check(domain, cloud, null), "mx");
@@ -144,6 +128,7 @@ class MxAutodiscoverCheckTest {
         Finding aRecord = finding(dns.check("tailspin.example"), "autodiscover");
         assertThat(aRecord.status()).isEqualTo(Status.FAIL);
         assertThat(aRecord.message().key()).isEqualTo("dns.autodiscover.notCname");
+        assertThat(aRecord.found()).containsExactly("autodiscover.tailspin.example. A 192.0.2.25");
 
         Finding missing = finding(dns.check("wingtip.example"), "autodiscover");
         assertThat(missing.status()).isEqualTo(Status.PASS);

@@ -4,10 +4,8 @@ package org.m365mailwizard.core.dns.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.m365mailwizard.core.dns.check.ZoneFixture.finding;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.m365mailwizard.core.check.Finding;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.Status;
@@ -17,22 +15,8 @@ import org.m365mailwizard.testsupport.ZoneResponder;
 /** The {@code spf} check: the evaluator run for a live Microsoft 365 address, over realistic zones. */
 class SpfCheckTest {
 
-    private static ZoneFixture dns;
-
-    @BeforeAll
-    static void start() throws Exception {
-        dns = ZoneFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        dns.close();
-    }
-
-    @AfterEach
-    void clearFaults() {
-        dns.zones().clearFaults();
-    }
+    @RegisterExtension
+    static final ZoneFixture dns = ZoneFixture.perTestClass();
 
     private static Finding spf(String domain) throws Exception {
         return finding(dns.check(domain), "spf");

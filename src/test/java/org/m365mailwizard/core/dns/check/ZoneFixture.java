@@ -19,31 +19,64 @@ import org.m365mailwizard.core.dns.DnsSettings;
 import org.m365mailwizard.core.input.DomainName;
 import org.m365mailwizard.testsupport.LoopbackDnsServer;
 import org.m365mailwizard.testsupport.ZoneResponder;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The zones in {@code src/test/resources/zones/} (customers right and wrong, and Microsoft's side:
- * SPF includes, DKIM keys) served by one loopback DNS server, with a checker that asks it.
+ * SPF includes, DKIM keys) served by one loopback DNS server, with a checker that asks it. As a
+ * JUnit extension ({@code @RegisterExtension static final ZoneFixture dns = ZoneFixture.perTestClass()})
+ * it serves the zones for a test class and clears the faults a test set after each test.
  */
-public final class ZoneFixture implements AutoCloseable {
+public final class ZoneFixture implements AutoCloseable, BeforeAllCallback, AfterAllCallback, AfterEachCallback {
 
-    private final ZoneResponder zones;
-    private final LoopbackDnsServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
-        Thread t = new Thread(r, "zone-fixture");
-        t.setDaemon(true);
-        return t;
-    });
+    private ZoneResponder zones;
+    private LoopbackDnsServer server;
+    private ExecutorService executor;
 
-    private ZoneFixture() throws IOException {
-        this.zones = new ZoneResponder();
+    private ZoneFixture() {
+    }
+
+    /** Serves the zones now (for mains and tests that manage the lifetime themselves). */
+    public static ZoneFixture start() throws IOException {
+        ZoneFixture fixture = new ZoneFixture();
+        fixture.open();
+        return fixture;
+    }
+
+    /** Serves the zones while a test class runs. */
+    public static ZoneFixture perTestClass() {
+        return new ZoneFixture();
+    }
+
+    private void open() throws IOException {
+        zones = new ZoneResponder();
         for (Path file : zoneFiles()) {
             zones.addZoneFile(file);
         }
-        this.server = LoopbackDnsServer.start(zones);
+        server = LoopbackDnsServer.start(zones);
+        executor = Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "zone-fixture");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
-    public static ZoneFixture start() throws IOException {
-        return new ZoneFixture();
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        open();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        zones.clearFaults();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     public static List<Path> zoneFiles() {
@@ -86,6 +119,18 @@ public final class ZoneFixture implements AutoCloseable {
 
     public DnsReport check(String domain) throws Exception {
         return check(domain, Cloud.GLOBAL, null);
+    }
+
+    /**
+     * Serves the test zones until killed, for trying the command line by hand (the README's sample
+     * output comes from this): prints the address to pass to {@code --resolver}.
+     */
+    public static void main(String[] args) throws Exception {
+        try (ZoneFixture fixture = start()) {
+            System.out.println(fixture.server().address());
+            System.out.flush();
+            Thread.currentThread().join();
+        }
     }
 
     public static Finding finding(DnsReport report, String id) {

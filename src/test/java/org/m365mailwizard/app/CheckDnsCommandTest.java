@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.m365mailwizard.cli;
+package org.m365mailwizard.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,31 +9,36 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.m365mailwizard.core.dns.DnsSettings;
-import org.m365mailwizard.core.dns.check.DnsChecker;
+import org.m365mailwizard.cli.Cli;
+import org.m365mailwizard.core.config.UserDirs;
 import org.m365mailwizard.core.dns.check.ZoneFixture;
 import org.m365mailwizard.core.i18n.Language;
 import org.m365mailwizard.core.i18n.Texts;
 import org.m365mailwizard.testsupport.ZoneResponder;
-import picocli.CommandLine;
 
-/** {@code check-dns} run in-process through {@link Cli} against the loopback zones: exit codes, JSON, text. */
+/**
+ * {@code check-dns} run in-process through {@link Cli} and the real {@link CommandFactory} against the
+ * loopback zones: exit codes, JSON, text, batches. (Terminal output in tests is never a console: no colour.)
+ */
 class CheckDnsCommandTest {
 
-    private static ZoneFixture dns;
+    @RegisterExtension
+    static final ZoneFixture dns = ZoneFixture.perTestClass();
+    private static Path home;
     private final ObjectMapper mapper = new ObjectMapper();
 
     @BeforeAll
     static void start() throws Exception {
-        dns = ZoneFixture.start();
+        home = Files.createTempDirectory("check-dns-home");
         dns.zones().addZone("xn--bcher-kva.example.", """
                 $TTL 300
                 @ IN SOA ns1.xn--bcher-kva.example. h.xn--bcher-kva.example. 1 3600 600 86400 300
@@ -43,16 +48,6 @@ class CheckDnsCommandTest {
                 """);
     }
 
-    @AfterAll
-    static void stop() {
-        dns.close();
-    }
-
-    @AfterEach
-    void clearFaults() {
-        dns.zones().clearFaults();
-    }
-
     /** Output of one run. */
     record Run(int exitCode, String out, String err) {
         List<String> lines() {
@@ -60,22 +55,16 @@ class CheckDnsCommandTest {
         }
     }
 
+    /** One run through the real composition root and command factory, output captured. */
     static Run run(Language language, String... args) {
         Texts texts = new Texts(language);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine.IFactory factory = new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                if (type == CheckDnsCommand.class) {
-                    return type.cast(new CheckDnsCommand(new DnsChecker(DnsSettings.defaults(), dns.executor()),
-                            new ObjectMapper(), texts, Terminal.plain()));
-                }
-                return CommandLine.defaultFactory().create(type);
-            }
-        };
-        int code = new Cli(factory, texts, new PrintWriter(out), new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
+        try (AppContext context = new AppContext(texts, UserDirs.of("Linux", Map.of(), home), Map.of(),
+                Clock.systemUTC())) {
+            int code = new Cli(new CommandFactory(context), texts, new PrintWriter(out), new PrintWriter(err)).execute(args);
+            return new Run(code, out.toString(), err.toString());
+        }
     }
 
     static Run checkDns(String... args) {
@@ -215,6 +204,6 @@ class CheckDnsCommandTest {
         Run help = run(Language.ENGLISH, "check-dns", "--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("Checks a domain's MX, SPF, DKIM").contains("--domains-file")
-                .contains("default: 5000").doesNotContain("--name-server-port");
+                .contains("default: 5000").contains("--name-server-port=PORT");
     }
 }
