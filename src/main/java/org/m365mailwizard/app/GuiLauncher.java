@@ -32,6 +32,9 @@ final class GuiLauncher {
         Platform.startup(() -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             Stage stage = new Stage();
+            if (FirstFrameReport.requested()) {
+                FirstFrameReport.watch(stage, System.err);
+            }
             new WizardWindow(new UiWiring(context), language, preferences).show(stage);
             // After the window's own handler, which saves the setup.
             stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> context.close());
