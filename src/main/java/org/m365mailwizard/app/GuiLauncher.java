@@ -32,6 +32,7 @@ final class GuiLauncher {
         Platform.startup(() -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             Stage stage = new Stage();
+            AppIcons.applyTo(stage);
             if (FirstFrameReport.requested()) {
                 FirstFrameReport.watch(stage, System.err);
             }
