@@ -76,8 +76,9 @@ public final class AppContext implements AutoCloseable {
         this.exportService = new ExportService(texts, configFile, objectMapper, clock);
         this.reportWriter = new ReportWriter(texts);
         this.findingsFile = new FindingsFile(objectMapper, texts::has);
-        this.httpClient = HttpClient.newBuilder().connectTimeout(NETWORK_TIMEOUT)
-                .executor(executors.background()).followRedirects(HttpClient.Redirect.NEVER).build();
+        // Built on the first request: its TLS set-up costs more than the rest of the start together.
+        this.httpClient = new LazyHttpClient(() -> HttpClient.newBuilder().connectTimeout(NETWORK_TIMEOUT)
+                .executor(executors.background()).followRedirects(HttpClient.Redirect.NEVER).build());
         this.tenantDiscovery = new TenantDiscovery(httpClient, objectMapper, NETWORK_TIMEOUT);
         this.appTokenService = new AppTokenService(executors.background(), NETWORK_TIMEOUT);
         this.appRegistrationCheck = new AppRegistrationCheck(new AppInputValidator(clock), tenantDiscovery,

@@ -3,6 +3,7 @@ package org.m365mailwizard.app;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -30,13 +31,19 @@ final class GuiLauncher {
         PreferencesStore.Loaded preferences = new PreferencesStore(dirs.preferencesFile(),
                 new com.fasterxml.jackson.databind.ObjectMapper(), Clock.systemDefaultZone()).load();
         Language language = chooseLanguage(explicitLanguage, preferences.preferences(), Locale.getDefault());
-        // Asked before the toolkit starts (not on the FX thread), so the first frame already has the right theme.
-        boolean dark = startsDark(Themes.Choice.fromId(preferences.preferences().theme()), OsAppearance.forThisSystem());
+        // Asked while the toolkit starts, never on the FX thread: usually answered before the first frame.
+        Themes.Choice choice = Themes.Choice.fromId(preferences.preferences().theme());
+        CompletableFuture<Boolean> dark = CompletableFuture.supplyAsync(() -> startsDark(choice, OsAppearance.forThisSystem()));
         AppContext context = new AppContext(new Texts(language), dirs, System.getenv(), Clock.systemDefaultZone());
         Platform.setImplicitExit(true);
         Platform.startup(() -> {
-            Themes.apply(dark);
+            Themes.apply(dark.getNow(false));
+            dark.thenAccept(isDark -> Platform.runLater(() -> Themes.apply(isDark)));
             Stage stage = new Stage();
+            AppIcons.applyTo(stage);
+            if (FirstFrameReport.requested()) {
+                FirstFrameReport.watch(stage, System.err);
+            }
             WizardWindow window = new WizardWindow(new UiWiring(context), language, preferences);
             handleUnexpectedErrors(window);
             window.show(stage);

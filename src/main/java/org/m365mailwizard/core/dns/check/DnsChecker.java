@@ -13,6 +13,7 @@ import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.dns.DnsClient;
 import org.m365mailwizard.core.dns.DnsSettings;
+import org.m365mailwizard.core.dns.SharedQuestions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,8 +67,12 @@ public final class DnsChecker {
         return check(settings.newClient(request.domain().ascii(), executor), request, onFinding);
     }
 
-    /** Runs every check through the given client (tests, or callers with their own client). */
-    public static CompletionStage<DnsReport> check(DnsClient dns, DnsCheckRequest request, Consumer<Finding> onFinding) {
+    /**
+     * Runs every check through the given client (tests, or callers with their own client). A question
+     * two checks share is sent once ({@link SharedQuestions}).
+     */
+    public static CompletionStage<DnsReport> check(DnsClient client, DnsCheckRequest request, Consumer<Finding> onFinding) {
+        DnsClient dns = new SharedQuestions(client);
         List<CompletableFuture<Finding>> running = new ArrayList<>();
         running.add(guarded(MxCheck.ID, () -> MxCheck.run(dns, request), onFinding));
         running.add(guarded(SpfCheck.ID, () -> SpfCheck.run(dns, request), onFinding));

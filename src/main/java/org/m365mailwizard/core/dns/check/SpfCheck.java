@@ -53,6 +53,9 @@ final class SpfCheck {
     static CompletionStage<Finding> run(DnsClient dns, DnsCheckRequest request) {
         String include = request.cloud().spfInclude();
         CompletableFuture<DnsAnswer> published = dns.query(request.domain().absolute(), Type.TXT).toCompletableFuture();
+        // Asked now, the includes are answered by the time the evaluation reaches them (SpfPrefetch).
+        SpfPrefetch prefetch = new SpfPrefetch(dns);
+        published.thenAccept(txt -> prefetch.follow(request.domain().ascii(), txt));
         SpfEvaluator evaluator = new SpfEvaluator(dns);
         // One question when Microsoft's record lists its ranges itself (it does today); the evaluator's
         // own search through nested includes only when it does not.

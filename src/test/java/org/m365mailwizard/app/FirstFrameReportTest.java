@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.m365mailwizard.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The startup diagnostic in a real window: one line, once, only after the window has been shown. */
+@ExtendWith(ApplicationExtension.class)
+class FirstFrameReportTest {
+
+    private Stage stage;
+
+    @Start
+    void start(Stage primary) {
+        // A window of its own that the test shows itself: the report must be watching before the show.
+        stage = new Stage();
+        stage.setScene(new Scene(new Label("first step"), 300, 200));
+    }
+
+    @Test
+    void printsOneLineWithTheUptimeAfterTheWindowIsShownAndNothingBefore(FxRobot robot) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        robot.interact(() -> FirstFrameReport.watch(stage, out, () -> 1234));
+        sleepSomePulses();
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).as("before the window is shown").isEmpty();
+
+        robot.interact(stage::show);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !bytes.toString(StandardCharsets.UTF_8).isEmpty());
+        sleepSomePulses();
+        robot.interact(stage::hide);
+        robot.interact(stage::show);
+        sleepSomePulses();
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .isEqualTo("m365-mail-wizard: first frame shown after 1234 ms (JVM uptime)" + System.lineSeparator());
+        robot.interact(stage::hide);
+    }
+
+    @Test
+    void isOffUnlessTheSystemPropertyAsksForIt() {
+        assertThat(System.getProperty(FirstFrameReport.PROPERTY)).isNull();
+        assertThat(FirstFrameReport.requested()).isFalse();
+        System.setProperty(FirstFrameReport.PROPERTY, "true");
+        try {
+            assertThat(FirstFrameReport.requested()).isTrue();
+        } finally {
+            System.clearProperty(FirstFrameReport.PROPERTY);
+        }
+    }
+
+    private static void sleepSomePulses() throws InterruptedException {
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
