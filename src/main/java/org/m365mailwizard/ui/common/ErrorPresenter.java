@@ -12,8 +12,6 @@ import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.m365mailwizard.core.check.Message;
@@ -140,9 +138,7 @@ public final class ErrorPresenter {
         Button copy = new Button(texts.get("error.copyDetails"));
         copy.setId("copyErrorDetails");
         copy.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(details);
-            Clipboard.getSystemClipboard().setContent(content);
+            Clipboards.putText(details);
             copy.setText(texts.get("error.copied"));
         });
         VBox box = new VBox(6, area, copy);

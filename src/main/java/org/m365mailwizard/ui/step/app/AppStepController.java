@@ -19,13 +19,12 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.VBox;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.Validator;
 import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
+import org.m365mailwizard.ui.common.Clipboards;
 import org.m365mailwizard.core.auth.AppCheckIds;
 import org.m365mailwizard.core.check.Finding;
 import org.m365mailwizard.core.check.Message;
@@ -184,9 +183,7 @@ public final class AppStepController implements WizardStep {
     }
 
     private void copy(String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
+        Clipboards.putText(text);
     }
 
     @Override

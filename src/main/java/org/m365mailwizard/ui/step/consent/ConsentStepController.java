@@ -18,11 +18,10 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
+import org.m365mailwizard.ui.common.Clipboards;
 import org.m365mailwizard.core.auth.consent.DelegatedSignIn;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.Status;
@@ -168,9 +167,7 @@ public final class ConsentStepController implements WizardStep {
     }
 
     private static void copy(String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
+        Clipboards.putText(text);
     }
 
     @Override

@@ -17,13 +17,12 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.SVGPath;
 import javafx.util.StringConverter;
+import org.m365mailwizard.ui.common.Clipboards;
 import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.config.Cloud;
 import org.m365mailwizard.core.i18n.Texts;
@@ -145,9 +144,7 @@ public final class DnsStepController implements WizardStep {
     }
 
     private void copy(String text, String confirmation) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
+        Clipboards.putText(text);
         copiedLabel.setText(confirmation);
     }
 

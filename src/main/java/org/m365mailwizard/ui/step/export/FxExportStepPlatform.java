@@ -7,10 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.m365mailwizard.ui.common.Clipboards;
 
 /**
  * The real desktop: JavaFX's {@link FileChooser} and clipboard, and an opener for URIs supplied by the
@@ -38,9 +37,7 @@ public final class FxExportStepPlatform implements ExportStepPlatform {
 
     @Override
     public void copyToClipboard(String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
+        Clipboards.putText(text);
     }
 
     @Override

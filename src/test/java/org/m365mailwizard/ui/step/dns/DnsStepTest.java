@@ -75,13 +75,27 @@ class DnsStepTest {
     }
 
     @Test
-    void leavingTheStepCancelsARunningCheck(FxRobot robot) {
-        robot.interact(() -> {
-            step.entered();
-            step.left();
-        });
-        assertThat(step.canAdvance().get()).isTrue();
-        assertThat(step.viewModel().runningProperty().get()).isFalse();
-        assertThat(model.dnsFindings()).isEmpty();
+    void leavingTheStepKeepsTheCheckRunningAndClosingCancelsIt(FxRobot robot) {
+        // Going to another step must not throw away a check in flight (its result is announced there);
+        // closing or rebuilding the window must stop it.
+        // Slow answers, so the run is surely still in flight when the step is left.
+        dns.server().withDelay(java.time.Duration.ofMillis(300));
+        try {
+            robot.interact(() -> {
+                step.entered();
+                step.left();
+            });
+            assertThat(step.viewModel().runningProperty().get()).isTrue();
+
+            robot.interact(step::disposed);
+            assertThat(step.canAdvance().get()).isTrue();
+            assertThat(step.viewModel().runningProperty().get()).isFalse();
+            // Longer than a whole run at this delay: a cancelled run must deliver nothing late.
+            WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(model.dnsFindings()).isEmpty();
+        } finally {
+            dns.server().withDelay(java.time.Duration.ZERO);
+        }
     }
 }
