@@ -3,20 +3,17 @@ package org.m365mailwizard.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.m365mailwizard.core.config.Cloud;
 import org.m365mailwizard.core.config.PluginTarget;
 import org.m365mailwizard.core.i18n.Language;
+import org.m365mailwizard.testsupport.Screenshots;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
@@ -67,22 +64,8 @@ class DomainStepScreenshotTest {
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage[] image = new WritableImage[1];
         robot.interact(() -> image[0] = opened[0].stage.getScene().snapshot(null));
-        Files.createDirectories(target.getParent());
-        ImageIO.write(toBufferedImage(image[0]), "png", target.toFile());
+        Screenshots.write(image[0], target);
         robot.interact(opened[0].stage::close);
         return target;
-    }
-
-    private static BufferedImage toBufferedImage(WritableImage image) {
-        int width = (int) image.getWidth();
-        int height = (int) image.getHeight();
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        return out;
     }
 }
