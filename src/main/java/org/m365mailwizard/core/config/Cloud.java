@@ -3,7 +3,6 @@ package org.m365mailwizard.core.config;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -90,15 +89,6 @@ public enum Cloud {
     }
 
     public static Optional<Cloud> fromId(String id) {
-        if (id == null) {
-            return Optional.empty();
-        }
-        String wanted = id.trim().toLowerCase(Locale.ROOT);
-        for (Cloud cloud : values()) {
-            if (cloud.id.equals(wanted)) {
-                return Optional.of(cloud);
-            }
-        }
-        return Optional.empty();
+        return EnumIds.byId(values(), Cloud::id, id);
     }
 }

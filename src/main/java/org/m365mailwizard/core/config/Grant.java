@@ -16,14 +16,6 @@ public enum Grant {
     }
 
     public static Optional<Grant> fromId(String id) {
-        if (id == null) {
-            return Optional.empty();
-        }
-        for (Grant grant : values()) {
-            if (grant.id().equals(id.trim().toLowerCase(Locale.ROOT))) {
-                return Optional.of(grant);
-            }
-        }
-        return Optional.empty();
+        return EnumIds.byId(values(), Grant::id, id);
     }
 }

@@ -2,7 +2,6 @@
 package org.m365mailwizard.core.config;
 
 import java.net.URI;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -70,15 +69,6 @@ public enum PluginTarget {
     }
 
     public static Optional<PluginTarget> fromId(String id) {
-        if (id == null) {
-            return Optional.empty();
-        }
-        String wanted = id.trim().toLowerCase(Locale.ROOT);
-        for (PluginTarget target : values()) {
-            if (target.id.equals(wanted)) {
-                return Optional.of(target);
-            }
-        }
-        return Optional.empty();
+        return EnumIds.byId(values(), PluginTarget::id, id);
     }
 }

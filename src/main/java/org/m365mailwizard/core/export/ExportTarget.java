@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.core.export;
 
+import org.m365mailwizard.core.config.EnumIds;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.m365mailwizard.core.config.PluginTarget;
@@ -65,11 +65,7 @@ public enum ExportTarget {
     }
 
     public static Optional<ExportTarget> fromId(String id) {
-        if (id == null) {
-            return Optional.empty();
-        }
-        String wanted = id.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(t -> t.id.equals(wanted)).findFirst();
+        return EnumIds.byId(values(), ExportTarget::id, id);
     }
 
     /** All identifiers, for messages and help: {@code json, wp-mail-smtp, …}. */
