@@ -38,8 +38,4 @@ final class CommandFactory implements CommandLine.IFactory {
         }
         return CommandLine.defaultFactory().create(type);
     }
-
-    AppContext context() {
-        return context;
-    }
 }
