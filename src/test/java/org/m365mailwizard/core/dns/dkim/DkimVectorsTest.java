@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.m365mailwizard.testsupport.Conformance;
 
 /**
  * All vectors of {@code dkim/dkim-key-record-vectors.json} against {@link DkimKeyRecord}. Outcomes:
@@ -24,8 +25,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class DkimVectorsTest {
 
-    private static final Path FILE = Path.of(System.getProperty("m365wizard.testdata", "../shared/testdata"),
-            "dkim", "dkim-key-record-vectors.json");
+    private static final Path FILE = Conformance.path("dkim/dkim-key-record-vectors.json");
 
     private record Disagreement(String outcome, String reason) {
     }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.m365mailwizard.testsupport.Conformance;
 
 /**
  * All 108 vectors of {@code dmarc/dmarc-record-vectors.json} against {@link DmarcRecord}. The
@@ -24,8 +25,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class DmarcVectorsTest {
 
-    private static final Path FILE = Path.of(System.getProperty("m365wizard.testdata", "../shared/testdata"),
-            "dmarc", "dmarc-record-vectors.json");
+    private static final Path FILE = Conformance.path("dmarc/dmarc-record-vectors.json");
 
     private record Disagreement(String outcome, String reason) {
     }

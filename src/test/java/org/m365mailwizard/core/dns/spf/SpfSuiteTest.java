@@ -29,6 +29,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.m365mailwizard.testsupport.LoopbackDnsServer;
 import org.m365mailwizard.testsupport.SpfZoneResponder;
+import org.m365mailwizard.testsupport.Conformance;
 
 /**
  * The OpenSPF test suites (RFC 7208, RFC 4408, and two extra files in the same format) run
@@ -44,7 +45,7 @@ import org.m365mailwizard.testsupport.SpfZoneResponder;
  */
 class SpfSuiteTest {
 
-    private static final Path DATA = Path.of(System.getProperty("m365wizard.testdata", "../shared/testdata"), "spf");
+    private static final Path DATA = Conformance.path("spf");
     private static final String DEFAULT_EXPLANATION = "DEFAULT";
 
     private static final String SINGLE_LABEL = "blitiri's zone uses single-label names (d00, mx10, include:d11):"
