@@ -157,6 +157,8 @@ public final class ConfigFile {
             SecureFiles.write(path, bytes, config.secret().isPresent(), overwrite);
         } catch (FileAlreadyExistsException e) {
             throw ProblemException.invalidInput("config.error.exists", path);
+        } catch (SecureFiles.NotARegularFileException e) {
+            throw ProblemException.invalidInput("export.error.notRegularFile", path);
         } catch (IOException e) {
             throw ProblemException.invalidInput("config.error.unwritable", path);
         }
