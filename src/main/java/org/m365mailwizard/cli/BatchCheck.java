@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -22,15 +20,22 @@ import org.m365mailwizard.core.dns.check.DnsChecker;
 import org.m365mailwizard.core.dns.check.DnsReport;
 import org.m365mailwizard.core.i18n.Texts;
 import org.m365mailwizard.core.input.DomainName;
+import org.m365mailwizard.core.text.BoundedLines;
+import org.m365mailwizard.core.text.TerminalSafe;
 
 /**
  * {@code check-dns --domains-file}: checks the domains of a file (one per line, {@code #} comments,
  * {@code -} for standard input), at most {@code parallel} at a time, printing each result as soon
  * as it is in: one JSON object per line, or one text line per domain. The file is read as it goes
  * and nothing of a finished domain is kept but the worst exit code, so memory stays flat however
- * long the list. Bad lines are reported on standard error and skipped.
+ * long the list. Bad lines (not a domain, not UTF-8, longer than {@value #MAX_LINE_BYTES} bytes) are
+ * reported on standard error and skipped; reading stops with exit 2 after {@value #MAX_FILE_BYTES}
+ * bytes, so an endless stream ({@code /dev/zero}) ends with a message, not out of memory.
  */
 final class BatchCheck {
+
+    static final int MAX_LINE_BYTES = 4096;
+    static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
 
     private final DnsChecker checker;
     private final Cloud cloud;
@@ -58,20 +63,22 @@ final class BatchCheck {
         AtomicInteger worst = new AtomicInteger(ExitCode.OK);
         int checked = 0;
         int lineNumber = 0;
-        try (BufferedReader reader = open(file)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lineNumber++;
-                String entry = line.strip();
+        try (BoundedLines lines = new BoundedLines(open(file), MAX_LINE_BYTES, MAX_FILE_BYTES)) {
+            BoundedLines.Line line;
+            while ((line = lines.next()) != null) {
+                if (!(line instanceof BoundedLines.Text text)) {
+                    String key = line instanceof BoundedLines.TooLong ? "cli.checkDns.lineTooLong" : "cli.checkDns.lineNotUtf8";
+                    badLine(err, texts.get(key, file, line.number(), String.valueOf(MAX_LINE_BYTES)));
+                    worst.accumulateAndGet(ExitCode.INVALID_INPUT, ExitCode::worse);
+                    continue;
+                }
+                String entry = text.text().strip();
                 if (entry.isEmpty() || entry.startsWith("#")) {
                     continue;
                 }
                 DomainName.Result parsed = DomainName.parse(entry);
                 if (parsed instanceof DomainName.Invalid invalid) {
-                    synchronized (err) {
-                        err.println(texts.get("cli.checkDns.badLine", file, lineNumber, texts.format(invalid.reason())));
-                        err.flush();
-                    }
+                    badLine(err, texts.get("cli.checkDns.badLine", file, line.number(), texts.format(invalid.reason())));
                     worst.accumulateAndGet(ExitCode.INVALID_INPUT, ExitCode::worse);
                     continue;
                 }
@@ -91,9 +98,11 @@ final class BatchCheck {
                     }
                 });
             }
+        } catch (BoundedLines.TooBig e) {
+            throw ProblemException.invalidInput("cli.checkDns.fileTooBig", file, MAX_FILE_BYTES / (1024 * 1024));
         } catch (IOException e) {
-            throw new ProblemException(org.m365mailwizard.core.check.Message.of("cli.checkDns.fileUnreadable", file),
-                    ExitCode.INVALID_INPUT, e);
+            String key = Files.isDirectory(file) ? "cli.checkDns.fileIsFolder" : "cli.checkDns.fileUnreadable";
+            throw new ProblemException(org.m365mailwizard.core.check.Message.of(key, file), ExitCode.INVALID_INPUT, e);
         } finally {
             slots.acquire(parallel); // every started check has printed
         }
@@ -104,11 +113,18 @@ final class BatchCheck {
         return worst.get();
     }
 
-    private static BufferedReader open(Path file) throws IOException {
+    private static InputStream open(Path file) throws IOException {
         if (file.toString().equals("-")) {
-            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            return System.in;
         }
-        return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        return Files.newInputStream(file);
+    }
+
+    private static void badLine(PrintWriter err, String text) {
+        synchronized (err) {
+            err.println(text);
+            err.flush();
+        }
     }
 
     private void print(DnsReport report, PrintWriter out) {
@@ -123,8 +139,8 @@ final class BatchCheck {
     /** {@code FAIL   tailspin.example  mx=fail spf=fail ...}: one line a person can scan down. */
     private String textLine(DnsReport report) {
         Status worst = Status.worst(report.findings().stream().map(Finding::status).toList());
-        String checks = report.findings().stream().map(f -> f.id() + "=" + f.status().jsonName())
+        String checks = report.findings().stream().map(f -> TerminalSafe.render(f.id()) + "=" + f.status().jsonName())
                 .collect(Collectors.joining(" "));
-        return table.statusLabel(worst) + "  " + report.domain().ascii() + "  " + checks;
+        return table.statusLabel(worst) + "  " + TerminalSafe.render(report.domain().ascii()) + "  " + checks;
     }
 }

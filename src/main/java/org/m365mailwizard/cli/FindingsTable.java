@@ -10,12 +10,14 @@ import org.m365mailwizard.core.check.Finding;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.core.text.TerminalSafe;
 
 /**
  * Findings as a table a person reads at a glance: one row per check (status, id, why), then for
  * anything not passing what is expected, what was found and the fix, a summary line, and the
  * records to publish as one zone snippet. Shared by every command that prints findings. Wraps at
- * the terminal width, counting CJK characters as two columns.
+ * the terminal width, counting CJK characters as two columns. Every value from outside (ids, records
+ * found, fixes built from them) goes through {@link TerminalSafe}; message arguments already do.
  */
 public final class FindingsTable {
 
@@ -38,23 +40,25 @@ public final class FindingsTable {
         for (Status s : Status.values()) {
             statusWidth = Math.max(statusWidth, width(statusLabel(s)));
         }
-        int idWidth = findings.stream().mapToInt(f -> width(f.id())).max().orElse(0);
+        int idWidth = findings.stream().mapToInt(f -> width(TerminalSafe.render(f.id()))).max().orElse(0);
         int indent = statusWidth + 2 + idWidth + 2;
         String labelPad = labelPadding();
         for (Finding f : findings) {
             String status = colour(f.status(), pad(statusLabel(f.status()), statusWidth));
-            printWrapped(out, status + "  " + pad(f.id(), idWidth) + "  ", indent, texts.format(f.message()));
+            printWrapped(out, status + "  " + pad(TerminalSafe.render(f.id()), idWidth) + "  ", indent,
+                    texts.format(f.message()));
             boolean detail = f.status() != Status.PASS;
             if (detail && !f.expected().isEmpty()) {
-                printDetail(out, indent, labelPad, "findings.label.expected", List.of(f.expected()));
+                printDetail(out, indent, labelPad, "findings.label.expected", List.of(TerminalSafe.render(f.expected())));
             }
             if (detail) {
                 // A passing row says what it found in its message; the records are in the JSON.
                 printDetail(out, indent, labelPad, "findings.label.found",
-                        f.found().isEmpty() ? List.of(texts.get("findings.nothingFound")) : f.found());
+                        f.found().isEmpty() ? List.of(texts.get("findings.nothingFound"))
+                                : f.found().stream().map(TerminalSafe::render).toList());
             }
             if (f.fix() != null) {
-                printDetail(out, indent, labelPad, "findings.label.fix", List.of(f.fix().zoneLine()));
+                printDetail(out, indent, labelPad, "findings.label.fix", List.of(TerminalSafe.render(f.fix().zoneLine())));
             }
             for (Message note : f.notes()) {
                 printDetail(out, indent, labelPad, "findings.label.note", List.of(texts.format(note)));
@@ -62,7 +66,8 @@ public final class FindingsTable {
         }
         out.println();
         out.println(summary(findings));
-        List<String> zone = findings.stream().filter(f -> f.fix() != null).map(f -> f.fix().zoneLine()).toList();
+        List<String> zone = findings.stream().filter(f -> f.fix() != null)
+                .map(f -> TerminalSafe.render(f.fix().zoneLine())).toList();
         if (!zone.isEmpty()) {
             out.println();
             out.println(texts.get("findings.zone.heading"));

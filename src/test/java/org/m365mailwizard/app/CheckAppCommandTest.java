@@ -2,6 +2,7 @@
 package org.m365mailwizard.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -318,6 +319,23 @@ class CheckAppCommandTest {
 
         assertThat(run("check-app", "--config", file.toString(), "--format", "json")).isZero();
         assertThat(check("app-secret-expiry").get("messageKey").asText()).isEqualTo("app.expiry.pastButAccepted");
+    }
+
+    @Test
+    void d9AnHttpLoginEndpointIsBadInputAndNothingIsSentToIt() throws Exception {
+        try (ServerSocket capture = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Path file = dir.resolve("http.json");
+            Files.writeString(file, "{\"schema\":\"m365-mail-wizard/1\",\"endpoints\":{\"login\":\"http://127.0.0.1:"
+                    + capture.getLocalPort() + "\",\"graph\":\"" + entra.baseUri() + "\"},\"tenantId\":\"" + tenant
+                    + "\",\"clientId\":\"" + clientId + "\",\"clientSecret\":\"" + secret + "\"}");
+
+            int code = run("check-app", "--config", file.toString());
+
+            assertThat(code).isEqualTo(2);
+            assertThat(err).contains("\"endpoints.login\"", "must be an https address");
+            capture.setSoTimeout(300);
+            assertThatThrownBy(capture::accept).isInstanceOf(java.net.SocketTimeoutException.class);
+        }
     }
 
     @Test

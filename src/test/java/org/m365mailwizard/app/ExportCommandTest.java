@@ -118,6 +118,28 @@ class ExportCommandTest {
     }
 
     @Test
+    void d10AnOutputFolderThatDoesNotExistIsNamedAndNotCreated() throws Exception {
+        Path out = dir.resolve("inj").resolve("a*").resolve("x.php");
+        int code = run(Map.of(), "export", "--config", config(SETUP).toString(), "--target", "wp-mail-smtp",
+                "--out", out.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("The folder " + out.getParent() + " does not exist");
+        assertThat(dir.resolve("inj")).doesNotExist();
+    }
+
+    @Test
+    void d2AFifoAtOutIsRefusedEvenWithForce() throws Exception {
+        Path fifo = dir.resolve("fifo");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "needs mkfifo");
+        int code = run(Map.of(), "export", "--config", config(SETUP).toString(), "--target", "env",
+                "--out", fifo.toString(), "--force");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("is not a regular file");
+        assertThat(Files.isRegularFile(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+    }
+
+    @Test
     void usageMistakesAreInvalidInput() throws Exception {
         String config = config(SETUP).toString();
         assertThat(run(Map.of(), "export", "--config", config, "--target", "env")).isEqualTo(2);

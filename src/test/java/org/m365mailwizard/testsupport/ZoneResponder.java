@@ -24,7 +24,11 @@ import org.xbill.DNS.Zone;
  */
 public final class ZoneResponder implements LoopbackDnsServer.Responder {
 
-    public enum Fault { SERVFAIL, REFUSED, DROP, TRUNCATE_UDP }
+    public enum Fault {
+        SERVFAIL, REFUSED, DROP, TRUNCATE_UDP,
+        /** TC with an empty answer over UDP and TCP alike: a server that cannot give the whole answer. */
+        TRUNCATE_ALWAYS
+    }
 
     /** By origin; a lookup walks up the labels, so thousands of zones (the benchmark's) cost nothing extra. */
     private final Map<Name, Zone> zones = new ConcurrentHashMap<>();
@@ -101,7 +105,8 @@ public final class ZoneResponder implements LoopbackDnsServer.Responder {
             response.getHeader().setRcode(fault == Fault.SERVFAIL ? Rcode.SERVFAIL : Rcode.REFUSED);
             return Optional.of(response);
         }
-        if (fault == Fault.TRUNCATE_UDP && transport == LoopbackDnsServer.Transport.UDP) {
+        if (fault == Fault.TRUNCATE_ALWAYS
+                || fault == Fault.TRUNCATE_UDP && transport == LoopbackDnsServer.Transport.UDP) {
             response.getHeader().setFlag(Flags.TC);
             return Optional.of(response);
         }

@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.core.config;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -41,6 +46,9 @@ public final class ConfigFile {
             "clientId", "clientSecret", "clientSecretExpires", "redirectUri", "domain", "sender", "senderName",
             "siteUrl", "grant", "target");
 
+    /** Far above any real config (a few hundred bytes); a file this big is something else. */
+    static final int MAX_BYTES = 1024 * 1024;
+
     private final ObjectMapper mapper;
 
     public ConfigFile(ObjectMapper mapper) {
@@ -53,23 +61,47 @@ public final class ConfigFile {
 
     public MailConfig read(Path path) throws ProblemException {
         byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
+        try (InputStream in = Files.newInputStream(path)) {
+            // Bounded whatever the path is: /dev/zero or an endless pipe ends here, not out of memory.
+            bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (NoSuchFileException e) {
             throw ProblemException.invalidInput("config.error.notFound", path);
         } catch (IOException e) {
-            throw ProblemException.invalidInput("config.error.unreadable", path);
+            throw ProblemException.invalidInput(Files.isDirectory(path) ? "config.error.isFolder" : "config.error.unreadable",
+                    path);
         }
-        return parse(new String(bytes, StandardCharsets.UTF_8), path.toString());
+        if (bytes.length > MAX_BYTES) {
+            throw ProblemException.invalidInput("config.error.tooBig", path, String.valueOf(MAX_BYTES / 1024));
+        }
+        String json;
+        try {
+            json = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw ProblemException.invalidInput("config.error.notUtf8", path);
+        }
+        return parse(json, path.toString());
     }
 
-    public MailConfig parse(String json, String source) throws ProblemException {
+    /**
+     * Parses the text of a config file. A byte-order mark at the start (Windows Notepad writes one) is
+     * allowed; anything but white space after the one JSON object is not.
+     */
+    public MailConfig parse(String text, String source) throws ProblemException {
+        String json = text.startsWith("\uFEFF") ? text.substring(1) : text;
         JsonNode root;
-        try {
-            root = mapper.readTree(json);
+        boolean parsedRoot = false;
+        try (JsonParser parser = mapper.getFactory().createParser(json)) {
+            root = mapper.readTree(parser);
+            parsedRoot = true;
+            if (parser.nextToken() != null) {
+                throw ProblemException.invalidInput("config.error.trailing", source, parser.currentLocation().getLineNr());
+            }
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw ProblemException.invalidInput("config.error.notJson", source, line);
+            throw ProblemException.invalidInput(parsedRoot ? "config.error.trailing" : "config.error.notJson", source, line);
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a string cannot fail", e);
         }
         if (root == null || !root.isObject()) {
             throw ProblemException.invalidInput("config.error.notObject", source);
@@ -157,6 +189,8 @@ public final class ConfigFile {
             SecureFiles.write(path, bytes, config.secret().isPresent(), overwrite);
         } catch (FileAlreadyExistsException e) {
             throw ProblemException.invalidInput("config.error.exists", path);
+        } catch (SecureFiles.NotARegularFileException e) {
+            throw ProblemException.invalidInput("export.error.notRegularFile", path);
         } catch (IOException e) {
             throw ProblemException.invalidInput("config.error.unwritable", path);
         }
@@ -184,12 +218,36 @@ public final class ConfigFile {
         if (!node.isObject()) {
             throw ProblemException.invalidInput("config.error.field", "endpoints", "{ \"login\": url, \"graph\": url }");
         }
-        URI login = uri(node, "login");
-        URI graph = uri(node, "graph");
+        URI login = endpoint(node, "login");
+        URI graph = endpoint(node, "graph");
         if (login == null || graph == null) {
             throw ProblemException.invalidInput("config.error.field", "endpoints", "{ \"login\": url, \"graph\": url }");
         }
         return new Endpoints(login, graph);
+    }
+
+    /**
+     * An endpoint root as the README promises: https (the secret and tokens go there), no user name
+     * or password, no path, query or fragment. Checked here so that nothing is ever sent to a wrong one.
+     */
+    private static URI endpoint(JsonNode node, String field) throws ProblemException {
+        URI uri = uri(node, field);
+        if (uri == null) {
+            return null;
+        }
+        String name = "endpoints." + field;
+        if (!"https".equalsIgnoreCase(uri.getScheme())) {
+            throw ProblemException.invalidInput("config.error.endpointNotHttps", name);
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw ProblemException.invalidInput("config.error.endpointCredentials", name);
+        }
+        String path = uri.getRawPath();
+        if ((path != null && !path.isEmpty() && !path.equals("/")) || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
+            throw ProblemException.invalidInput("config.error.endpointPath", name);
+        }
+        return uri;
     }
 
     private static String text(JsonNode root, String field) throws ProblemException {

@@ -148,6 +148,7 @@ public final class PreferencesStore {
         try {
             byte[] bytes = (mapper.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n")
                     .getBytes(StandardCharsets.UTF_8);
+            Files.createDirectories(file.toAbsolutePath().getParent()); // our own folder: ours to create
             SecureFiles.write(file, bytes, false, true);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of plain values always serialises", e);

@@ -122,6 +122,7 @@ public final class SetupStore {
         extra.put(DRAFTS_FIELD, drafts);
         MailConfig toWrite = setup.config().toBuilder().extra(extra).build().withoutSecret();
         try {
+            Files.createDirectories(file.toAbsolutePath().getParent()); // our own folder: ours to create
             SecureFiles.write(file, configFile.toJson(toWrite).getBytes(StandardCharsets.UTF_8), false, true);
         } catch (IOException e) {
             LOG.warn("Could not save the setup to {}: {}", file, e.toString());

@@ -15,6 +15,13 @@ public enum DnsOutcome {
     REFUSED,
     /** No server answered in time. */
     TIMEOUT,
+    /**
+     * The server said its answer was cut short (TC) even over TCP, for example an RRset over 64 KB:
+     * what arrived is not the whole truth, so it is never read as "no record".
+     */
+    TRUNCATED,
+    /** The name is a CNAME chain that comes back on itself (or is too long to follow): a zone error. */
+    CNAME_LOOP,
     /** Any other failure: network unreachable, other rcodes, malformed answers. */
     ERROR;
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
@@ -38,6 +39,10 @@ final class ResponseReader {
         if (rcode != Rcode.NOERROR && rcode != Rcode.NXDOMAIN) {
             return DnsAnswer.of(askedName, type, DnsOutcome.ERROR);
         }
+        if (response.getHeader().getFlag(Flags.TC)) {
+            // dnsjava already retried a truncated UDP answer over TCP; TC here means TCP could not carry it either.
+            return DnsAnswer.of(askedName, type, DnsOutcome.TRUNCATED);
+        }
         List<Record> answer = response.getSection(Section.ANSWER);
         List<Record> chain = new ArrayList<>();
         Name current = qname;
@@ -49,7 +54,7 @@ final class ResponseReader {
                 chain.add(next);
                 current = next.getTarget();
                 if (!seen.add(current) || chain.size() > MAX_CHAIN) {
-                    return new DnsAnswer(askedName, type, DnsOutcome.ERROR, List.of(), chain);
+                    return new DnsAnswer(askedName, type, DnsOutcome.CNAME_LOOP, List.of(), chain);
                 }
             }
         }

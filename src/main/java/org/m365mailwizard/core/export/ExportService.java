@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -73,13 +75,24 @@ public final class ExportService {
         return file;
     }
 
-    /** Refuses early, before anything is rendered, a path that names a folder or an existing file. */
+    /**
+     * Refuses early, before anything is rendered: a folder, a device, pipe or socket (never replaced,
+     * even with {@code overwrite}), an existing file without {@code overwrite}, a folder that does not exist.
+     */
     public static void checkWritable(Path out, boolean overwrite) throws ProblemException {
-        if (Files.isDirectory(out)) {
+        if (Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
             throw ProblemException.invalidInput("export.error.isFolder", out);
         }
-        if (!overwrite && Files.exists(out)) {
+        if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(out, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isSymbolicLink(out)) {
+            throw ProblemException.invalidInput("export.error.notRegularFile", out);
+        }
+        if (!overwrite && Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
             throw ProblemException.invalidInput("export.error.exists", out);
+        }
+        Path folder = out.toAbsolutePath().getParent();
+        if (folder != null && !Files.exists(folder)) {
+            throw ProblemException.invalidInput("export.error.noFolder", out, folder);
         }
     }
 
@@ -93,11 +106,13 @@ public final class ExportService {
         try {
             SecureFiles.write(out, content.getBytes(StandardCharsets.UTF_8), ownerOnly, overwrite);
         } catch (FileAlreadyExistsException e) {
-            // createDirectories reports a plain file where a parent folder should be the same way.
-            if (out.toAbsolutePath().toString().equals(e.getFile())) {
-                throw ProblemException.invalidInput("export.error.exists", out);
-            }
-            throw new ProblemException(Message.of("export.error.unwritable", out), ExitCode.INVALID_INPUT, e);
+            throw ProblemException.invalidInput("export.error.exists", out);
+        } catch (SecureFiles.NotARegularFileException e) {
+            throw ProblemException.invalidInput(e.isFolder() ? "export.error.isFolder" : "export.error.notRegularFile", out);
+        } catch (NoSuchFileException e) {
+            Path folder = out.toAbsolutePath().getParent();
+            throw Files.exists(folder) ? new ProblemException(Message.of("export.error.unwritable", out), ExitCode.INVALID_INPUT, e)
+                    : ProblemException.invalidInput("export.error.noFolder", out, folder);
         } catch (IOException | SecurityException e) {
             throw new ProblemException(Message.of("export.error.unwritable", out), ExitCode.INVALID_INPUT, e);
         }

@@ -36,8 +36,12 @@ public record MailAttachment(Path path, String name, long size, String contentTy
         if (!Files.exists(path)) {
             throw ProblemException.invalidInput("graph.attach.missing", path);
         }
-        if (!Files.isRegularFile(path)) {
+        if (Files.isDirectory(path)) {
             throw ProblemException.invalidInput("graph.attach.notFile", path);
+        }
+        if (!Files.isRegularFile(path)) {
+            // A device or a pipe (/dev/zero, a FIFO) has no size and may never end: never read it.
+            throw ProblemException.invalidInput("graph.attach.notRegular", path);
         }
         if (!Files.isReadable(path)) {
             throw ProblemException.invalidInput("graph.attach.unreadable", path);
@@ -49,8 +53,12 @@ public record MailAttachment(Path path, String name, long size, String contentTy
             throw ProblemException.invalidInput("graph.attach.unreadable", path);
         }
         if (size > limits.maxAttachmentBytes()) {
-            throw ProblemException.invalidInput("graph.attach.tooLarge", path, megabytes(size),
-                    megabytes(limits.maxAttachmentBytes()));
+            String mb = megabytes(size);
+            String limit = megabytes(limits.maxAttachmentBytes());
+            // "150.0 MB; Graph takes up to 150.0 MB" reads as no reason at all: then count bytes.
+            throw mb.equals(limit)
+                    ? ProblemException.invalidInput("graph.attach.tooLargeBytes", path, size, limits.maxAttachmentBytes())
+                    : ProblemException.invalidInput("graph.attach.tooLarge", path, mb, limit);
         }
         return new MailAttachment(path, path.getFileName().toString(), size, detectType(path));
     }

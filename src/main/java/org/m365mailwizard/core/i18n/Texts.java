@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import org.m365mailwizard.core.check.Message;
+import org.m365mailwizard.core.text.TerminalSafe;
 
 /**
  * Turns message keys into words in one language. The strings live in several bundles under
@@ -64,10 +65,29 @@ public final class Texts {
     public String get(String key, Object... args) {
         String pattern = raw(key);
         try {
-            return new MessageFormat(pattern, locale()).format(args);
+            return new MessageFormat(pattern, locale()).format(safe(args));
         } catch (IllegalArgumentException e) {
             return pattern;
         }
+    }
+
+    /**
+     * Arguments are values from outside (DNS data, file names, user input) as often as not, so every
+     * one that is not a number or a date is shown through {@link TerminalSafe}: no argument can put
+     * a control character into a sentence, whichever face shows it. The patterns themselves hold none.
+     */
+    private static Object[] safe(Object[] args) {
+        if (args == null) {
+            return null;
+        }
+        Object[] safe = args.clone();
+        for (int i = 0; i < safe.length; i++) {
+            Object arg = safe[i];
+            if (arg != null && !(arg instanceof Number) && !(arg instanceof java.util.Date)) {
+                safe[i] = TerminalSafe.render(arg.toString());
+            }
+        }
+        return safe;
     }
 
     public String format(Message message) {

@@ -158,6 +158,74 @@ class ConfigFileTest {
                 .satisfies(e -> assertThat(e.getMessage() + ((ProblemException) e).problem()).doesNotContain(SECRET));
     }
 
+    private static String withEndpoints(String login, String graph) {
+        return "{\"schema\": \"m365-mail-wizard/1\", \"endpoints\": {\"login\": \"" + login + "\", \"graph\": \""
+                + graph + "\"}}";
+    }
+
+    @Test
+    void d9EndpointsMustBeHttpsRootsWithoutPathOrCredentials() throws Exception {
+        assertProblem(withEndpoints("http://127.0.0.1:18080", "https://graph.example"), "config.error.endpointNotHttps");
+        assertProblem(withEndpoints("https://login.example", "ftp://graph.example"), "config.error.endpointNotHttps");
+        assertProblem(withEndpoints("https://login.example", "https://localhost:18443/v1.0"), "config.error.endpointPath");
+        assertProblem(withEndpoints("https://login.example/?x=1", "https://graph.example"), "config.error.endpointPath");
+        assertProblem(withEndpoints("https://login.example/#f", "https://graph.example"), "config.error.endpointPath");
+        assertProblem(withEndpoints("https://user:pw@login.example", "https://graph.example"),
+                "config.error.endpointCredentials");
+        assertThatThrownBy(() -> configFile.parse(withEndpoints("https://user:pw@login.example", "https://g.example"), "f"))
+                .satisfies(e -> assertThat(((ProblemException) e).problem().args().toString()).doesNotContain("pw"));
+
+        MailConfig fine = configFile.parse(withEndpoints("https://LOGIN.example:8443/", "HTTPS://graph.example"), "f");
+        assertThat(fine.endpointOverride().loginRoot()).isEqualTo("https://LOGIN.example:8443");
+    }
+
+    @Test
+    void d9AnythingAfterTheJsonObjectIsRefusedWithItsLine() {
+        assertProblem("{\"schema\": \"m365-mail-wizard/1\"} garbage", "config.error.trailing");
+        assertProblem("{\"schema\": \"m365-mail-wizard/1\"}\n\n{}", "config.error.trailing");
+        assertProblem("{\"schema\": \"m365-mail-wizard/1\"}\n]", "config.error.trailing");
+        assertThatThrownBy(() -> configFile.parse("{\"schema\": \"m365-mail-wizard/1\"}\n\n x", "f"))
+                .satisfies(e -> assertThat(((ProblemException) e).problem().args()).containsExactly("f", "3"));
+    }
+
+    @Test
+    void d9AUtf8ByteOrderMarkAndTrailingWhiteSpaceAreFine() throws Exception {
+        Path file = dir.resolve("notepad.json");
+        byte[] json = "{\"schema\": \"m365-mail-wizard/1\", \"domain\": \"contoso.com\"}\r\n \t\r\n".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8);
+        byte[] withBom = new byte[json.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(json, 0, withBom, 3, json.length);
+        Files.write(file, withBom);
+
+        assertThat(configFile.read(file).domain()).isEqualTo("contoso.com");
+    }
+
+    @Test
+    void d4AnEndlessOrHugeFileIsRefusedAfterAMegabyte() throws Exception {
+        Path big = dir.resolve("big.json");
+        Files.write(big, new byte[ConfigFile.MAX_BYTES + 1]);
+        assertReadProblem(big, "config.error.tooBig");
+        if (Files.isReadable(Path.of("/dev/zero"))) {
+            assertReadProblem(Path.of("/dev/zero"), "config.error.tooBig");
+        }
+        Path latin1 = Files.write(dir.resolve("latin1.json"),
+                new byte[] {'{', '"', 's', 'e', 'n', 'd', 'e', 'r', 'N', 'a', 'm', 'e', '"', ':', '"', (byte) 0xE9, '"', '}'});
+        assertReadProblem(latin1, "config.error.notUtf8");
+        assertReadProblem(dir, "config.error.isFolder");
+    }
+
+    private void assertReadProblem(Path file, String key) {
+        assertThatThrownBy(() -> configFile.read(file))
+                .as(file.toString())
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem().key()).isEqualTo(key);
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+                });
+    }
+
     private void assertProblem(String json, String key) {
         assertThatThrownBy(() -> configFile.parse(json, "f.json"))
                 .as(json)

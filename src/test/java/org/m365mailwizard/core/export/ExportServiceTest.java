@@ -4,11 +4,16 @@ package org.m365mailwizard.core.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -127,5 +132,75 @@ class ExportServiceTest {
     void renderedFilesNeverShowTheirContentInToString() throws Exception {
         ExportedFile file = service.render(ExportTarget.ENV, Setups.ordinary(), true, null);
         assertThat(file.toString()).doesNotContain(Setups.SECRET).contains("holdsSecret=true");
+    }
+
+    @Test
+    void d2AFifoIsNeverReplacedEvenWithOverwrite() throws Exception {
+        Path fifo = dir.resolve("fifo");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        Assumptions.assumeTrue(mkfifo.waitFor() == 0, "needs mkfifo");
+
+        ProblemException e = catchThrowableOfType(ProblemException.class,
+                () -> service.export(ExportTarget.ENV, Setups.ordinary(), false, fifo, true));
+
+        assertThat(e.problem().key()).isEqualTo("export.error.notRegularFile");
+        assertThat(e.exitCode()).isEqualTo(2);
+        assertThat(Files.isRegularFile(fifo, LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(Files.exists(fifo, LinkOption.NOFOLLOW_LINKS)).isTrue();
+    }
+
+    @Test
+    void d2ASocketIsNeverReplacedAndNeitherIsADevice() throws Exception {
+        Path socket = dir.resolve("socket");
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            ProblemException e = catchThrowableOfType(ProblemException.class,
+                    () -> ExportService.write(socket, "x", false, true));
+            assertThat(e.problem().key()).isEqualTo("export.error.notRegularFile");
+            assertThat(Files.isRegularFile(socket, LinkOption.NOFOLLOW_LINKS)).isFalse();
+        }
+        Path devNull = Path.of("/dev/null");
+        if (Files.exists(devNull)) {
+            ProblemException e = catchThrowableOfType(ProblemException.class,
+                    () -> ExportService.write(devNull, "x", false, true));
+            assertThat(e.problem().key()).isEqualTo("export.error.notRegularFile");
+            assertThat(Files.isRegularFile(devNull, LinkOption.NOFOLLOW_LINKS)).isFalse();
+        }
+    }
+
+    @Test
+    void d2ASymbolicLinkIsReplacedItselfAndItsTargetIsUntouched() throws Exception {
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "keep me");
+        Path link = Files.createSymbolicLink(dir.resolve("link.env"), victim);
+
+        service.export(ExportTarget.ENV, Setups.ordinary(), true, link, true);
+
+        assertThat(Files.readString(victim)).isEqualTo("keep me");
+        assertThat(Files.isSymbolicLink(link)).isFalse();
+        assertThat(Files.getPosixFilePermissions(link)).isEqualTo(OWNER_ONLY);
+    }
+
+    @Test
+    void d10AMissingFolderIsNamedAndNotCreated() throws Exception {
+        Path out = dir.resolve("missing").resolve("deeper").resolve("m365.env");
+        ProblemException e = catchThrowableOfType(ProblemException.class,
+                () -> service.export(ExportTarget.ENV, Setups.ordinary(), false, out, false));
+
+        assertThat(e.problem().key()).isEqualTo("export.error.noFolder");
+        assertThat(e.problem().args()).containsExactly(out.toString(), out.getParent().toString());
+        assertThat(e.exitCode()).isEqualTo(2);
+        assertThat(dir.resolve("missing")).doesNotExist();
+    }
+
+    @Test
+    void d7TheTemporaryFileIsOwnerOnlyFromCreationAndNothingIsLeftBehind() throws Exception {
+        Path out = dir.resolve("secret.env");
+        service.export(ExportTarget.ENV, Setups.ordinary(), true, out, false);
+        service.export(ExportTarget.ENV, Setups.ordinary(), true, out, true);
+
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("secret.env");
+        }
+        assertThat(Files.getPosixFilePermissions(out)).isEqualTo(OWNER_ONLY);
     }
 }

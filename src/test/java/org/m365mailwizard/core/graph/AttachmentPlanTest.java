@@ -108,8 +108,9 @@ class AttachmentPlanTest {
         assertThatThrownBy(() -> MailAttachment.of(dir, LIMITS))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().key()).isEqualTo("graph.attach.notFile"));
         GraphLimits tiny = new GraphLimits(4_000_000, 2, 2, GraphLimits.CHUNK_UNIT);
+        // "0.0 MB; Graph takes up to 0.0 MB" would say nothing: sizes this close are counted in bytes.
         assertThatThrownBy(() -> MailAttachment.of(odd, tiny))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().key()).isEqualTo("graph.attach.tooLarge"));
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().key()).isEqualTo("graph.attach.tooLargeBytes"));
     }
 
     @Test

@@ -1,11 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.core.auth.consent;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -22,8 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,12 +38,13 @@ import org.slf4j.LoggerFactory;
  * briefly and <em>ignored</em>: they do not use up the one answer. The {@code state} is compared in
  * constant time before any other parameter is read; an answer with a wrong {@code state} is refused
  * and not consumed either, so a web page guessing at local ports cannot end the wait. Nothing from the
- * request is ever written back to the browser, and nothing of an answer is logged.
+ * request is ever written back to the browser, and nothing of an answer is logged. Connections are
+ * handled concurrently, each with a time limit ({@link LoopbackServer}), so a slow local connection
+ * never keeps the real redirect waiting.
  */
 public final class LoopbackListener implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoopbackListener.class);
-    private static final int MAX_BODY_BYTES = 16 * 1024;
     private static final byte[] LOOPBACK_V4 = {127, 0, 0, 1};
 
     /** Default time the browser has to come back: long enough to sign in with MFA, short enough to notice. */
@@ -90,9 +85,8 @@ public final class LoopbackListener implements AutoCloseable {
 
     private final Settings settings;
     private final Texts texts;
-    private final HttpServer server;
-    private final ExecutorService handlerThread;
-    private final int port;
+    private LoopbackServer server;
+    private volatile int port;
     private final Instant deadline;
     private final CompletableFuture<CallbackResult> result = new CompletableFuture<>();
     private final AtomicBoolean answered = new AtomicBoolean();
@@ -100,29 +94,17 @@ public final class LoopbackListener implements AutoCloseable {
     private final AtomicInteger refusedStates = new AtomicInteger();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
-    private LoopbackListener(Settings settings, Texts texts, HttpServer server, ExecutorService handlerThread,
-                             Instant deadline) {
+    private LoopbackListener(Settings settings, Texts texts, Instant deadline) {
         this.settings = settings;
         this.texts = texts;
-        this.server = server;
-        this.handlerThread = handlerThread;
-        this.port = server.getAddress().getPort();
         this.deadline = deadline;
     }
 
     /** Binds 127.0.0.1 on a port the system picks, and starts waiting. */
     public static LoopbackListener start(Settings settings, Texts texts, Clock clock) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(LOOPBACK_V4), 0), 8);
-        ExecutorService handlerThread = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "m365-loopback-" + server.getAddress().getPort());
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(handlerThread);
-        LoopbackListener listener = new LoopbackListener(settings, texts, server, handlerThread,
-                clock.instant().plus(settings.timeout()));
-        server.createContext("/", listener::handle);
-        server.start();
+        LoopbackListener listener = new LoopbackListener(settings, texts, clock.instant().plus(settings.timeout()));
+        listener.server = LoopbackServer.start(InetAddress.getByAddress(LOOPBACK_V4), listener::handle);
+        listener.port = listener.server.address().getPort();
         listener.result.completeOnTimeout(CallbackResult.ended(CallbackResult.Outcome.TIMED_OUT),
                 settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
         // Close off the result's own thread: the one answering the browser must finish its reply first.
@@ -148,7 +130,7 @@ public final class LoopbackListener implements AutoCloseable {
 
     /** The socket address actually bound (always 127.0.0.1). */
     public InetSocketAddress boundAddress() {
-        return server.getAddress();
+        return server.address();
     }
 
     /** When the wait ends by itself. */
@@ -204,16 +186,15 @@ public final class LoopbackListener implements AutoCloseable {
 
     private void shutdown() {
         try {
-            server.stop(0);
-            handlerThread.shutdown();
+            server.close();
         } finally {
             closed.complete(null);
         }
     }
 
-    void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            Optional<String> why = whyIgnore(exchange);
+    void handle(LoopbackServer.Exchange exchange) throws IOException {
+        try {
+            Optional<String> why = whyIgnore(exchange.request());
             if (why.isPresent()) {
                 ignored.incrementAndGet();
                 LOG.info("Ignored a request to the loopback listener: {}", why.get());
@@ -221,12 +202,7 @@ public final class LoopbackListener implements AutoCloseable {
                 plain(exchange, status, status == 404 ? "Not found" : "Refused");
                 return;
             }
-            String raw = readParameters(exchange);
-            if (raw == null) {
-                ignored.incrementAndGet();
-                plain(exchange, 413, "Too large");
-                return;
-            }
+            String raw = readParameters(exchange.request());
             Optional<String> state;
             try {
                 state = FormData.single(raw, "state");
@@ -266,23 +242,23 @@ public final class LoopbackListener implements AutoCloseable {
     }
 
     /** A reason to leave the request alone, or empty when it may be the answer. Reasons are fixed words. */
-    private Optional<String> whyIgnore(HttpExchange exchange) {
-        InetAddress from = exchange.getRemoteAddress().getAddress();
+    private Optional<String> whyIgnore(LoopbackRequest request) {
+        InetAddress from = request.remote();
         if (from == null || !from.isLoopbackAddress()) {
             return Optional.of("source");
         }
-        if (!settings.callbackPath().equals(exchange.getRequestURI().getRawPath())) {
+        if (!settings.callbackPath().equals(request.rawPath())) {
             return Optional.of("path");
         }
-        List<String> hosts = exchange.getRequestHeaders().get("Host");
-        if (hosts == null || hosts.size() != 1 || !isOwnHost(hosts.get(0))) {
+        List<String> hosts = request.header("Host");
+        if (hosts.size() != 1 || !isOwnHost(hosts.get(0))) {
             return Optional.of("host");
         }
-        List<String> origins = exchange.getRequestHeaders().get("Origin");
-        if (origins != null && (origins.size() != 1 || !isAllowedOrigin(origins.get(0)))) {
+        List<String> origins = request.header("Origin");
+        if (!origins.isEmpty() && (origins.size() != 1 || !isAllowedOrigin(origins.get(0)))) {
             return Optional.of("origin");
         }
-        if (!settings.mode().method().equals(exchange.getRequestMethod())) {
+        if (!settings.mode().method().equals(request.method())) {
             return Optional.of("method");
         }
         return Optional.empty();
@@ -308,45 +284,38 @@ public final class LoopbackListener implements AutoCloseable {
         };
     }
 
-    /** The raw query (GET) or form body (POST); null when the body is too large or not a form. */
-    private String readParameters(HttpExchange exchange) throws IOException {
+    /** The raw query (GET) or form body (POST, already bounded by {@link LoopbackRequest}); empty when not a form. */
+    private String readParameters(LoopbackRequest request) {
         if (settings.mode() == ResponseMode.QUERY) {
-            String query = exchange.getRequestURI().getRawQuery();
-            return query == null ? "" : query;
+            return request.rawQuery() == null ? "" : request.rawQuery();
         }
-        String type = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
+        List<String> types = request.header("Content-Type");
+        String type = types.isEmpty() ? "" : types.get(0);
         if (!type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             return "";
         }
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            return body.length > MAX_BODY_BYTES ? null : new String(body, StandardCharsets.US_ASCII);
-        }
+        return new String(request.body(), StandardCharsets.US_ASCII);
     }
 
-    private void page(HttpExchange exchange, int status, BrowserPage page) throws IOException {
+    private void page(LoopbackServer.Exchange exchange, int status, BrowserPage page) throws IOException {
         send(exchange, status, "text/html; charset=utf-8", page.html(texts).getBytes(StandardCharsets.UTF_8));
     }
 
-    private void plain(HttpExchange exchange, int status, String text) throws IOException {
+    private void plain(LoopbackServer.Exchange exchange, int status, String text) throws IOException {
         send(exchange, status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-        var headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", type);
-        headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("Referrer-Policy", "no-referrer");
-        headers.set("Cache-Control", "no-store");
-        headers.set("X-Frame-Options", "DENY");
-        headers.set("Connection", "close");
+    private void send(LoopbackServer.Exchange exchange, int status, String type, byte[] body) throws IOException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", type);
+        headers.put("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Referrer-Policy", "no-referrer");
+        headers.put("Cache-Control", "no-store");
+        headers.put("X-Frame-Options", "DENY");
         if (status == 405) {
-            headers.set("Allow", settings.mode().method());
+            headers.put("Allow", settings.mode().method());
         }
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        exchange.respond(status, headers, body);
     }
 }

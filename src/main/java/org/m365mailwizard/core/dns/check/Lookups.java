@@ -36,13 +36,19 @@ final class Lookups {
             case TIMEOUT -> "dns.error.timeout";
             case SERVFAIL -> "dns.error.servfail";
             case REFUSED -> "dns.error.refused";
+            case TRUNCATED -> "dns.error.truncated";
+            case CNAME_LOOP -> "dns.error.cnameLoop";
             default -> "dns.error.other";
         };
         return Message.of(key, bare(answer.name()), Type.string(answer.type()));
     }
 
-    /** A finding saying the check could not be determined because a lookup failed. */
+    /**
+     * A finding saying the check could not be determined because a lookup failed; a CNAME loop is
+     * the zone's own error, not the network's, so that one fails.
+     */
     static Finding error(String id, String expected, DnsAnswer answer, List<String> found) {
-        return Finding.of(id, Status.ERROR, expected, found, failure(answer));
+        Status status = answer.outcome() == DnsOutcome.CNAME_LOOP ? Status.FAIL : Status.ERROR;
+        return Finding.of(id, status, expected, found, failure(answer));
     }
 }

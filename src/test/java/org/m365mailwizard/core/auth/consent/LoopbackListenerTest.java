@@ -220,11 +220,10 @@ class LoopbackListenerTest {
     void aRequestFromANonLoopbackSourceIsIgnoredEvenIfItCarriesTheRightState() throws Exception {
         start(ResponseMode.QUERY, Duration.ofSeconds(30), EN);
         // 192.0.2.0/24 is TEST-NET-1: the exchange is simulated, nothing is sent anywhere.
-        FakeExchange foreign = new FakeExchange("GET", URI.create("/?state=" + STATE + "&code=c"),
-                new InetSocketAddress(InetAddress.getByName("192.0.2.10"), 40000), "localhost:" + listener.port());
+        FakeExchange foreign = new FakeExchange("GET", "/?state=" + STATE + "&code=c",
+                InetAddress.getByName("192.0.2.10"), "localhost:" + listener.port());
         listener.handle(foreign);
-        FakeExchange local = new FakeExchange("GET", URI.create("/?state=" + STATE + "&code=c"),
-                new InetSocketAddress(V4, 40001), "localhost:" + listener.port());
+        FakeExchange local = new FakeExchange("GET", "/?state=" + STATE + "&code=c", V4, "localhost:" + listener.port());
 
         assertThat(foreign.status()).isEqualTo(403);
         assertThat(listener.ignoredRequests()).isEqualTo(1);
