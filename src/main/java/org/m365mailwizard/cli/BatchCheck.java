@@ -66,7 +66,7 @@ final class BatchCheck {
                 if (entry.isEmpty() || entry.startsWith("#")) {
                     continue;
                 }
-                DomainName.Result parsed = DomainName.parse(entry);
+                DomainName.Result parsed = DomainName.parseTenantDomain(entry);
                 if (parsed instanceof DomainName.Invalid invalid) {
                     synchronized (err) {
                         err.println(texts.get("cli.checkDns.badLine", file, lineNumber, texts.format(invalid.reason())));

@@ -52,6 +52,7 @@ public final class DnsStepViewModel {
     private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper zoneSnippet = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper domainMissing = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<DnsCheckRow> rows = FXCollections.observableArrayList();
 
     private FxTasks.Handle handle;
@@ -138,6 +139,11 @@ public final class DnsStepViewModel {
         return zoneSnippet.getReadOnlyProperty();
     }
 
+    /** The last result says the domain does not exist: one finding matters, nothing is to publish. */
+    public ReadOnlyBooleanProperty domainMissingProperty() {
+        return domainMissing.getReadOnlyProperty();
+    }
+
     public ObservableList<DnsCheckRow> rows() {
         return rows;
     }
@@ -150,9 +156,10 @@ public final class DnsStepViewModel {
 
     /** Starts a check, cancelling one that runs. Does nothing but explain when the input is not valid. */
     public void check() {
-        DomainName.Result domain = DomainName.parse(model.domainProperty().get());
+        DomainName.Result domain = DomainName.parseTenantDomain(model.domainProperty().get());
         if (domain instanceof DomainName.Invalid invalid) {
             problem.set(texts.format(invalid.reason()));
+            forgetShownResult();
             return;
         }
         Cloud cloud = cloud();
@@ -176,6 +183,7 @@ public final class DnsStepViewModel {
         int run = ++generation;
         lastChecked = key();
         CheckedFor asked = StepInputs.snapshot(STEP, model);
+        domainMissing.set(false);
         rows.setAll(DnsChecker.CHECK_IDS.stream().map(id -> DnsCheckRow.pending(id, texts, "dnsui.state.checking")).toList());
         zoneSnippet.set("");
         progress.set(0);
@@ -186,6 +194,19 @@ public final class DnsStepViewModel {
                 .onSuccess(report -> finished(run, report, asked))
                 .onError(error -> failed(run))
                 .start();
+    }
+
+    /** The input is refused: results for an earlier domain must not stay under the refusal. */
+    private void forgetShownResult() {
+        stopRunning();
+        generation++;
+        lastChecked = null;
+        domainMissing.set(false);
+        rows.setAll(DnsChecker.CHECK_IDS.stream().map(id -> DnsCheckRow.pending(id, texts, "dnsui.state.notChecked"))
+                .toList());
+        zoneSnippet.set("");
+        progress.set(0);
+        statusLine.set("");
     }
 
     /** Checks when the domain, cloud or tenant changed since the last run (entering the step). */
@@ -239,6 +260,7 @@ public final class DnsStepViewModel {
     }
 
     private void show(DnsReport report) {
+        domainMissing.set(report.domainMissing());
         rows.setAll(report.findings().stream().map(f -> DnsCheckRow.of(f, texts)).toList());
         progress.set(1);
         zoneSnippet.set(report.zoneSnippet());
