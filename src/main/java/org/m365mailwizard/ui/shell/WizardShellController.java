@@ -9,7 +9,6 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
-import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Hyperlink;
@@ -24,6 +23,7 @@ import javafx.scene.layout.VBox;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.i18n.Language;
 import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.ui.common.Labels;
 import org.m365mailwizard.ui.common.StatusBadge;
 import org.m365mailwizard.ui.common.StepStatus;
 import org.m365mailwizard.ui.common.WizardStep;
@@ -298,6 +298,7 @@ public final class WizardShellController {
                 return;
             }
             String name = texts.get("shell.stepListEntry", getIndex() + 1, texts.get(step.titleKey()));
+            setText(name);
             String id = entries.get(getIndex()).id();
             if (SummaryViewModel.STEPS.contains(id)) {
                 // The state under the name, as an icon and a word (never colour alone).
@@ -305,12 +306,17 @@ public final class WizardShellController {
                 Label badge = StatusBadge.of(state, texts);
                 badge.setId("step-state-" + id);
                 badge.getStyleClass().add("step-state");
-                setGraphic(badge);
-                setContentDisplay(ContentDisplay.BOTTOM);
-                setAlignment(Pos.CENTER_LEFT);
+                Label title = Labels.wrapped(name, "step-name");
+                VBox box = new VBox(2, title, badge);
+                box.setMaxWidth(Double.MAX_VALUE);
+                box.prefWidthProperty().bind(widthProperty().subtract(snappedLeftInset() + snappedRightInset()));
+                setText(null);
+                setGraphic(box);
+                setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
                 name = texts.get("shell.step.withState", name, texts.get(state.wordKey()));
+            } else {
+                setContentDisplay(ContentDisplay.TEXT_ONLY);
             }
-            setText(texts.get("shell.stepListEntry", getIndex() + 1, texts.get(step.titleKey())));
             if (getIndex() == navigator.currentProperty().get()) {
                 getStyleClass().add("current");
                 setAccessibleText(texts.get("shell.step.current", name));

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
+import javafx.scene.control.TitledPane;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -101,8 +102,10 @@ class DnsCheckerScreenTest {
         assertThat(robot.lookup("#checkButton").queryButton().getText()).isEqualTo("Check again");
         assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText()).contains("failed");
 
-        assertThat(robot.lookup("#copy-mx").query().isVisible()).as("details open on demand").isFalse();
+        TitledPane details = robot.lookup("#details-mx").queryAs(TitledPane.class);
+        assertThat(details.isExpanded()).as("details open on demand").isFalse();
         robot.clickOn("#details-mx");
+        assertThat(details.isExpanded()).isTrue();
         robot.clickOn("#copy-mx");
         assertThat(clipboard(robot)).isEqualTo("tailspin.example. 3600 IN MX 0 tailspin-example.mail.protection.outlook.com.");
         assertThat(robot.lookup("#copiedLabel").queryAs(Label.class).getText()).isEqualTo("Copied the record for Mail delivery (MX).");
