@@ -24,7 +24,7 @@ import org.m365mailwizard.ui.common.StatusBadge;
 final class DnsCheckCard {
 
     /** Longer values are shortened to this many characters until the user asks for all of them. */
-    static final int SHORT = 80;
+    static final int SHORT = 160;
 
     private DnsCheckCard() {
     }
@@ -119,7 +119,7 @@ final class DnsCheckCard {
                 out.append('\n');
             }
             out.append(line.length() <= SHORT ? line
-                    : line.substring(0, SHORT - 24) + " … " + line.substring(line.length() - 20));
+                    : line.substring(0, SHORT - 40) + " … " + line.substring(line.length() - 36));
         }
         return out.toString();
     }
