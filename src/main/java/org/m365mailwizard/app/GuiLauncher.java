@@ -23,6 +23,12 @@ import org.slf4j.LoggerFactory;
 final class GuiLauncher {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuiLauncher.class);
+    /**
+     * JavaFX's own logger, kept so its level holds: on the class path (one jar for both faces, by
+     * design) JavaFX warns "Unsupported JavaFX configuration" on every start, which tells a user nothing
+     * they can act on; its errors still show.
+     */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
 
     private GuiLauncher() {
     }
@@ -35,6 +41,7 @@ final class GuiLauncher {
         Themes.Choice choice = Themes.Choice.fromId(preferences.preferences().theme());
         CompletableFuture<Boolean> dark = CompletableFuture.supplyAsync(() -> startsDark(choice, OsAppearance.forThisSystem()));
         AppContext context = new AppContext(new Texts(language), dirs, System.getenv(), Clock.systemDefaultZone());
+        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
         Platform.setImplicitExit(true);
         Platform.startup(() -> {
             Themes.apply(dark.getNow(false));

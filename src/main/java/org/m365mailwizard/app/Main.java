@@ -28,7 +28,8 @@ public final class Main {
         UserDirs dirs = UserDirs.forCurrentUser();
         LogSetup.useLogFile(dirs.logFile());
         Optional<Language> chosen = Cli.languageOption(arguments);
-        if (Cli.wantsGui(arguments)) {
+        // An unknown --lang is refused by the command line (exit 2), not opened silently in English.
+        if (Cli.wantsGui(arguments) && Cli.unknownLanguage(arguments).isEmpty()) {
             GuiLauncher.launch(chosen.orElse(null), dirs);
             return;
         }

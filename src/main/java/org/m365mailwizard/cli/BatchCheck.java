@@ -76,7 +76,7 @@ final class BatchCheck {
                 if (entry.isEmpty() || entry.startsWith("#")) {
                     continue;
                 }
-                DomainName.Result parsed = DomainName.parse(entry);
+                DomainName.Result parsed = DomainName.parseTenantDomain(entry);
                 if (parsed instanceof DomainName.Invalid invalid) {
                     badLine(err, texts.get("cli.checkDns.badLine", file, line.number(), texts.format(invalid.reason())));
                     worst.accumulateAndGet(ExitCode.INVALID_INPUT, ExitCode::worse);

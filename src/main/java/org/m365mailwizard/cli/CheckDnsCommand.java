@@ -112,7 +112,7 @@ public final class CheckDnsCommand implements Callable<Integer> {
                     new FindingsJson(mapper, texts), new FindingsTable(texts, terminal), texts);
             return batch.run(domainsFile, out, spec.commandLine().getErr());
         }
-        DomainName name = domain(domain);
+        DomainName name = domain(DomainName.parseTenantDomain(domain));
         DnsReport report = await(configured, new DnsCheckRequest(name, chosenCloud, initial));
         if (json) {
             FindingsJson findingsJson = new FindingsJson(mapper, texts);
@@ -152,8 +152,8 @@ public final class CheckDnsCommand implements Callable<Integer> {
                 .withTimeout(Duration.ofMillis(timeoutMs)).withNameServerPort(nameServerPort);
     }
 
-    static DomainName domain(String input) throws ProblemException {
-        DomainName.Result parsed = DomainName.parse(input);
+    /** The domain to check: never a public mail service's, whose records are not the user's to set. */
+    static DomainName domain(DomainName.Result parsed) throws ProblemException {
         if (parsed instanceof DomainName.Invalid invalid) {
             throw new ProblemException(invalid.reason(), ExitCode.INVALID_INPUT);
         }
@@ -161,7 +161,7 @@ public final class CheckDnsCommand implements Callable<Integer> {
     }
 
     private static DomainName initialDomain(String input, Cloud cloud) throws ProblemException {
-        DomainName name = domain(input);
+        DomainName name = domain(DomainName.parse(input));
         Optional<org.m365mailwizard.core.check.Message> wrong = DnsCheckRequest.tenantOf(name, cloud);
         if (wrong.isPresent()) {
             throw new ProblemException(wrong.get(), ExitCode.INVALID_INPUT);

@@ -14,7 +14,7 @@ import picocli.CommandLine;
 
 /**
  * The headless face: parses the command line with picocli and maps every outcome to the one
- * exit-code convention ({@link ExitCode}). Usage errors print one line and the usage, never a stack trace.
+ * exit-code convention ({@link ExitCode}). Usage errors print one line and where the help is, never a stack trace.
  */
 public final class Cli {
 
@@ -37,12 +37,19 @@ public final class Cli {
         commandLine.setResourceBundle(texts.asBundle());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        // As git does: the one thing wrong and where the help is, not the whole help after it.
         commandLine.setParameterExceptionHandler((ex, ignored) -> {
             err.println(texts.get("cli.error.usage", ex.getMessage()));
-            ex.getCommandLine().usage(err);
+            err.println(texts.get("cli.error.usage.help", ex.getCommandLine().getCommandSpec().qualifiedName()));
             err.flush();
             return ExitCode.INVALID_INPUT;
         });
+        Optional<String> unknownLanguage = unknownLanguage(List.of(args));
+        if (unknownLanguage.isPresent()) {
+            err.println(texts.get("cli.error.lang", unknownLanguage.get()));
+            err.flush();
+            return ExitCode.INVALID_INPUT;
+        }
         commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             if (ex instanceof ProblemException problem) {
                 err.println(texts.format(problem.problem()));
@@ -69,6 +76,19 @@ public final class Cli {
             }
             if (arg.startsWith("--lang=")) {
                 return Language.fromTag(arg.substring("--lang=".length()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The value of {@code --lang} when it names no language the tool speaks (it would silently fall back). */
+    public static Optional<String> unknownLanguage(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String value = arg.equals("--lang") && i + 1 < args.size() ? args.get(i + 1)
+                    : arg.startsWith("--lang=") ? arg.substring("--lang=".length()) : null;
+            if (value != null && Language.fromTag(value).isEmpty()) {
+                return Optional.of(value);
             }
         }
         return Optional.empty();

@@ -135,6 +135,11 @@ public final class ExportCommand implements Callable<Integer> {
             if (ReportSection.IDS.contains(step)) {
                 return new ReportSection(step, findingsFile.read(Path.of(entry.substring(eq + 1))));
             }
+            // "nope=app.json": a mistyped step, not a file whose name holds "=" (unless that file exists).
+            if (step.matches("[A-Za-z-]+") && !java.nio.file.Files.exists(Path.of(entry))) {
+                throw ProblemException.invalidInput("cli.export.unknownStep", step, String.join(", ", ReportSection.IDS),
+                        entry.substring(eq + 1));
+            }
         }
         return new ReportSection(ReportSection.OTHER, findingsFile.read(Path.of(entry)));
     }

@@ -86,8 +86,11 @@ final class SendTestOutput {
             out.println(texts.get("cli.sendTest.attachment", d.name(), MailAttachment.sizeForPeople(d.size()),
                     texts.get("cli.sendTest.method." + method(d))));
         }
-        out.println(texts.get(r.savedToSentItems() ? "cli.sendTest.sentItems.kept" : "cli.sendTest.sentItems.none"));
-        out.println(texts.get("cli.sendTest.testId", r.testId()));
+        // A refused mail was not sent: no copy, no test id to look for in a header.
+        if (r.outcome() == SendOutcome.ACCEPTED || r.mayHaveBeenSent()) {
+            out.println(texts.get(r.savedToSentItems() ? "cli.sendTest.sentItems.kept" : "cli.sendTest.sentItems.none"));
+            out.println(texts.get("cli.sendTest.testId", r.testId()));
+        }
         if (r.error() != null && !r.error().requestId().isEmpty()) {
             out.println(texts.get("cli.sendTest.requestId", r.error().requestId()));
         }

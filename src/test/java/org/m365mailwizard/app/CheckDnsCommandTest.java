@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.m365mailwizard.cli.Cli;
 import org.m365mailwizard.core.config.UserDirs;
 import org.m365mailwizard.core.dns.check.ZoneFixture;
@@ -127,6 +129,32 @@ class CheckDnsCommandTest {
         JsonNode mx = json.get("checks").get(0);
         assertThat(mx.get("status").asText()).isEqualTo("pass");
         assertThat(mx.get("notes").get(0).get("messageKey").asText()).isEqualTo("dns.note.idn");
+    }
+
+    @Test
+    void aDomainThatDoesNotExistGivesOneFindingAndNothingToPublish() throws Exception {
+        Run run = checkDns("--domain", "no-such-name.contoso.com", "--format", "json");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        JsonNode checks = mapper.readTree(run.out()).get("checks");
+        assertThat(checks).hasSize(6);
+        for (JsonNode check : checks) {
+            assertThat(check.get("fix").isNull()).as(check.get("id").asText()).isTrue();
+        }
+        assertThat(checks.get(0).get("messageKey").asText()).isEqualTo("dns.mx.noDomain");
+        for (int i = 1; i < 6; i++) {
+            assertThat(checks.get(i).get("messageKey").asText()).isEqualTo("dns.noDomain.other");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gmail.com", "outlook.com", "hotmail.com", "qq.com", "163.com", "mail.yahoo.com"})
+    void aPublicMailDomainIsRefusedAsInput(String domain) {
+        Run run = checkDns("--domain", domain);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains(domain).containsAnyOf("public mail service", "consumer mail domain");
     }
 
     @Test

@@ -53,14 +53,24 @@ class CommandLineFoundationTest {
     }
 
     @Test
-    void anUnknownFlagExitsTwoWithOneLineAndTheUsageButNoStackTrace() throws Exception {
+    void anUnknownFlagExitsTwoWithOneLineAndWhereTheHelpIsButNoStackTrace() throws Exception {
         Run run = runMain("--frobnicate");
         assertThat(run.exitCode()).isEqualTo(2);
-        String firstLine = run.err().lines().findFirst().orElse("");
-        assertThat(firstLine).startsWith("Invalid command line:").contains("--frobnicate");
-        assertThat(run.err()).contains("Usage:");
+        List<String> lines = run.err().lines().toList();
+        assertThat(lines.get(0)).startsWith("Invalid command line:").contains("--frobnicate");
+        assertThat(lines.get(1)).isEqualTo("See 'm365-mail-wizard --help' for the options.");
+        assertThat(lines).hasSize(2);
+        assertThat(run.err()).doesNotContain("Usage:");
         assertThat(run.err() + run.out()).doesNotContain("Exception").doesNotContainPattern("\\n\\s+at [a-z]");
         assertThat(run.loadedUiClasses()).isEmpty();
+    }
+
+    @Test
+    void anUnknownLanguageIsRefusedNotSilentlyEnglish() throws Exception {
+        Run run = runMain("--lang", "fr", "check-dns", "--domain", "contoso.com");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("\"fr\"").contains("--lang en").contains("--lang zh-CN");
+        assertThat(run.out()).isEmpty();
     }
 
     @Test

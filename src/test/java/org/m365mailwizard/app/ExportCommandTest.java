@@ -202,6 +202,13 @@ class ExportCommandTest {
         assertThat(run(Map.of(), "export", "--config", config, "--target", "env", "--checks",
                 dir.resolve("none.json").toString(), "--out", dir.resolve("e.env").toString())).isEqualTo(2);
         assertThat(dir.resolve("r.md")).doesNotExist();
+
+        Path checks = Files.writeString(dir.resolve("app.json"), "{\"checks\":[]}");
+        assertThat(run(Map.of(), "export", "--config", config, "--report", "md", "--checks", "nope=" + checks,
+                "--out", dir.resolve("r.md").toString())).isEqualTo(2);
+        String last = err.toString().strip().lines().reduce((a, b) -> b).orElse("");
+        assertThat(last).contains("Unknown step \"nope\"").contains("app, consent, dns, mail, other")
+                .doesNotContain("does not exist");
     }
 
     @Test

@@ -156,7 +156,8 @@ class SendTestCommandTest {
         assertThat(out).startsWith("Microsoft 365 refused the test mail (HTTP 404 MailboxNotEnabledForRESTAPI). Nothing was sent.")
                 .contains("Why: The mailbox web@contoso.com cannot be used through Microsoft Graph")
                 .contains("What to do: In the Microsoft 365 admin center, give web@contoso.com a licence")
-                .contains("Microsoft request ID (for support): rid-42");
+                .contains("Microsoft request ID (for support): rid-42")
+                .as("nothing was sent: no copy, no test id").doesNotContain("Sent Items").doesNotContain("Test ID");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,8 @@ public final class LoopbackDnsServer implements AutoCloseable {
     private final AtomicInteger queries = new AtomicInteger();
     private final AtomicInteger tcpQueries = new AtomicInteger();
     private volatile Duration delay = Duration.ZERO;
+    /** While set and not released, every answer waits for it (see {@link #holdAnswers()}). */
+    private volatile CountDownLatch held;
     private volatile boolean closed;
 
     private LoopbackDnsServer(Responder responder) throws IOException {
@@ -93,6 +96,35 @@ public final class LoopbackDnsServer implements AutoCloseable {
     public LoopbackDnsServer withDelay(Duration answerDelay) {
         this.delay = answerDelay;
         return this;
+    }
+
+    /**
+     * Keeps every answer back until {@link #releaseAnswers()}: a test can then look at "still
+     * running" without racing the answers (a fixed delay is lost when the machine is busy).
+     */
+    public LoopbackDnsServer holdAnswers() {
+        this.held = new CountDownLatch(1);
+        return this;
+    }
+
+    /** Sends every answer held back by {@link #holdAnswers()}, and answers at once from now on. */
+    public void releaseAnswers() {
+        CountDownLatch gate = held;
+        if (gate != null) {
+            gate.countDown();
+        }
+    }
+
+    private void awaitRelease() {
+        CountDownLatch gate = held;
+        if (gate == null) {
+            return;
+        }
+        try {
+            gate.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Questions received over UDP and TCP together. */
@@ -173,6 +205,7 @@ public final class LoopbackDnsServer implements AutoCloseable {
                     continue;
                 }
                 sleep(delay);
+                awaitRelease();
                 byte[] bytes = answer.get().toWire();
                 if (bytes.length > 65535) {
                     // What NSD does with an RRset over 64 KB: TC even over TCP, nothing of the answer.
@@ -187,7 +220,11 @@ public final class LoopbackDnsServer implements AutoCloseable {
         }
     }
 
-    private void schedule(Runnable task) {
+    private void schedule(Runnable answer) {
+        Runnable task = () -> {
+            awaitRelease();
+            answer.run();
+        };
         long millis = delay.toMillis();
         if (millis > 0) {
             workers.schedule(task, millis, TimeUnit.MILLISECONDS);

@@ -296,6 +296,6 @@ public final class AppInputValidator {
     }
 
     private static Finding fail(String id, String expected, List<String> found, String key, Object... args) {
-        return Finding.of(id, Status.FAIL, expected, found, Message.of(key, args)).withNote(Message.of(key + ".fix"));
+        return Finding.of(id, Status.FAIL, expected, found, Message.of(key, args)).withNote(Message.of(key + ".fix", args));
     }
 }

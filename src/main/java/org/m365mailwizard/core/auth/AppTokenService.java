@@ -15,11 +15,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
+import org.m365mailwizard.core.check.ExitCode;
+import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.ProblemException;
 import org.m365mailwizard.core.config.Endpoints;
 import org.m365mailwizard.core.config.MailConfig;
@@ -149,6 +152,11 @@ public final class AppTokenService {
             }
             return new AadFailure(AadError.fromCode(code), code, service.errorCode(), description, status,
                     tenant, clientId);
+        }
+        Optional<Message> certificate = UntrustedCertificate.problem(error, host);
+        if (certificate.isPresent()) {
+            LOG.info("Login host {} presented a certificate this computer does not trust", host);
+            return new ProblemException(certificate.get(), ExitCode.UNAVAILABLE, rootCause(error));
         }
         if (causedByIo(error)) {
             LOG.info("Login host {} unreachable: {}", host, rootCause(error).getClass().getSimpleName());

@@ -12,10 +12,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.m365mailwizard.core.check.ExitCode;
+import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.ProblemException;
 import org.m365mailwizard.core.config.Endpoints;
 
@@ -55,8 +58,11 @@ public final class TenantDiscovery {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .handle((response, error) -> {
                     if (error != null) {
-                        throw new CompletionException(ProblemException.unavailable(unwrap(error),
-                                "app.discovery.error.unreachable", uri.getHost()));
+                        Optional<Message> certificate = UntrustedCertificate.problem(error, uri.getHost());
+                        throw new CompletionException(certificate.isPresent()
+                                ? new ProblemException(certificate.get(), ExitCode.UNAVAILABLE, unwrap(error))
+                                : ProblemException.unavailable(unwrap(error), "app.discovery.error.unreachable",
+                                        uri.getHost()));
                     }
                     try {
                         return interpret(response.statusCode(), response.body(), tenant, uri);

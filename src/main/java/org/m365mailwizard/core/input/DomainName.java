@@ -17,6 +17,17 @@ public record DomainName(String ascii, String unicode) {
     public static final Set<String> CONSUMER_DOMAINS = Set.of(
             "outlook.com", "hotmail.com", "live.com", "msn.com", "outlook.cn", "hotmail.co.uk", "live.cn");
 
+    /**
+     * Other public mail services: their domains belong to the provider, so they can never be added to a
+     * Microsoft 365 tenant as a custom domain (nor get its DNS records).
+     */
+    public static final Set<String> PUBLIC_MAIL_DOMAINS = Set.of(
+            "gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.jp", "yahoo.co.uk", "ymail.com", "aol.com",
+            "icloud.com", "me.com", "mac.com", "qq.com", "foxmail.com", "163.com", "126.com", "yeah.net",
+            "sina.com", "sina.cn", "sohu.com", "aliyun.com", "139.com", "189.cn", "gmx.com", "gmx.de", "gmx.net",
+            "web.de", "mail.ru", "yandex.ru", "yandex.com", "proton.me", "protonmail.com", "zoho.com",
+            "hotmail.fr", "hotmail.de", "live.co.uk", "outlook.fr", "outlook.de");
+
     /** True when the two forms differ, i.e. the name is internationalised. */
     public boolean isInternationalized() {
         return !ascii.equals(unicode);
@@ -44,14 +55,25 @@ public record DomainName(String ascii, String unicode) {
 
     /**
      * Parses the domain a Microsoft 365 tenant sends from: a valid host name ({@link #parse}) that is
-     * not one of the {@link #CONSUMER_DOMAINS}, which belong to Microsoft's consumer service.
+     * not one of the {@link #CONSUMER_DOMAINS} (Microsoft's consumer service) or the
+     * {@link #PUBLIC_MAIL_DOMAINS}, nor a sub-domain of one: none of them can be a tenant's domain.
      */
     public static Result parseTenantDomain(String input) {
         Result result = parse(input);
-        if (result instanceof Valid valid && CONSUMER_DOMAINS.contains(valid.name().ascii())) {
-            return new Invalid(Message.of("input.domain.consumer", valid.name().ascii()));
+        if (result instanceof Valid valid) {
+            String ascii = valid.name().ascii();
+            if (CONSUMER_DOMAINS.stream().anyMatch(d -> within(ascii, d))) {
+                return new Invalid(Message.of("input.domain.consumer", ascii));
+            }
+            if (PUBLIC_MAIL_DOMAINS.stream().anyMatch(d -> within(ascii, d))) {
+                return new Invalid(Message.of("input.domain.publicMail", ascii));
+            }
         }
         return result;
+    }
+
+    private static boolean within(String ascii, String domain) {
+        return ascii.equals(domain) || ascii.endsWith("." + domain);
     }
 
     /** True when this name is the given domain or a sub-domain of it. */

@@ -19,6 +19,8 @@ public final class StatusBadge {
     private static final String ICON_FAIL = "M2 0 L8 6 L14 0 L16 2 L10 8 L16 14 L14 16 L8 10 L2 16 L0 14 L6 8 L0 2 Z";
     private static final String ICON_ERROR = "M8 0 A8 8 0 1 1 7.99 0 Z M7 3 L9 3 L9 9 L7 9 Z M7 11 L9 11 L9 13 L7 13 Z";
     private static final String ICON_PENDING = "M8 5 A3 3 0 1 1 7.99 5 Z";
+    /** A clock: the result is from an earlier moment. */
+    private static final String ICON_STALE = "M8 0 A8 8 0 1 1 7.99 0 Z M8 2 A6 6 0 1 0 8.01 2 Z M7 4 L9 4 L9 8 L12 8 L12 10 L7 10 Z";
 
     private StatusBadge() {
     }
@@ -45,6 +47,25 @@ public final class StatusBadge {
         });
         icon.getStyleClass().add("status-icon");
         return icon;
+    }
+
+    /** A whole step's state (step list, summary): its icon and word, styled like a check's. */
+    public static Label of(StepStatus state, Texts texts) {
+        SVGPath icon = state == StepStatus.STALE ? icon(null) : icon(switch (state) {
+            case PASSED -> Status.PASS;
+            case WARNING -> Status.WARN;
+            case FAILED -> Status.FAIL;
+            default -> null;
+        });
+        if (state == StepStatus.STALE) {
+            icon.setContent(ICON_STALE);
+        }
+        String word = texts.get(state.wordKey());
+        Label label = new Label(word, icon);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        label.getStyleClass().addAll("status-badge", "status-" + state.kind());
+        label.setAccessibleText(texts.get("status.accessible", word));
+        return label;
     }
 
     /** A label with the state's icon and word; its accessible text says "Status: ..." with the word. */

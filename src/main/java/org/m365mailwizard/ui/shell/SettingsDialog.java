@@ -20,6 +20,7 @@ import org.m365mailwizard.core.config.PreferencesStore.Preferences;
 import org.m365mailwizard.core.dns.DnsServerAddress;
 import org.m365mailwizard.core.i18n.Texts;
 import org.m365mailwizard.ui.common.AppStyles;
+import org.m365mailwizard.ui.common.Dialogs;
 import org.m365mailwizard.ui.common.Labels;
 import org.m365mailwizard.ui.common.Themes;
 
@@ -108,6 +109,9 @@ final class SettingsDialog {
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().setPrefWidth(560);
         dialog.setResizable(true);
+        Dialogs.fitButtons(dialog.getDialogPane());
+        // The error line below the field must not push Save and Cancel out of the window.
+        Dialogs.growWith(dialog.getDialogPane(), serverProblem.textProperty());
         dialog.setResultConverter(button -> button == save
                 ? current.withTheme(theme.getValue().id()).withDnsServer(server.getText()) : null);
         return dialog.showAndWait();

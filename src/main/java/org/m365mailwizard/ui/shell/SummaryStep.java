@@ -76,17 +76,41 @@ final class SummaryStep implements WizardStep {
 
     private void draw() {
         List<SummaryViewModel.Section> sections = vm.sections();
-        Label overall = wrapped(texts.format(vm.overall(sections)), "summary-overall");
+        SummaryViewModel.Ending ending = vm.ending(sections);
+        Label overall = wrapped(headline(ending), "summary-overall");
         overall.setId("summaryOverall");
         root.getChildren().setAll(wrapped(texts.get("summary.intro"), "step-description"), overall);
         for (SummaryViewModel.Section section : sections) {
             root.getChildren().add(section(section));
         }
+        root.getChildren().add(end(ending));
+    }
+
+    private String headline(SummaryViewModel.Ending ending) {
+        return ending.ready() ? texts.get("summary.overall.allGood")
+                : texts.get("summary.end.missing", stepName.apply(ending.missingStep()));
+    }
+
+    /** The page ends with the verdict again: ready (and what to do next), or the one thing missing. */
+    private VBox end(SummaryViewModel.Ending ending) {
+        Label title = wrapped(headline(ending), "summary-heading");
+        Label detail = wrapped(texts.format(ending.detail()), "summary-row-text");
+        detail.setId("summaryEndDetail");
+        VBox box = new VBox(6, title, detail);
+        box.getStyleClass().addAll("summary-section", "summary-end", ending.ready() ? "ready" : "missing");
+        if (!ending.ready()) {
+            Hyperlink link = new Hyperlink(texts.get("summary.link.fix", stepName.apply(ending.missingStep())));
+            link.setId("summaryEndLink");
+            link.setWrapText(true);
+            link.setOnAction(e -> goTo.accept(ending.missingStep()));
+            box.getChildren().add(link);
+        }
+        return box;
     }
 
     private VBox section(SummaryViewModel.Section section) {
         Label heading = wrapped(stepName.apply(section.stepId()), "summary-heading");
-        Label badge = StatusBadge.of(section.worst(), texts);
+        Label badge = StatusBadge.of(section.state(), texts);
         badge.setId("summary-status-" + section.stepId());
         HBox top = new HBox(10, badge, heading);
         top.setAlignment(Pos.BASELINE_LEFT);
@@ -97,7 +121,7 @@ final class SummaryStep implements WizardStep {
             box.getChildren().add(wrapped(texts.get("summary.passed", section.passed()), "hint"));
         }
         for (SummaryViewModel.Row row : section.rows()) {
-            if (section.worst() == null) {
+            if (row.status() == null && section.rows().size() == 1) {
                 // Nothing ran: the heading's badge says so already; the row only explains.
                 box.getChildren().add(wrapped(texts.format(row.text()), "hint"));
                 continue;

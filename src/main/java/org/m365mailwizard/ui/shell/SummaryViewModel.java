@@ -4,20 +4,23 @@ package org.m365mailwizard.ui.shell;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import javafx.beans.Observable;
-import javafx.collections.ObservableList;
 import org.m365mailwizard.core.auth.AppCheckIds;
 import org.m365mailwizard.core.check.Finding;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.Status;
+import org.m365mailwizard.ui.common.StepStatus;
 
 /**
- * The summary's content without nodes: for each step with checks, its findings from the
- * {@link WizardModel} (passes counted, everything else listed with its reason), or "not checked yet",
- * and whether it needs the user's attention; the export's file. Read again whenever shown.
+ * The summary's content without nodes: for each step its {@link StepState} and findings from the
+ * {@link WizardModel} (passes counted, everything else listed with its reason), "not checked yet",
+ * or, for a result whose inputs changed since, only why it no longer holds; and how it ends: ready to
+ * send, or the first thing still missing. Read again whenever shown.
  */
 final class SummaryViewModel {
+
+    /** The steps the summary has a card for, in order. */
+    static final List<String> STEPS = List.of("domain", "app", "consent", "dns", "mail", "export");
 
     /** A line of a section: a state (null = not checked yet) and what to say. */
     record Row(Status status, Message text) {
@@ -26,18 +29,32 @@ final class SummaryViewModel {
     /**
      * One step's part of the summary.
      *
+     * @param state the step's state, as the step list shows it
      * @param passed how many checks passed (not listed one by one)
-     * @param rows everything else, worst first; a single pending row when nothing ran
+     * @param rows everything else, worst first; a single pending row when nothing ran or the result is stale
      */
-    record Section(String stepId, Status worst, int passed, List<Row> rows) {
-        /** A check of this step failed, warned or could not run. */
+    record Section(String stepId, StepStatus state, int passed, List<Row> rows) {
+        /** A check of this step failed or could not run (a warning is no problem). */
         boolean hasProblem() {
-            return worst != null && worst != Status.PASS;
+            return state == StepStatus.FAILED;
         }
 
-        /** Some check of this step has not run yet (a row without status). */
+        /** The step has no result for what is typed now, or some check of it has not run. */
         boolean incomplete() {
-            return worst == null || rows.stream().anyMatch(r -> r.status() == null);
+            return state == StepStatus.NOT_CHECKED || state == StepStatus.STALE
+                    || rows.stream().anyMatch(r -> r.status() == null);
+        }
+    }
+
+    /**
+     * How the summary ends.
+     *
+     * @param missingStep the first step that keeps the site from sending, or null when it is ready
+     * @param detail why that step is not done, or (when ready) what to do next
+     */
+    record Ending(String missingStep, Message detail) {
+        boolean ready() {
+            return missingStep == null;
         }
     }
 
@@ -51,59 +68,49 @@ final class SummaryViewModel {
 
     /** What the summary depends on: a change to any of these means it must be drawn again. */
     List<Observable> dependencies() {
-        return List.of(model.appFindings(), model.consentFindings(), model.dnsFindings(), model.mailFindings(),
-                model.exportedFileProperty());
+        List<Observable> all = new ArrayList<>(model.results());
+        all.addAll(model.inputs());
+        return all;
     }
 
     List<Section> sections() {
-        List<Section> sections = new ArrayList<>();
-        for (Map.Entry<String, ObservableList<Finding>> step : List.of(
-                Map.entry("app", model.appFindings()), Map.entry("consent", model.consentFindings()),
-                Map.entry("dns", model.dnsFindings()), Map.entry("mail", model.mailFindings()))) {
-            sections.add(section(step.getKey(), step.getValue()));
-        }
-        // The app step publishes its own input checks as the user types; only its token check asks Microsoft.
-        Section app = sections.get(0);
-        if (app.worst() != null && model.appFindings().stream().noneMatch(f -> f.id().equals(AppCheckIds.TOKEN))) {
-            List<Row> rows = new ArrayList<>(app.rows());
-            rows.add(new Row(null, Message.of("summary.app.notWithMicrosoft")));
-            sections.set(0, new Section(app.stepId(), app.worst(), app.passed(), rows));
-        }
-        sections.add(exportSection());
-        return sections;
+        return STEPS.stream().map(this::section).toList();
     }
 
-    /** The headline: all good, how many steps need attention, or what has not run. */
-    Message overall(List<Section> sections) {
-        long failing = sections.stream().filter(Section::hasProblem).count();
-        long notRun = sections.stream().filter(Section::incomplete).count();
-        if (failing > 0) {
-            return Message.of("summary.overall.attention", failing, notRun);
+    /** Ready to send when no step failed, is stale or is unchecked; else the first one that is. */
+    Ending ending(List<Section> sections) {
+        for (Section section : sections) {
+            if (section.hasProblem() || section.incomplete()) {
+                Message why = section.rows().stream().filter(r -> r.status() != Status.WARN)
+                        .map(Row::text).findFirst().orElse(Message.of("summary.notChecked"));
+                return new Ending(section.stepId(), why);
+            }
         }
-        if (notRun > 0) {
-            return Message.of("summary.overall.notRun", notRun);
-        }
-        return Message.of("summary.overall.allGood");
+        return new Ending(null, Message.of("summary.end.next", model.exportedFileProperty().get()));
     }
 
-    private static Section section(String stepId, List<Finding> findings) {
+    private Section section(String stepId) {
+        StepState state = StepState.of(stepId, model);
+        if (state.status() == StepStatus.STALE) {
+            return new Section(stepId, state.status(), 0, List.of(new Row(null, state.staleReason())));
+        }
+        List<Finding> findings = model.findings(stepId);
         if (findings.isEmpty()) {
-            return new Section(stepId, null, 0, List.of(new Row(null, Message.of("summary.notChecked"))));
+            return new Section(stepId, state.status(), 0, List.of(new Row(null, Message.of(
+                    stepId.equals("export") ? "summary.export.none" : "summary.notChecked"))));
         }
         int passed = (int) findings.stream().filter(f -> f.status() == Status.PASS).count();
-        List<Row> rows = findings.stream().filter(f -> f.status() != Status.PASS)
+        List<Row> rows = new ArrayList<>(findings.stream().filter(f -> f.status() != Status.PASS)
                 .sorted(Comparator.comparing(Finding::status, SEVERITY.reversed()))
-                .map(f -> new Row(f.status(), f.message())).toList();
-        Status worst = findings.stream().map(Finding::status).max(SEVERITY).orElse(Status.PASS);
-        return new Section(stepId, worst, passed, rows);
-    }
-
-    private Section exportSection() {
-        if (model.exportedFileProperty().get() == null) {
-            return new Section("export", null, 0, List.of(new Row(null, Message.of("summary.export.none"))));
+                .map(f -> new Row(f.status(), f.message())).toList());
+        if (stepId.equals("export")) {
+            return new Section(stepId, state.status(), 0, List.of(new Row(Status.PASS, findings.get(0).message())));
         }
-        return new Section("export", Status.PASS, 0,
-                List.of(new Row(Status.PASS, Message.of("summary.export.saved", model.exportedFileProperty().get()))));
+        // The app step publishes its own input checks as the user types; only its token check asks Microsoft.
+        if (stepId.equals("app") && findings.stream().noneMatch(f -> f.id().equals(AppCheckIds.TOKEN))) {
+            rows.add(new Row(null, Message.of("summary.app.notWithMicrosoft")));
+        }
+        return new Section(stepId, state.status(), passed, List.copyOf(rows));
     }
 
     private static int severity(Status status) {

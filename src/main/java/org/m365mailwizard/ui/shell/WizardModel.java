@@ -3,7 +3,11 @@ package org.m365mailwizard.ui.shell;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -15,6 +19,8 @@ import javafx.collections.ObservableList;
 import org.m365mailwizard.core.auth.AccessToken;
 import org.m365mailwizard.core.auth.consent.DelegatedSignIn.RedirectPlatform;
 import org.m365mailwizard.core.check.Finding;
+import org.m365mailwizard.core.check.Message;
+import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.config.Cloud;
 import org.m365mailwizard.core.config.Endpoints;
 import org.m365mailwizard.core.config.Grant;
@@ -48,11 +54,18 @@ public final class WizardModel {
     private final ObjectProperty<Grant> grant = new SimpleObjectProperty<>();
     private final ObjectProperty<Endpoints> endpointOverride = new SimpleObjectProperty<>();
 
-    // Results of the checks, per step (each step owns its list)
+    // Results of the checks, per step (each step owns its list); step 1's are judged live as typed
+    private final ObservableList<Finding> domainFindings = FXCollections.observableArrayList();
     private final ObservableList<Finding> appFindings = FXCollections.observableArrayList();
     private final ObservableList<Finding> consentFindings = FXCollections.observableArrayList();
     private final ObservableList<Finding> dnsFindings = FXCollections.observableArrayList();
     private final ObservableList<Finding> mailFindings = FXCollections.observableArrayList();
+    /** For each step of {@link StepInputs#CHECKED_STEPS}: the inputs its result was checked for, or null. */
+    private final Map<String, ObjectProperty<CheckedFor>> checkedFor = new LinkedHashMap<>();
+
+    {
+        StepInputs.CHECKED_STEPS.forEach(id -> checkedFor.put(id, new SimpleObjectProperty<>()));
+    }
 
     // Tokens proven in this session (never persisted unless the user chose the OS's protected store)
     private final ObjectProperty<AccessToken> applicationToken = new SimpleObjectProperty<>();
@@ -89,6 +102,7 @@ public final class WizardModel {
     public StringProperty redirectUriProperty() { return redirectUri; }
     public ObjectProperty<Grant> grantProperty() { return grant; }
     public ObjectProperty<Endpoints> endpointOverrideProperty() { return endpointOverride; }
+    public ObservableList<Finding> domainFindings() { return domainFindings; }
     public ObservableList<Finding> appFindings() { return appFindings; }
     public ObservableList<Finding> consentFindings() { return consentFindings; }
     public ObservableList<Finding> dnsFindings() { return dnsFindings; }
@@ -104,6 +118,47 @@ public final class WizardModel {
     /** The config file saved last by the Export step, or null. */
     public ObjectProperty<Path> exportedFileProperty() { return exportedFile; }
     public StringProperty currentStepProperty() { return currentStep; }
+
+    /**
+     * The inputs the result of step {@code stepId} (one of {@link StepInputs#CHECKED_STEPS}) was checked
+     * for; a step sets it together with its findings, from a {@link StepInputs#snapshot} taken when its
+     * check started.
+     */
+    public ObjectProperty<CheckedFor> checkedForProperty(String stepId) {
+        ObjectProperty<CheckedFor> property = checkedFor.get(stepId);
+        if (property == null) {
+            throw new IllegalArgumentException("step without checked inputs: " + stepId);
+        }
+        return property;
+    }
+
+    /** The findings of a step by its id; the export's is the saved file, as one passed check. */
+    public List<Finding> findings(String stepId) {
+        return switch (stepId) {
+            case "domain" -> domainFindings;
+            case "app" -> appFindings;
+            case "consent" -> consentFindings;
+            case "dns" -> dnsFindings;
+            case "mail" -> mailFindings;
+            case "export" -> exportedFile.get() == null ? List.of() : List.of(Finding.of("export", Status.PASS, "",
+                    List.of(exportedFile.get().toString()), Message.of("summary.export.saved", exportedFile.get())));
+            default -> List.of();
+        };
+    }
+
+    /** Everything a step's state depends on, to watch for a redraw. */
+    public List<Observable> results() {
+        List<Observable> all = new ArrayList<>(List.of(domainFindings, appFindings, consentFindings, dnsFindings,
+                mailFindings, exportedFile));
+        all.addAll(checkedFor.values());
+        return all;
+    }
+
+    /** Every typed value a result can be checked for (a change can make a result stale). */
+    public List<Observable> inputs() {
+        return List.of(domain, sender, tenant, clientId, clientSecret, cloud, tenantDomain, recipients, siteUrl,
+                target);
+    }
 
     /** Every value back to its default: the user chose to discard this setup. */
     public void clear() {
@@ -124,7 +179,8 @@ public final class WizardModel {
         clientSecretExpires.set(null);
         grant.set(null);
         endpointOverride.set(null);
-        List.of(appFindings, consentFindings, dnsFindings, mailFindings).forEach(List::clear);
+        List.of(domainFindings, appFindings, consentFindings, dnsFindings, mailFindings).forEach(List::clear);
+        checkedFor.values().forEach(p -> p.set(null));
         applicationToken.set(null);
         delegatedToken.set(null);
     }

@@ -10,6 +10,7 @@ import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -22,6 +23,9 @@ import javafx.scene.layout.VBox;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.i18n.Language;
 import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.ui.common.Labels;
+import org.m365mailwizard.ui.common.StatusBadge;
+import org.m365mailwizard.ui.common.StepStatus;
 import org.m365mailwizard.ui.common.WizardStep;
 
 /**
@@ -33,6 +37,7 @@ import org.m365mailwizard.ui.common.WizardStep;
 public final class WizardShellController {
 
     private static final String BLOCKED_NOTICE = "blocked";
+    private static final String STALE_NOTICE = "stale";
 
     /** A step with the id it is registered under. */
     record Entry(String id, WizardStep step) {
@@ -107,6 +112,28 @@ public final class WizardShellController {
         for (int i = 0; i < entries.size(); i++) {
             navigator.canAdvance(i).addListener((obs, was, is) -> stepList.refresh());
         }
+        // A result that arrives or goes stale changes a step's state: repaint it and the banner.
+        model.results().forEach(o -> o.addListener(x -> resultsChanged()));
+        model.inputs().forEach(o -> o.addListener(x -> resultsChanged()));
+    }
+
+    private void resultsChanged() {
+        stepList.refresh();
+        showStale();
+    }
+
+    /** The shown step's result no longer holds for what is typed: say so above it, in words. */
+    private void showStale() {
+        removeNotice(STALE_NOTICE);
+        String id = currentId();
+        if (!SummaryViewModel.STEPS.contains(id)) {
+            return;
+        }
+        StepState state = StepState.of(id, model);
+        if (state.status() == StepStatus.STALE) {
+            ShellControls.notice(notices, texts, texts.get("shell.stale", texts.format(state.staleReason())),
+                    STALE_NOTICE).setId("staleNotice");
+        }
     }
 
     /** Shows the step with this id if it can be reached; otherwise says which earlier step is missing. */
@@ -164,6 +191,7 @@ public final class WizardShellController {
         removeNotice(BLOCKED_NOTICE);
         model.currentStepProperty().set(entry.id());
         showHelp();
+        showStale();
     }
 
     private void showHelp() {
@@ -263,6 +291,7 @@ public final class WizardShellController {
             getStyleClass().removeAll("current", "unreachable");
             setWrapText(true);
             setPrefWidth(0);
+            setGraphic(null);
             if (empty || step == null) {
                 setText(null);
                 setAccessibleText(null);
@@ -270,6 +299,24 @@ public final class WizardShellController {
             }
             String name = texts.get("shell.stepListEntry", getIndex() + 1, texts.get(step.titleKey()));
             setText(name);
+            String id = entries.get(getIndex()).id();
+            if (SummaryViewModel.STEPS.contains(id)) {
+                // The state under the name, as an icon and a word (never colour alone).
+                StepStatus state = StepState.of(id, model).status();
+                Label badge = StatusBadge.of(state, texts);
+                badge.setId("step-state-" + id);
+                badge.getStyleClass().add("step-state");
+                Label title = Labels.wrapped(name, "step-name");
+                VBox box = new VBox(2, title, badge);
+                box.setMaxWidth(Double.MAX_VALUE);
+                box.prefWidthProperty().bind(widthProperty().subtract(snappedLeftInset() + snappedRightInset()));
+                setText(null);
+                setGraphic(box);
+                setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+                name = texts.get("shell.step.withState", name, texts.get(state.wordKey()));
+            } else {
+                setContentDisplay(ContentDisplay.TEXT_ONLY);
+            }
             if (getIndex() == navigator.currentProperty().get()) {
                 getStyleClass().add("current");
                 setAccessibleText(texts.get("shell.step.current", name));

@@ -30,6 +30,7 @@ import org.m365mailwizard.core.config.SetupStore.SavedSetup;
 import org.m365mailwizard.core.i18n.Language;
 import org.m365mailwizard.core.i18n.Texts;
 import org.m365mailwizard.ui.common.AppStyles;
+import org.m365mailwizard.ui.common.Dialogs;
 import org.m365mailwizard.ui.common.ErrorPresenter;
 import org.m365mailwizard.ui.common.FileDialogs;
 import org.m365mailwizard.ui.common.Themes;
@@ -326,6 +327,7 @@ public final class WizardWindow {
         alert.setTitle(texts.get("app.title"));
         alert.setHeaderText(texts.get("shell.cancel.header"));
         alert.getDialogPane().setMinWidth(MIN_WIDTH * 0.6);
+        Dialogs.fitButtons(alert.getDialogPane());
         AppStyles.apply(alert.getDialogPane());
         Optional<ButtonType> answer = alert.showAndWait();
         if (answer.isEmpty() || answer.get() == stay) {
@@ -345,6 +347,7 @@ public final class WizardWindow {
         alert.setTitle(texts.get("app.title"));
         alert.setHeaderText(texts.get(headerKey));
         alert.getDialogPane().setMinWidth(MIN_WIDTH * 0.6);
+        Dialogs.fitButtons(alert.getDialogPane());
         AppStyles.apply(alert.getDialogPane());
         return alert.showAndWait().filter(ok::equals).isPresent();
     }

@@ -83,6 +83,10 @@ class AppInputValidatorTest {
             assertThat(f.status()).isEqualTo(Status.FAIL);
             assertThat(f.message().key()).isEqualTo(key);
             assertThat(f.notes()).extracting(m -> m.key()).containsExactly(key + ".fix");
+            for (org.m365mailwizard.core.i18n.Language language : org.m365mailwizard.core.i18n.Language.values()) {
+                assertThat(new org.m365mailwizard.core.i18n.Texts(language).format(f.notes().get(0)))
+                        .as("every placeholder filled").doesNotContain("{0}");
+            }
             assertThat(report.blocksSending()).isTrue();
         }
     }

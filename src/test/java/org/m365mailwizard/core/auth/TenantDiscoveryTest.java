@@ -75,4 +75,43 @@ class TenantDiscoveryTest {
         assertThat(e).isNotInstanceOf(AadFailure.class);
         assertThat(e.exitCode()).isEqualTo(ExitCode.UNAVAILABLE);
     }
+
+    @org.junit.jupiter.api.Test
+    void anUntrustedCertificateIsSaidToBeTheCertificateNotTheNetwork() throws Exception {
+        try (org.m365mailwizard.testsupport.HttpsStandIn login = org.m365mailwizard.testsupport.HttpsStandIn.start()) {
+            // As behind a proxy that inspects HTTPS: the certificate presented is one Java does not trust.
+            javax.net.ssl.SSLContext trustsNothing = javax.net.ssl.SSLContext.getInstance("TLS");
+            trustsNothing.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+                @Override
+                public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type)
+                        throws java.security.cert.CertificateException {
+                    throw new java.security.cert.CertificateException("not trusted");
+                }
+
+                @Override
+                public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type)
+                        throws java.security.cert.CertificateException {
+                    throw new java.security.cert.CertificateException("not trusted");
+                }
+
+                @Override
+                public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                    return new java.security.cert.X509Certificate[0];
+                }
+            }}, null);
+            TenantDiscovery behindProxy = new TenantDiscovery(HttpClient.newBuilder().sslContext(trustsNothing).build(),
+                    new ObjectMapper(), Duration.ofSeconds(5));
+            org.m365mailwizard.core.config.Endpoints endpoints =
+                    new org.m365mailwizard.core.config.Endpoints(login.baseUri(), login.baseUri());
+
+            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> behindProxy.discover(endpoints, "contoso.com").toCompletableFuture().join());
+
+            assertThat(failure).hasCauseInstanceOf(ProblemException.class);
+            ProblemException problem = (ProblemException) failure.getCause();
+            assertThat(problem.problem()).isEqualTo(org.m365mailwizard.core.check.Message.of("app.tls.untrusted",
+                    login.baseUri().getHost()));
+            assertThat(problem.exitCode()).isEqualTo(3);
+        }
+    }
 }

@@ -75,6 +75,19 @@ class DomainNameTest {
         assertThat(DomainName.parse(input)).isInstanceOf(DomainName.Valid.class);
     }
 
+    @ParameterizedTest
+    @CsvSource({"gmail.com", "GMAIL.com.", "qq.com", "163.com", "126.com", "yahoo.com", "mail.yahoo.com", "icloud.com"})
+    void tenantDomainRefusesPublicMailServicesAndTheirSubDomains(String input) {
+        assertThat(DomainName.parseTenantDomain(input)).isInstanceOfSatisfying(DomainName.Invalid.class,
+                i -> assertThat(i.reason().key()).isEqualTo("input.domain.publicMail"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"contoso.com", "notgmail.com", "gmail.com.example", "myqq.com"})
+    void tenantDomainAcceptsNamesThatOnlyLookLikeAPublicService(String input) {
+        assertThat(DomainName.parseTenantDomain(input)).isInstanceOf(DomainName.Valid.class);
+    }
+
     @Test
     void tenantDomainAcceptsSubDomainsOfNothingConsumer() {
         assertThat(DomainName.parseTenantDomain("contoso.com")).isInstanceOf(DomainName.Valid.class);

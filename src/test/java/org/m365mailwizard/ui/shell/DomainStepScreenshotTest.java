@@ -20,7 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Takes the README's screenshots of the first step, in English and in Chinese, from the real window.
- * The folder comes from the system property {@value #PROPERTY} (set by the build to docs/screenshots).
+ * The folder comes from the system property {@value #PROPERTY} (set by the build to target/screenshots).
  */
 @ExtendWith(ApplicationExtension.class)
 class DomainStepScreenshotTest {

@@ -36,8 +36,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Every page of the wizard (start, the six steps, summary) in both languages: at the minimum window
  * size no text is cut off and every control has a name a screen reader can say; at a fixed size a
- * picture of each page goes to docs/screenshots (rewritten on each run, with a fixed clock and the
- * loopback DNS zones, so the pictures only change when the UI does).
+ * picture of each page goes to target/screenshots (with a fixed clock and the loopback DNS zones, so
+ * the pictures only change when the UI does); {@code docs/screenshots/update} copies them to docs/.
  */
 @ExtendWith(ApplicationExtension.class)
 class EveryPageTest {

@@ -10,6 +10,7 @@ import org.m365mailwizard.core.auth.AppCheckIds;
 import org.m365mailwizard.core.check.Finding;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.Status;
+import org.m365mailwizard.ui.common.StepStatus;
 
 class SummaryViewModelTest {
 
@@ -27,9 +28,11 @@ class SummaryViewModelTest {
     @Test
     void nothingCheckedYetIsSaidForEveryStepWithChecks() {
         assertThat(vm.sections()).extracting(SummaryViewModel.Section::stepId)
-                .containsExactly("app", "consent", "dns", "mail", "export");
-        assertThat(vm.sections()).allMatch(s -> s.worst() == null && s.incomplete() && !s.hasProblem());
-        assertThat(vm.overall(vm.sections())).isEqualTo(Message.of("summary.overall.notRun", 5));
+                .containsExactly("domain", "app", "consent", "dns", "mail", "export");
+        assertThat(vm.sections()).allMatch(s -> s.state() == StepStatus.NOT_CHECKED && s.incomplete()
+                && !s.hasProblem());
+        assertThat(vm.ending(vm.sections())).isEqualTo(new SummaryViewModel.Ending("domain",
+                Message.of("summary.notChecked")));
     }
 
     @Test
@@ -39,12 +42,11 @@ class SummaryViewModelTest {
 
         SummaryViewModel.Section dns = section("dns");
 
-        assertThat(dns.worst()).isEqualTo(Status.FAIL);
+        assertThat(dns.state()).isEqualTo(StepStatus.FAILED);
         assertThat(dns.passed()).isEqualTo(2);
         assertThat(dns.rows()).extracting(SummaryViewModel.Row::status)
                 .containsExactly(Status.FAIL, Status.ERROR, Status.WARN);
         assertThat(dns.hasProblem()).isTrue();
-        assertThat(vm.overall(vm.sections())).isEqualTo(Message.of("summary.overall.attention", 1, 4));
     }
 
     @Test
@@ -60,15 +62,26 @@ class SummaryViewModelTest {
     }
 
     @Test
-    void allGoodOnlyWhenEveryStepRanAndPassedAndTheFileWasSaved() {
+    void aWarningIsNoProblem() {
+        model.dnsFindings().setAll(finding("mx", Status.PASS), finding("dmarc", Status.WARN));
+        assertThat(section("dns").state()).isEqualTo(StepStatus.WARNING);
+        assertThat(section("dns").hasProblem()).isFalse();
+        assertThat(section("dns").incomplete()).isFalse();
+    }
+
+    @Test
+    void readyOnlyWhenEveryStepRanAndPassedAndTheFileWasSaved() {
+        model.domainFindings().setAll(finding("domain-domain", Status.PASS));
         model.appFindings().setAll(finding(AppCheckIds.TOKEN, Status.PASS));
         model.consentFindings().setAll(finding("consent-admin", Status.PASS));
         model.dnsFindings().setAll(finding("mx", Status.PASS));
         model.mailFindings().setAll(finding("send", Status.PASS));
-        assertThat(vm.overall(vm.sections())).isEqualTo(Message.of("summary.overall.notRun", 1));
+        assertThat(vm.ending(vm.sections())).isEqualTo(new SummaryViewModel.Ending("export",
+                Message.of("summary.export.none")));
 
         model.exportedFileProperty().set(Path.of("site.php"));
-        assertThat(vm.overall(vm.sections())).isEqualTo(Message.of("summary.overall.allGood"));
+        assertThat(vm.ending(vm.sections())).isEqualTo(new SummaryViewModel.Ending(null,
+                Message.of("summary.end.next", Path.of("site.php"))));
         assertThat(section("export").rows()).extracting(SummaryViewModel.Row::text)
                 .containsExactly(Message.of("summary.export.saved", Path.of("site.php")));
     }

@@ -159,8 +159,9 @@ class WizardEndToEndTest {
         // The summary: every check passed, the file named.
         robot.next(t.get("step.title.summary"));
         assertThat(robot.text("#summaryOverall")).isEqualTo(t.get("summary.overall.allGood"));
-        for (String step : List.of("app", "consent", "dns", "mail", "export")) {
-            assertThat(robot.text("#summary-status-" + step)).as(step).isEqualTo(t.get("status.word.pass"));
+        for (String step : List.of("domain", "app", "consent", "dns", "mail", "export")) {
+            assertThat(robot.text("#summary-status-" + step)).as(step).isEqualTo(t.get("step.state.passed"));
+            assertThat(robot.text("#step-state-" + step)).as(step).isEqualTo(t.get("step.state.passed"));
         }
 
         String php = Files.readString(exported);

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -225,6 +226,41 @@ class WizardWindowTest {
         robot.clickOn(keep);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(wizard.stage.isShowing()).isFalse();
+    }
+
+    @Test
+    void theCloseQuestionShowsEveryButtonWhole(FxRobot robot) throws Exception {
+        robot.clickOn("#domainField").write("contoso.com");
+        robot.clickOn("#cancelButton");
+        DialogPane dialog = waitForDialog(robot);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        robot.interact(() -> EveryPageTest.inspect(dialog, problems));
+        assertThat(problems).isEmpty();
+        assertThat(dialog.getButtonTypes()).hasSize(3);
+        robot.interact(() -> dialog.getScene().getWindow().hide());
+    }
+
+    @Test
+    void settingsGrowsForItsErrorAndKeepsSaveAndCancelInView(FxRobot robot) throws Exception {
+        robot.clickOn("#settingsButton");
+        DialogPane dialog = waitForDialog(robot);
+        robot.clickOn("#dnsServerField").write("dns.local:abc");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> dialog.lookup("#dnsServerProblem").isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Window window = dialog.getScene().getWindow();
+        for (ButtonType type : dialog.getButtonTypes()) {
+            javafx.geometry.Bounds button = dialog.lookupButton(type).localToScreen(
+                    dialog.lookupButton(type).getBoundsInLocal());
+            assertThat(button.getMaxY()).as(type.getText()).isLessThanOrEqualTo(window.getY() + window.getHeight());
+            assertThat(dialog.lookupButton(type).isVisible()).isTrue();
+        }
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        robot.interact(() -> EveryPageTest.inspect(dialog, problems));
+        assertThat(problems).isEmpty();
+        robot.interact(window::hide);
     }
 
     @Test

@@ -84,7 +84,21 @@ public final class DnsChecker {
         running.add(guarded(AutodiscoverCheck.ID, () -> AutodiscoverCheck.run(dns, request), onFinding));
         return CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
                 .thenApply(done -> new DnsReport(request.domain(), request.cloud(),
-                        running.stream().map(CompletableFuture::join).toList()));
+                        whenDomainMissing(request, running.stream().map(CompletableFuture::join).toList())));
+    }
+
+    /**
+     * A domain that does not exist cannot hold any record: the MX check says so once, and no check
+     * asks the user to publish records for a name that is not registered (the other checks only
+     * point at that one finding).
+     */
+    static List<Finding> whenDomainMissing(DnsCheckRequest request, List<Finding> findings) {
+        if (!new DnsReport(request.domain(), request.cloud(), findings).domainMissing()) {
+            return findings;
+        }
+        return findings.stream().map(f -> f.id().equals(MxCheck.ID) ? f.withFix(null)
+                : new Finding(f.id(), Status.FAIL, f.expected(), List.of(),
+                        Message.of("dns.noDomain.other", request.domain().ascii()), List.of(), null)).toList();
     }
 
     private static CompletableFuture<Finding> guarded(String id, java.util.function.Supplier<CompletionStage<Finding>> check,

@@ -23,6 +23,11 @@ public record DnsReport(DomainName domain, Cloud cloud, List<Finding> findings) 
         findings = List.copyOf(findings);
     }
 
+    /** True when the domain does not exist at all (NXDOMAIN): then only the MX finding says anything. */
+    public boolean domainMissing() {
+        return findings.stream().anyMatch(f -> f.id().equals(MxCheck.ID) && f.message().key().equals(MxCheck.NO_DOMAIN));
+    }
+
     /** 3 if any check could not be determined, else 1 if any failed, else 0. */
     public int exitCode() {
         return ExitCode.of(findings);

@@ -25,6 +25,8 @@ import org.xbill.DNS.Type;
 final class MxCheck {
 
     static final String ID = "mx";
+    /** The message key of a domain that does not exist at all (NXDOMAIN). */
+    static final String NO_DOMAIN = "dns.mx.noDomain";
 
     private MxCheck() {
     }
@@ -46,7 +48,7 @@ final class MxCheck {
         List<String> found = ZoneText.of(answer.records());
         Finding finding;
         if (answer.outcome() == DnsOutcome.NXDOMAIN) {
-            finding = new Finding(ID, Status.FAIL, expected, found, Message.of("dns.mx.noDomain", domain),
+            finding = new Finding(ID, Status.FAIL, expected, found, Message.of(NO_DOMAIN, domain),
                     List.of(exactValue), fix);
         } else if (answer.outcome() == DnsOutcome.NODATA) {
             finding = new Finding(ID, Status.FAIL, expected, found, Message.of("dns.mx.none", domain),

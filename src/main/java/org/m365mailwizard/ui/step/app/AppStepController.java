@@ -2,6 +2,7 @@
 package org.m365mailwizard.ui.step.app;
 
 import java.net.URI;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -20,6 +21,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.VBox;
+import javafx.util.converter.LocalDateStringConverter;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.Validator;
@@ -91,6 +93,9 @@ public final class AppStepController implements WizardStep {
         clientIdField.textProperty().bindBidirectional(model.clientIdProperty());
         secretField.textProperty().bindBidirectional(model.clientSecretProperty());
         secretShownField.textProperty().bindBidirectional(model.clientSecretProperty());
+        // The date as everywhere else in the product (messages, exports): 2027-05-01, never 5/1/2027.
+        expiryPicker.setConverter(new LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE,
+                DateTimeFormatter.ISO_LOCAL_DATE));
         expiryPicker.valueProperty().bindBidirectional(model.clientSecretExpiresProperty());
         redirectField.textProperty().bindBidirectional(model.redirectUriProperty());
         redirectField.editableProperty().bind(vm.redirectComputed().not());

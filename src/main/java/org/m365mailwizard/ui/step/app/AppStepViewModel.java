@@ -27,16 +27,21 @@ import org.m365mailwizard.core.config.Cloud;
 import org.m365mailwizard.core.config.MailConfig;
 import org.m365mailwizard.core.config.PluginTarget;
 import org.m365mailwizard.ui.common.FxTasks;
+import org.m365mailwizard.ui.shell.CheckedFor;
+import org.m365mailwizard.ui.shell.StepInputs;
 import org.m365mailwizard.ui.shell.WizardModel;
 
 /**
  * Step 2's state and actions, without any Node: the typed values live in the shared {@link WizardModel};
  * this checks them on every change, runs tenant discovery and the token check on request (one at a
- * time, cancellable), and writes every finding to {@link WizardModel#appFindings()} and the token to
+ * time, cancellable), and writes every finding to {@link WizardModel#appFindings()}, the inputs Microsoft
+ * judged to {@link WizardModel#checkedForProperty} and the token to
  * {@link WizardModel#applicationTokenProperty()}. A change to a value that Microsoft has judged drops
- * that judgement, so a stale "pass" is never shown.
+ * the token; the judgement stays, and the shell shows it as stale ({@code StepState}).
  */
 public final class AppStepViewModel {
+
+    private static final String STEP = "app";
 
     private final WizardModel model;
     private final AppRegistrationCheck check;
@@ -87,7 +92,25 @@ public final class AppStepViewModel {
             o.addListener(x -> revalidate());
         }
         canAdvance = Bindings.createBooleanBinding(() -> input.get() != null && !input.get().blocksSending(), input);
+        List<Finding> earlier = List.copyOf(model.appFindings());
         revalidate();
+        restore(earlier);
+    }
+
+    /**
+     * The step is built again after a language switch: Microsoft's answers stay (they are facts about
+     * the inputs, not words), so the user does not have to ask again.
+     */
+    private void restore(List<Finding> earlier) {
+        if (model.checkedForProperty(STEP).get() == null) {
+            return;
+        }
+        AppInputReport local = input.get();
+        earlier.stream().filter(f -> local.finding(f.id()).isEmpty()).forEach(remoteFindings::add);
+        localOverrides = earlier.stream().filter(f -> local.finding(f.id()).filter(l -> !l.equals(f)).isPresent())
+                .toList();
+        adminConsentUrl.set(consentLink(remoteFindings));
+        publish();
     }
 
     /** The config the checks see: the wizard's values, as typed. */
@@ -114,8 +137,10 @@ public final class AppStepViewModel {
         }
         start("app.step.progress.discovery");
         MailConfig clean = report.applyTo(config());
+        CheckedFor asked = StepInputs.snapshot(STEP, model);
         current = tasks.runAsync(() -> check.discover(clean))
                 .onSuccess(discovery -> {
+                    model.checkedForProperty(STEP).set(asked);
                     remoteFindings.clear();
                     remoteFindings.add(discovery.finding());
                     if (discovery.info() != null && discovery.finding().status() == Status.PASS) {
@@ -136,8 +161,10 @@ public final class AppStepViewModel {
         }
         start("app.step.progress.token");
         MailConfig typed = config();
+        CheckedFor asked = StepInputs.snapshot(STEP, model);
         current = tasks.runAsync(() -> check.run(typed))
                 .onSuccess(result -> {
+                    model.checkedForProperty(STEP).set(asked);
                     remoteFindings.clear();
                     result.findings().stream().filter(f -> report.finding(f.id()).isEmpty()).forEach(remoteFindings::add);
                     localOverrides = result.findings().stream().filter(f -> report.finding(f.id()).isPresent()).toList();
@@ -186,13 +213,16 @@ public final class AppStepViewModel {
         }
     }
 
+    /**
+     * Microsoft's answers stay, marked stale by the shell (they belong to the inputs they were given
+     * for); the token and the tenant it named are dropped, since later steps would use them.
+     */
     private void forgetMicrosoftsAnswers() {
         if (current != null) {
             current.cancel();
             current = null;
             finish();
         }
-        remoteFindings.clear();
         localOverrides = List.of();
         adminConsentUrl.set("");
         model.applicationTokenProperty().set(null);

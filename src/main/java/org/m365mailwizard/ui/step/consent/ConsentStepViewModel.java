@@ -32,6 +32,8 @@ import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.config.Grant;
 import org.m365mailwizard.core.config.MailConfig;
 import org.m365mailwizard.ui.common.FxTasks;
+import org.m365mailwizard.ui.shell.CheckedFor;
+import org.m365mailwizard.ui.shell.StepInputs;
 import org.m365mailwizard.ui.shell.WizardModel;
 
 /**
@@ -43,6 +45,7 @@ import org.m365mailwizard.ui.shell.WizardModel;
 public final class ConsentStepViewModel {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final String STEP = "consent";
 
     private final WizardModel model;
     private final ConsentFlows services;
@@ -56,6 +59,8 @@ public final class ConsentStepViewModel {
             new SimpleObjectProperty<>(DelegatedSignIn.RedirectPlatform.MOBILE_AND_DESKTOP);
 
     private AdminConsentFlow.Session adminSession;
+    /** The inputs of the attempt started last. */
+    private CheckedFor asked;
     private Cancellation roleCancellation;
     private DelegatedSignIn.Session signInSession;
 
@@ -120,6 +125,7 @@ public final class ConsentStepViewModel {
             return;
         }
         MailConfig config = config();
+        asked = StepInputs.snapshot(STEP, model);
         admin.starting(Message.of("consent.step.opening"));
         tasks.run(() -> services.adminConsent().begin(config))
                 .onSuccess(session -> {
@@ -207,6 +213,7 @@ public final class ConsentStepViewModel {
             return;
         }
         MailConfig config = config();
+        asked = StepInputs.snapshot(STEP, model);
         DelegatedSignIn.Options options = new DelegatedSignIn.Options(rememberMe.get(), platform.get());
         signIn.starting(Message.of("consent.step.opening"));
         tasks.run(() -> services.signIn().begin(config, options))
@@ -244,6 +251,7 @@ public final class ConsentStepViewModel {
         signInSession = null;
         List<Finding> findings = ConsentFindings.delegated(result, sender);
         if (result.status() != DelegatedResult.Status.CANCELLED) {
+            recordInputs();
             model.consentFindings().removeIf(f -> Set.of(ConsentFindings.SIGN_IN, ConsentFindings.SCOPE,
                     ConsentFindings.SENDER, ConsentFindings.STORE).contains(f.id()));
             model.consentFindings().addAll(findings);
@@ -275,6 +283,20 @@ public final class ConsentStepViewModel {
         }
     }
 
+    /**
+     * The step's findings all belong to one set of inputs: an answer for other inputs than the kept
+     * findings' replaces them all, not only the finding with its id.
+     */
+    private void recordInputs() {
+        if (asked == null) {
+            return;
+        }
+        if (!asked.equals(model.checkedForProperty(STEP).get())) {
+            model.consentFindings().clear();
+        }
+        model.checkedForProperty(STEP).set(asked);
+    }
+
     private Grant effectiveGrant() {
         if (model.grantProperty().get() != null) {
             return model.grantProperty().get();
@@ -283,6 +305,7 @@ public final class ConsentStepViewModel {
     }
 
     private void putFinding(Finding finding) {
+        recordInputs();
         model.consentFindings().removeIf(f -> f.id().equals(finding.id()));
         model.consentFindings().add(finding);
     }

@@ -7,9 +7,6 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.geometry.Pos;
-import javafx.geometry.VPos;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -18,20 +15,16 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.SVGPath;
 import javafx.util.StringConverter;
 import org.m365mailwizard.ui.common.Clipboards;
-import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.config.Cloud;
 import org.m365mailwizard.core.i18n.Texts;
-import org.m365mailwizard.ui.common.StatusBadge;
 import org.m365mailwizard.ui.common.WizardStep;
 import org.m365mailwizard.ui.shell.StepCatalog;
 
 /**
- * The DNS screen's view, for the wizard's step and the standalone checker alike: binds the table,
+ * The DNS screen's view, for the wizard's step and the standalone checker alike: binds the cards,
  * buttons and (standalone) input fields to {@link DnsStepViewModel}. Copying goes to the system
  * clipboard; nothing here waits for DNS.
  */
@@ -55,7 +48,7 @@ public final class DnsStepController implements WizardStep {
     @FXML private ProgressBar progressBar;
     @FXML private Label statusLabel;
     @FXML private Label problemLabel;
-    @FXML private GridPane table;
+    @FXML private VBox cards;
     @FXML private Button copyAllButton;
     @FXML private Label copiedLabel;
 
@@ -67,9 +60,9 @@ public final class DnsStepController implements WizardStep {
     @FXML
     private void initialize() {
         boolean standalone = vm.isStandalone();
-        // In the wizard, Enter and Escape belong to the shell (Next, Cancel); the checker's own window has only these.
+        // In the wizard, Enter and Escape belong to the shell (Next, Cancel); in the checker's own window Enter checks.
+        // (The checker's window handles Escape itself: it stops a running check, else closes.)
         checkButton.setDefaultButton(standalone);
-        cancelButton.setCancelButton(standalone);
         inputPane.setVisible(standalone);
         inputPane.setManaged(standalone);
         subjectLabel.setVisible(!standalone);
@@ -99,31 +92,23 @@ public final class DnsStepController implements WizardStep {
         checkButton.textProperty().bind(Bindings.when(Bindings.isEmpty(vm.model().dnsFindings()))
                 .then(texts.get("dnsui.check")).otherwise(texts.get("dnsui.recheck")));
 
-        vm.rows().addListener((ListChangeListener<DnsCheckRow>) change -> renderTable());
-        renderTable();
+        vm.rows().addListener((ListChangeListener<DnsCheckRow>) change -> renderCards());
+        vm.domainMissingProperty().addListener(o -> renderCards());
+        renderCards();
     }
 
-    /** Header and one grid row per check; six rows, so every change simply lays them out again. */
-    private void renderTable() {
-        table.getChildren().clear();
-        String[] headers = {"dnsui.column.status", "dnsui.column.check", "dnsui.column.message",
-            "dnsui.column.expected", "dnsui.column.found", "dnsui.column.fix"};
-        for (int column = 0; column < headers.length; column++) {
-            table.add(cell(wrapped(texts.get(headers[column]), "dns-header-text"), "dns-header"), column, 0);
-        }
-        int rowIndex = 1;
+    /** One card per check (six, so every change simply builds them again); one when the domain does not exist. */
+    private void renderCards() {
+        cards.getChildren().clear();
+        boolean missing = vm.domainMissingProperty().get();
         for (DnsCheckRow row : vm.rows()) {
-            table.add(cell(statusNode(row), "dns-status-cell"), 0, rowIndex);
-            table.add(cell(wrapped(row.name(), "dns-check-name"), "dns-name-cell"), 1, rowIndex);
-            VBox why = new VBox(4, wrapped(row.message(), "dns-message"));
-            if (!row.notes().isEmpty()) {
-                why.getChildren().add(wrapped(row.notes(), "dns-note"));
+            if (missing && !row.id().equals("mx")) {
+                continue;
             }
-            table.add(cell(why, "dns-why-cell"), 2, rowIndex);
-            table.add(cell(wrapped(row.expected(), "dns-record"), "dns-expected-cell"), 3, rowIndex);
-            table.add(cell(wrapped(row.found(), "dns-record"), "dns-found-cell"), 4, rowIndex);
-            table.add(cell(fixNode(row), "dns-fix-cell"), 5, rowIndex);
-            rowIndex++;
+            cards.getChildren().add(DnsCheckCard.of(row, texts, this::copy));
+        }
+        if (missing) {
+            cards.getChildren().add(DnsCheckCard.skipped(texts, vm.rows().size() - 1));
         }
     }
 
@@ -146,57 +131,6 @@ public final class DnsStepController implements WizardStep {
     private void copy(String text, String confirmation) {
         Clipboards.putText(text);
         copiedLabel.setText(confirmation);
-    }
-
-    private Node statusNode(DnsCheckRow row) {
-        Status status = row.status();
-        String kind = StatusBadge.kind(status);
-        SVGPath icon = StatusBadge.icon(status);
-        Label label = new Label(row.statusText(), icon);
-        label.setWrapText(true);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        label.getStyleClass().add("status-" + kind);
-        label.setId("status-" + row.id());
-        // A screen reader says which check and its state; the icon alone says nothing.
-        label.setAccessibleText(texts.get("status.accessible.check", row.name(), row.statusText()));
-        return label;
-    }
-
-    private Node fixNode(DnsCheckRow row) {
-        if (!row.hasFix()) {
-            return wrapped("", "dns-record");
-        }
-        Label value = wrapped(row.fix(), "dns-record");
-        Button copy = new Button(texts.get("dnsui.copy"));
-        copy.setId("copy-" + row.id());
-        copy.setMinWidth(Region.USE_PREF_SIZE);
-        copy.setOnAction(e -> copy(row.fix(), texts.get("dnsui.copied.one", row.name())));
-        VBox box = new VBox(4, value, copy);
-        box.setAlignment(Pos.TOP_LEFT);
-        return box;
-    }
-
-    private static Label wrapped(String text, String styleClass) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.getStyleClass().add(styleClass);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        label.setMaxWidth(Double.MAX_VALUE);
-        return label;
-    }
-
-    /** A grid cell: fills its area (so the row lines run the full width) and starts at the top left. */
-    private static Node cell(Node content, String styleClass) {
-        VBox box = new VBox(content);
-        box.getStyleClass().addAll("dns-cell", styleClass);
-        box.setAlignment(Pos.TOP_LEFT);
-        box.setMaxWidth(Double.MAX_VALUE);
-        box.setMaxHeight(Double.MAX_VALUE);
-        box.setMinHeight(Region.USE_PREF_SIZE);
-        GridPane.setFillHeight(box, true);
-        GridPane.setFillWidth(box, true);
-        GridPane.setValignment(box, VPos.TOP);
-        return box;
     }
 
     private static <T> StringConverter<T> converter(Function<T, String> toText) {

@@ -25,6 +25,8 @@ import org.m365mailwizard.core.dns.check.DnsReport;
 import org.m365mailwizard.core.i18n.Texts;
 import org.m365mailwizard.core.input.DomainName;
 import org.m365mailwizard.ui.common.FxTasks;
+import org.m365mailwizard.ui.shell.CheckedFor;
+import org.m365mailwizard.ui.shell.StepInputs;
 import org.m365mailwizard.ui.shell.WizardModel;
 
 /**
@@ -34,6 +36,8 @@ import org.m365mailwizard.ui.shell.WizardModel;
  * findings there; standalone it has a model of its own, edited by the screen's own fields.
  */
 public final class DnsStepViewModel {
+
+    private static final String STEP = "dns";
 
     private final WizardModel model;
     private final boolean standalone;
@@ -48,6 +52,7 @@ public final class DnsStepViewModel {
     private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper zoneSnippet = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper domainMissing = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<DnsCheckRow> rows = FXCollections.observableArrayList();
 
     private FxTasks.Handle handle;
@@ -73,7 +78,24 @@ public final class DnsStepViewModel {
     /** The wizard's DNS step: domain, cloud and tenant come from the setup being made. */
     public static DnsStepViewModel forWizard(WizardModel model, DnsChecker checker, Texts texts, FxTasks tasks,
                                              Executor uiThread) {
-        return new DnsStepViewModel(model, false, checker, texts, tasks, uiThread);
+        DnsStepViewModel vm = new DnsStepViewModel(model, false, checker, texts, tasks, uiThread);
+        vm.restore();
+        return vm;
+    }
+
+    /**
+     * The step is built again after a language switch: the last result still holds for the inputs it
+     * was checked for, so show it in the new words instead of asking DNS again.
+     */
+    private void restore() {
+        CheckedFor checked = model.checkedForProperty(STEP).get();
+        if (checked == null || model.dnsFindings().isEmpty()
+                || checked.firstChangeIn(StepInputs.snapshot(STEP, model)).isPresent()
+                || !(DomainName.parse(model.domainProperty().get()) instanceof DomainName.Valid domain)) {
+            return;
+        }
+        show(new DnsReport(domain.name(), cloud(), List.copyOf(model.dnsFindings())));
+        lastChecked = key();
     }
 
     /** The standalone DNS checker: its own domain, cloud and tenant fields. */
@@ -117,6 +139,11 @@ public final class DnsStepViewModel {
         return zoneSnippet.getReadOnlyProperty();
     }
 
+    /** The last result says the domain does not exist: one finding matters, nothing is to publish. */
+    public ReadOnlyBooleanProperty domainMissingProperty() {
+        return domainMissing.getReadOnlyProperty();
+    }
+
     public ObservableList<DnsCheckRow> rows() {
         return rows;
     }
@@ -129,9 +156,10 @@ public final class DnsStepViewModel {
 
     /** Starts a check, cancelling one that runs. Does nothing but explain when the input is not valid. */
     public void check() {
-        DomainName.Result domain = DomainName.parse(model.domainProperty().get());
+        DomainName.Result domain = DomainName.parseTenantDomain(model.domainProperty().get());
         if (domain instanceof DomainName.Invalid invalid) {
             problem.set(texts.format(invalid.reason()));
+            forgetShownResult();
             return;
         }
         Cloud cloud = cloud();
@@ -154,6 +182,8 @@ public final class DnsStepViewModel {
         DnsCheckRequest request = new DnsCheckRequest(((DomainName.Valid) domain).name(), cloud, initial);
         int run = ++generation;
         lastChecked = key();
+        CheckedFor asked = StepInputs.snapshot(STEP, model);
+        domainMissing.set(false);
         rows.setAll(DnsChecker.CHECK_IDS.stream().map(id -> DnsCheckRow.pending(id, texts, "dnsui.state.checking")).toList());
         zoneSnippet.set("");
         progress.set(0);
@@ -161,9 +191,22 @@ public final class DnsStepViewModel {
         statusLine.set(texts.get("dnsui.state.running", request.domain().ascii()));
         DnsChecker configured = checker.withSettings(checker.settings().withAuthoritative(authoritative.get()));
         handle = tasks.runAsync(() -> configured.check(request, finding -> uiThread.execute(() -> arrived(run, finding))))
-                .onSuccess(report -> finished(run, report))
+                .onSuccess(report -> finished(run, report, asked))
                 .onError(error -> failed(run))
                 .start();
+    }
+
+    /** The input is refused: results for an earlier domain must not stay under the refusal. */
+    private void forgetShownResult() {
+        stopRunning();
+        generation++;
+        lastChecked = null;
+        domainMissing.set(false);
+        rows.setAll(DnsChecker.CHECK_IDS.stream().map(id -> DnsCheckRow.pending(id, texts, "dnsui.state.notChecked"))
+                .toList());
+        zoneSnippet.set("");
+        progress.set(0);
+        statusLine.set("");
     }
 
     /** Checks when the domain, cloud or tenant changed since the last run (entering the step). */
@@ -205,17 +248,23 @@ public final class DnsStepViewModel {
         progress.set((double) done / DnsChecker.CHECK_IDS.size());
     }
 
-    private void finished(int run, DnsReport report) {
+    private void finished(int run, DnsReport report, CheckedFor asked) {
         if (run != generation) {
             return;
         }
-        rows.setAll(report.findings().stream().map(f -> DnsCheckRow.of(f, texts)).toList());
-        progress.set(1);
         running.set(false);
         handle = null;
+        model.checkedForProperty(STEP).set(asked);
+        model.dnsFindings().setAll(report.findings());
+        show(report);
+    }
+
+    private void show(DnsReport report) {
+        domainMissing.set(report.domainMissing());
+        rows.setAll(report.findings().stream().map(f -> DnsCheckRow.of(f, texts)).toList());
+        progress.set(1);
         zoneSnippet.set(report.zoneSnippet());
         List<Finding> findings = report.findings();
-        model.dnsFindings().setAll(findings);
         statusLine.set(texts.get("findings.summary", count(findings, Status.PASS), count(findings, Status.WARN),
                 count(findings, Status.FAIL), count(findings, Status.ERROR)));
     }

@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.ui.step.domain;
 
+import java.util.List;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
+import org.m365mailwizard.core.check.Finding;
 import org.m365mailwizard.core.check.Message;
+import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.config.Cloud;
 import org.m365mailwizard.core.config.PluginTarget;
 import org.m365mailwizard.core.input.DomainName;
@@ -49,6 +53,29 @@ public final class DomainStepViewModel {
                         && !siteUrlFeedback.get().blocks()
                         && model.targetProperty().get() != null && model.cloudProperty().get() != null,
                 domainFeedback, senderFeedback, siteUrlFeedback, model.targetProperty(), model.cloudProperty());
+        // Step 1's findings are what the summary's first card shows: judged live, so never stale.
+        for (Observable typed : List.of(model.domainProperty(), model.senderProperty(), model.siteUrlProperty(),
+                model.targetProperty())) {
+            typed.addListener(o -> publish());
+        }
+        publish();
+    }
+
+    private void publish() {
+        model.domainFindings().setAll(
+                finding("domain", domainFeedback.get(), model.domainProperty().get()),
+                finding("sender", senderFeedback.get(), model.senderProperty().get()),
+                finding("site", siteUrlFeedback.get(), model.siteUrlProperty().get()));
+    }
+
+    private static Finding finding(String field, Feedback feedback, String typed) {
+        String id = "domain-" + field;
+        return switch (feedback.level()) {
+            case NONE -> Finding.of(id, Status.PASS, "", List.of(), Message.of("summary.domain." + field,
+                    typed == null || typed.isBlank() ? "-" : typed.strip()));
+            case WARNING -> Finding.of(id, Status.WARN, "", List.of(), feedback.message());
+            case MISSING, ERROR -> Finding.of(id, Status.FAIL, "", List.of(), feedback.message());
+        };
     }
 
     public StringProperty domainProperty() {

@@ -19,6 +19,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.m365mailwizard.core.check.Finding;
 import org.m365mailwizard.core.check.ProblemException;
 import org.m365mailwizard.core.config.MailConfig;
 import org.m365mailwizard.core.export.ExportService;
@@ -30,6 +31,10 @@ import org.m365mailwizard.core.export.report.ReportWriter;
 import org.m365mailwizard.core.export.report.SetupReport;
 import org.m365mailwizard.core.i18n.Texts;
 import org.m365mailwizard.ui.common.FxTasks;
+import org.m365mailwizard.ui.common.StepStatus;
+import org.m365mailwizard.ui.shell.CheckedFor;
+import org.m365mailwizard.ui.shell.StepInputs;
+import org.m365mailwizard.ui.shell.StepState;
 import org.m365mailwizard.ui.shell.WizardModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,7 +156,9 @@ public final class ExportStepViewModel {
         MailConfig config = config();
         ExportTarget chosen = target.get();
         boolean secret = includeSecret.get();
+        CheckedFor written = StepInputs.snapshot("export", model);
         run(() -> exports.export(chosen, config, secret, path, true), file -> {
+            model.checkedForProperty("export").set(written);
             model.exportedFileProperty().set(path);
             showStatus(texts.get(file.holdsSecret() ? "export.step.saved.ownerOnly" : "export.step.saved", path), false);
         });
@@ -175,12 +182,17 @@ public final class ExportStepViewModel {
         saveReport(reportFolder.resolve(name), ReportFormat.HTML, opener);
     }
 
+    /** The report never shows a result for inputs that have changed since (a stale step reads as not checked). */
     SetupReport report() {
         return new SetupReport(config(), List.of(
-                new ReportSection(ReportSection.APP, List.copyOf(model.appFindings())),
-                new ReportSection(ReportSection.CONSENT, List.copyOf(model.consentFindings())),
-                new ReportSection(ReportSection.DNS, List.copyOf(model.dnsFindings())),
-                new ReportSection(ReportSection.MAIL, List.copyOf(model.mailFindings()))), ZonedDateTime.now(clock));
+                new ReportSection(ReportSection.APP, holding("app")),
+                new ReportSection(ReportSection.CONSENT, holding("consent")),
+                new ReportSection(ReportSection.DNS, holding("dns")),
+                new ReportSection(ReportSection.MAIL, holding("mail"))), ZonedDateTime.now(clock));
+    }
+
+    private List<Finding> holding(String stepId) {
+        return StepState.of(stepId, model).status() == StepStatus.STALE ? List.of() : List.copyOf(model.findings(stepId));
     }
 
     private <T> void run(Callable<T> work, Consumer<T> done) {

@@ -45,6 +45,8 @@ import org.m365mailwizard.core.graph.TokenSource;
 import org.m365mailwizard.core.i18n.Texts;
 import org.m365mailwizard.core.input.DomainName;
 import org.m365mailwizard.ui.common.FxTasks;
+import org.m365mailwizard.ui.shell.CheckedFor;
+import org.m365mailwizard.ui.shell.StepInputs;
 import org.m365mailwizard.ui.shell.WizardModel;
 
 /**
@@ -177,6 +179,7 @@ public final class MailStepViewModel {
         findings.addAll(model.consentFindings());
         findings.addAll(model.dnsFindings());
         TokenSource tokens = tokenSource(config, grant);
+        CheckedFor asked = StepInputs.snapshot("mail", model);
         boolean save = saveToSentItems.get();
         Cancellation cancel = new Cancellation();
         cancellation = cancel;
@@ -195,24 +198,26 @@ public final class MailStepViewModel {
                     .sender(config.sender()).grant(grant).recipients(Recipients.parse(typed)).findings(findings)
                     .attachments(checked).saveToSentItems(save).build();
             return graph.sendMail(Mailbox.of(config, grant), message, tokens, new Progress(), cancel);
-        }).onSuccess(this::finished).onError(this::failed).andFinally(() -> {
+        }).onSuccess(sent -> finished(sent, asked)).onError(error -> failed(error, asked)).andFinally(() -> {
             running.set(false);
             progress.set(null);
         }).start();
     }
 
-    private void finished(SendResult sent) {
+    private void finished(SendResult sent, CheckedFor asked) {
         result.set(sent);
         awaitingDecision.set(sent.mayHaveBeenSent());
+        model.checkedForProperty("mail").set(asked);
         model.mailFindings().setAll(sent.toFinding());
     }
 
-    private void failed(Throwable error) {
+    private void failed(Throwable error, CheckedFor asked) {
         Message problem = error instanceof ProblemException p ? p.problem() : Message.of("graph.token.failed");
         int exit = error instanceof ProblemException p ? p.exitCode() : ExitCode.UNAVAILABLE;
         failure.set(problem);
         failureFix.set(error instanceof AadFailure aad ? aad.fix() : null);
         Status status = exit == ExitCode.UNAVAILABLE ? Status.ERROR : Status.FAIL;
+        model.checkedForProperty("mail").set(asked);
         model.mailFindings().setAll(Finding.of(SendResult.FINDING_ID, status, "HTTP 202 Accepted", List.of(), problem));
     }
 

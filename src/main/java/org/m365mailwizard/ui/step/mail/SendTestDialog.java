@@ -45,7 +45,9 @@ public final class SendTestDialog {
             stage.initModality(Modality.WINDOW_MODAL);
         }
         stage.setTitle(loader.texts().get("graph.ui.dialog.title"));
-        Scene scene = new Scene(content, 640, 620);
+        // Tall enough that a refusal's "What to do" shows without scrolling, within the screen.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(content, Math.min(760, screen.getWidth() * 0.9), Math.min(820, screen.getHeight() * 0.9));
         AppStyles.apply(scene);
         stage.setScene(scene);
         stage.setMinWidth(420);

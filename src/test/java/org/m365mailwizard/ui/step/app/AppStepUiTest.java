@@ -125,6 +125,14 @@ class AppStepUiTest {
     }
 
     @Test
+    void theExpiryDateReadsAsEverywhereElse(FxRobot robot) {
+        robot.interact(() -> model.clientSecretExpiresProperty().set(java.time.LocalDate.of(2027, 5, 1)));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.DatePicker picker = robot.lookup("#expiryPicker").queryAs(javafx.scene.control.DatePicker.class);
+        assertThat(picker.getEditor().getText()).isEqualTo("2027-05-01");
+    }
+
+    @Test
     void secretIdIsCalledOutAndBlocksTheCheck(FxRobot robot) {
         type(robot, "#tenantField", tenant);
         paste(robot, "#clientIdField", clientId);

@@ -28,6 +28,8 @@ import org.m365mailwizard.core.config.Grant;
 import org.m365mailwizard.core.config.PluginTarget;
 import org.m365mailwizard.testsupport.EntraStandIn;
 import org.m365mailwizard.ui.common.FxTasks;
+import org.m365mailwizard.ui.common.StepStatus;
+import org.m365mailwizard.ui.shell.StepState;
 import org.m365mailwizard.ui.shell.WizardModel;
 
 /** The step's logic without a toolkit: same-thread delivery, the identity platform on loopback https. */
@@ -42,6 +44,7 @@ class AppStepViewModelTest {
     private ExecutorService executor;
     private WizardModel model;
     private AppStepViewModel vm;
+    private AppRegistrationCheck check;
 
     @BeforeEach
     void start() {
@@ -50,7 +53,7 @@ class AppStepViewModelTest {
         executor = Executors.newFixedThreadPool(2);
         Clock clock = Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        AppRegistrationCheck check = new AppRegistrationCheck(new AppInputValidator(clock),
+        check = new AppRegistrationCheck(new AppInputValidator(clock),
                 new TenantDiscovery(http, new com.fasterxml.jackson.databind.ObjectMapper(), Duration.ofSeconds(5)),
                 new AppTokenService(executor, Duration.ofSeconds(5)));
         model = new WizardModel();
@@ -153,18 +156,38 @@ class AppStepViewModelTest {
     }
 
     @Test
-    void changingTheSecretForgetsMicrosoftsAnswer() throws Exception {
+    void changingTheSecretDropsTheTokenAndMarksMicrosoftsAnswerStale() throws Exception {
         entra.tenant(tenant, "contoso.onmicrosoft.com");
         entra.token(tenant, clientId, tenant, List.of("Mail.Send"));
         fill();
         vm.checkWithMicrosoft();
         await(() -> !vm.runningProperty().get());
         assertThat(model.applicationTokenProperty().get()).isNotNull();
+        assertThat(StepState.of("app", model).status()).isEqualTo(StepStatus.PASSED);
 
         model.clientSecretProperty().set(secret + "x");
 
         assertThat(model.applicationTokenProperty().get()).isNull();
-        assertThat(model.appFindings()).extracting(Finding::id).doesNotContain(AppCheckIds.TOKEN);
+        StepState state = StepState.of("app", model);
+        assertThat(state.status()).isEqualTo(StepStatus.STALE);
+        assertThat(state.staleReason().key()).isEqualTo("result.stale.secret");
+    }
+
+    @Test
+    void aStepBuiltAgainForAnotherLanguageKeepsMicrosoftsAnswer() throws Exception {
+        entra.tenant(tenant, "contoso.onmicrosoft.com");
+        entra.token(tenant, clientId, tenant, List.of("Mail.Send"));
+        fill();
+        vm.checkWithMicrosoft();
+        await(() -> !vm.runningProperty().get());
+        List<Finding> checked = List.copyOf(model.appFindings());
+        assertThat(checked).extracting(Finding::id).contains(AppCheckIds.TOKEN, AppCheckIds.MAIL_SEND);
+
+        AppStepViewModel rebuilt = new AppStepViewModel(model, check, FxTasks.sameThread());
+
+        assertThat(model.appFindings()).containsExactlyElementsOf(checked);
+        assertThat(StepState.of("app", model).status()).isEqualTo(StepStatus.PASSED);
+        assertThat(rebuilt.canAdvance().get()).isTrue();
     }
 
     @Test

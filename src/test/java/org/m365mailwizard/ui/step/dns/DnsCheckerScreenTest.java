@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
+import javafx.scene.control.TitledPane;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -93,7 +94,7 @@ class DnsCheckerScreenTest {
         waitUntilDone();
 
         assertThat(screen.viewModel().rows()).hasSize(6);
-        assertThat(robot.lookup(".dns-status-cell").queryAll()).hasSize(6);
+        assertThat(robot.lookup(".dns-card").queryAll()).hasSize(6);
         Label mx = robot.lookup("#status-mx").queryAs(Label.class);
         assertThat(mx.getText()).isEqualTo("FAIL");
         assertThat(mx.getStyleClass()).contains("status-fail");
@@ -101,6 +102,10 @@ class DnsCheckerScreenTest {
         assertThat(robot.lookup("#checkButton").queryButton().getText()).isEqualTo("Check again");
         assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText()).contains("failed");
 
+        TitledPane details = robot.lookup("#details-mx").queryAs(TitledPane.class);
+        assertThat(details.isExpanded()).as("details open on demand").isFalse();
+        robot.clickOn("#details-mx");
+        assertThat(details.isExpanded()).isTrue();
         robot.clickOn("#copy-mx");
         assertThat(clipboard(robot)).isEqualTo("tailspin.example. 3600 IN MX 0 tailspin-example.mail.protection.outlook.com.");
         assertThat(robot.lookup("#copiedLabel").queryAs(Label.class).getText()).isEqualTo("Copied the record for Mail delivery (MX).");
@@ -129,6 +134,58 @@ class DnsCheckerScreenTest {
         Label problem = robot.lookup("#problemLabel").queryAs(Label.class);
         assertThat(problem.isVisible()).isTrue();
         assertThat(problem.getText()).isEqualTo(EN.get("input.domain.noDot", "contoso"));
+    }
+
+    @Test
+    void aDomainThatDoesNotExistGetsOneCardAndNothingToPublish(FxRobot robot) throws Exception {
+        robot.clickOn("#domainField").write("no-such-name.contoso.com");
+        robot.clickOn("#checkButton");
+        waitUntilDone();
+
+        assertThat(robot.lookup(".dns-card").queryAll()).hasSize(1);
+        assertThat(robot.lookup("#verdict-mx").queryAs(Label.class).getText())
+                .isEqualTo(EN.get("dns.mx.noDomain", "no-such-name.contoso.com"));
+        assertThat(robot.lookup("#dns-skipped").queryAs(Label.class).getText())
+                .isEqualTo(EN.get("dnsui.noDomain.others", 5));
+        assertThat(robot.lookup("#copy-mx").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#copyAllButton").queryButton().isDisabled()).isTrue();
+    }
+
+    @Test
+    void aPublicMailDomainIsRefusedAndAnEarlierResultDoesNotStayUnderTheRefusal(FxRobot robot) throws Exception {
+        robot.clickOn("#domainField").write("contoso.com");
+        robot.clickOn("#checkButton");
+        waitUntilDone();
+        assertThat(robot.lookup("#status-mx").queryAs(Label.class).getText()).isEqualTo("PASS");
+
+        robot.interact(() -> screen.viewModel().model().domainProperty().set("gmail.com"));
+        robot.clickOn("#checkButton");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#problemLabel").queryAs(Label.class).getText())
+                .isEqualTo(EN.get("input.domain.publicMail", "gmail.com"));
+        assertThat(robot.lookup("#status-mx").queryAs(Label.class).getText())
+                .isEqualTo(EN.get("dnsui.state.notChecked"));
+        assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText()).isEmpty();
+    }
+
+    @Test
+    void theWindowClosesWithItsButtonEscapeAndCtrlW(FxRobot robot) {
+        assertThat(stage.isShowing()).isTrue();
+        robot.clickOn("#closeButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.isShowing()).isFalse();
+
+        robot.interact(() -> DnsCheckerWindow.show(stage, screen, EN));
+        robot.clickOn("#domainField").type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.isShowing()).isFalse();
+
+        robot.interact(() -> DnsCheckerWindow.show(stage, screen, EN));
+        robot.clickOn("#domainField").press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.W)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.isShowing()).isFalse();
     }
 
     @Test
@@ -185,6 +242,7 @@ class DnsCheckerScreenTest {
         robot.clickOn("#tenantField").write("tailspintoys.onmicrosoft.com");
         robot.clickOn("#checkButton");
         waitUntilDone();
+        robot.clickOn("#details-spf");
         robot.clickOn("#copy-spf");
         WaitForAsyncUtils.waitForFxEvents();
 

@@ -119,4 +119,24 @@ class DnsStepViewModelTest {
         assertThat(vm.problemProperty().get()).isEmpty();
         assertThat(model.dnsFindings().get(0).status()).isEqualTo(Status.FAIL);
     }
+
+    @Test
+    void aStepBuiltAgainForAnotherLanguageShowsTheResultWithoutAskingAgain() throws Exception {
+        WizardModel model = new WizardModel();
+        model.domainProperty().set("contoso.com");
+        DnsStepViewModel vm = DnsStepViewModel.forWizard(model, dns.checker(), EN, FxTasks.sameThread(), Runnable::run);
+        vm.checkIfChanged();
+        await(() -> !vm.runningProperty().get());
+        int before = dns.server().queryCount();
+
+        DnsStepViewModel rebuilt = DnsStepViewModel.forWizard(model, dns.checker(),
+                new Texts(Language.SIMPLIFIED_CHINESE), FxTasks.sameThread(), Runnable::run);
+        rebuilt.checkIfChanged();
+
+        assertThat(rebuilt.runningProperty().get()).isFalse();
+        assertThat(dns.server().queryCount()).isEqualTo(before);
+        assertThat(rebuilt.rows()).extracting(DnsCheckRow::status).doesNotContainNull();
+        assertThat(rebuilt.rows().get(0).statusText()).isEqualTo(new Texts(Language.SIMPLIFIED_CHINESE)
+                .get("findings.status.pass"));
+    }
 }
