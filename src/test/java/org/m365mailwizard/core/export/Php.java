@@ -64,8 +64,16 @@ final class Php {
     }
 
     static Result run(Path workDir, List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        return run(workDir, command, Map.of());
+    }
+
+    static Result run(Path workDir, List<String> command, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().remove("M365_CLIENT_SECRET");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         byte[] out = process.getInputStream().readAllBytes();
         byte[] err = process.getErrorStream().readAllBytes();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -113,13 +121,19 @@ final class Php {
      * from its source with WordPress stand-ins, or the framework's own parser. Returns the typed value.
      */
     static Object read(String mode, Path file, String... args) throws IOException, InterruptedException {
+        return read(mode, file, Map.of(), args);
+    }
+
+    /** As above, with extra environment variables for the PHP process. */
+    static Object read(String mode, Path file, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         Path readers = file.getParent().resolve(".readers.php");
         try (InputStream in = Php.class.getResourceAsStream("readers.php")) {
             Files.write(readers, in.readAllBytes());
         }
         List<String> command = new ArrayList<>(List.of(executable().toString(), readers.toString(), mode, file.toString()));
         command.addAll(List.of(args));
-        Result r = run(file.getParent(), command);
+        Result r = run(file.getParent(), command, environment);
         if (r.exitCode() == 69) {
             fail(r.stderr().strip() + " (the real parser is needed to check this export; .ci/run installs it)");
         }
