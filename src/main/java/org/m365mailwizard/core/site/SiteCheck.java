@@ -115,14 +115,16 @@ public final class SiteCheck {
         List<String> found = List.of(describe(leaf));
         Instant now = clock.instant();
         LocalDate notAfter = LocalDate.ofInstant(leaf.getNotAfter().toInstant(), ZoneOffset.UTC);
-        if (now.isAfter(leaf.getNotAfter().toInstant())) {
+        // The dates explain a refusal; a certificate the platform accepted is only measured for the warning.
+        boolean refused = capture.refusal() != null;
+        if (refused && now.isAfter(leaf.getNotAfter().toInstant())) {
             return fail(id, expected, found, Message.of("site.https.expired", host, notAfter.toString()), "site.https.renew.fix");
         }
-        if (now.isBefore(leaf.getNotBefore().toInstant())) {
+        if (refused && now.isBefore(leaf.getNotBefore().toInstant())) {
             return fail(id, expected, found, Message.of("site.https.notYetValid", host,
                     LocalDate.ofInstant(leaf.getNotBefore().toInstant(), ZoneOffset.UTC).toString()), "site.https.clock.fix");
         }
-        if (capture.refusal() != null) {
+        if (refused) {
             if (capture.trustedIgnoringName()) {
                 return fail(id, expected, found, Message.of("site.https.wrongName", host, String.join(", ", names(leaf))),
                         "site.https.wrongName.fix");
