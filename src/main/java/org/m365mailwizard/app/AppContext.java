@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.m365mailwizard.core.auth.AppInputValidator;
 import org.m365mailwizard.core.auth.AppRegistrationCheck;
+import org.m365mailwizard.core.site.SiteCheck;
 import org.m365mailwizard.core.auth.AppTokenService;
 import org.m365mailwizard.core.auth.TenantDiscovery;
 import org.m365mailwizard.core.auth.consent.BrowserOpener;
@@ -52,6 +53,7 @@ public final class AppContext implements AutoCloseable {
     private final AppTokenService appTokenService;
     private final ConsentFlows consentFlows;
     private final AppRegistrationCheck appRegistrationCheck;
+    private final SiteCheck siteCheck;
     private final GraphMailClient graphMailClient;
 
     public AppContext(Texts texts, UserDirs userDirs, Map<String, String> environment, Clock clock) {
@@ -81,6 +83,7 @@ public final class AppContext implements AutoCloseable {
                 .executor(executors.background()).followRedirects(HttpClient.Redirect.NEVER).build());
         this.tenantDiscovery = new TenantDiscovery(httpClient, objectMapper, NETWORK_TIMEOUT);
         this.appTokenService = new AppTokenService(executors.background(), NETWORK_TIMEOUT);
+        this.siteCheck = new SiteCheck(null, clock, NETWORK_TIMEOUT);
         this.appRegistrationCheck = new AppRegistrationCheck(new AppInputValidator(clock), tenantDiscovery,
                 appTokenService);
         this.graphMailClient = new GraphMailClient(httpClient, objectMapper, GraphLimits.defaults(), RetryPolicy.defaults(),
@@ -144,6 +147,10 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** The one HTTP client for calls outside MSAL (tenant discovery, Graph); honours the JVM's trust store. */
+    public SiteCheck siteCheck() {
+        return siteCheck;
+    }
+
     public HttpClient httpClient() {
         return httpClient;
     }

@@ -26,7 +26,7 @@ final class CommandFactory implements CommandLine.IFactory {
         }
         if (type == CheckAppCommand.class) {
             return type.cast(new CheckAppCommand(context.appRegistrationCheck(), context.configFile(),
-                    context.environment(), context.texts(), context.objectMapper()));
+                    context.environment(), context.texts(), context.objectMapper(), context.siteCheck()));
         }
         if (type == ExportCommand.class) {
             return type.cast(new ExportCommand(context.exportService(), context.reportWriter(), context.configFile(),

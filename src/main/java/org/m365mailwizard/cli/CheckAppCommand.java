@@ -3,6 +3,8 @@ package org.m365mailwizard.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,6 +19,8 @@ import org.m365mailwizard.core.config.MailConfig;
 import org.m365mailwizard.core.i18n.Texts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import org.m365mailwizard.core.check.Finding;
+import org.m365mailwizard.core.site.SiteCheck;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -39,6 +43,7 @@ public final class CheckAppCommand implements Callable<Integer> {
     private final Map<String, String> environment;
     private final Texts texts;
     private final ObjectMapper mapper;
+    private final SiteCheck site;
 
     @Spec
     CommandSpec spec;
@@ -52,6 +57,13 @@ public final class CheckAppCommand implements Callable<Integer> {
 
     public CheckAppCommand(AppRegistrationCheck check, ConfigFile configFile, Map<String, String> environment,
                            Texts texts, ObjectMapper mapper) {
+        this(check, configFile, environment, texts, mapper, null);
+    }
+
+    /** @param site checks the config's site URL (HTTPS, the plugin's return address); {@code null}: not checked */
+    public CheckAppCommand(AppRegistrationCheck check, ConfigFile configFile, Map<String, String> environment,
+                           Texts texts, ObjectMapper mapper, SiteCheck site) {
+        this.site = site;
         this.check = check;
         this.configFile = configFile;
         this.environment = Map.copyOf(environment);
@@ -70,6 +82,12 @@ public final class CheckAppCommand implements Callable<Integer> {
         } catch (ExecutionException e) {
             // AppRegistrationCheck turns every outcome into a finding; reaching this is a bug.
             throw new IllegalStateException("app check failed outside its findings", e.getCause());
+        }
+        if (site != null && loaded.siteUrl() != null) {
+            // The sign-in's answer reaches the plugin only through the site: its checks belong here too.
+            List<Finding> all = new ArrayList<>(result.findings());
+            all.addAll(site.check(loaded));
+            result = new AppCheckResult(result.tenantId(), result.cloud(), all, result.token(), result.inputInvalid());
         }
         CheckAppReport report = new CheckAppReport(texts, mapper, Terminal.detect(environment));
         if (format == Format.json) {

@@ -103,6 +103,9 @@ public final class ExportCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(texts.get("cli.export.written", out, texts.get(target.nameKey())));
         stdout.println(texts.get(file.holdsSecret() ? "cli.export.ownerOnly" : "cli.export.secretLeftOut"));
+        for (Message notice : exports.notices(target, setup)) {
+            stdout.println(texts.format(notice));
+        }
         for (Message step : file.nextSteps()) {
             stdout.println(texts.format(step));
         }

@@ -30,6 +30,7 @@ import org.m365mailwizard.core.config.UserDirs;
 import org.m365mailwizard.core.i18n.Language;
 import org.m365mailwizard.core.i18n.Texts;
 import org.m365mailwizard.testsupport.EntraStandIn;
+import org.m365mailwizard.testsupport.HttpsStandIn;
 import org.m365mailwizard.testsupport.LogCapture;
 
 /** {@code check-app} end to end: config file in, identity platform on loopback https, exit code and output out. */
@@ -115,6 +116,29 @@ class CheckAppCommandTest {
 
     private void tenantKnown() {
         entra.tenant(tenant, "contoso.onmicrosoft.com");
+    }
+
+    @Test
+    void theSiteIsCheckedTooWhenTheConfigNamesIt() throws Exception {
+        tenantKnown();
+        entra.token(tenant, clientId, tenant, List.of("Mail.Send"));
+        try (HttpsStandIn site = HttpsStandIn.start()) {
+            Path file = config("\"tenantId\":\"contoso.onmicrosoft.com\",\"clientId\":\"" + clientId + "\","
+                    + "\"clientSecret\":\"" + secret + "\",\"clientSecretExpires\":\"2026-05-01\","
+                    + "\"grant\":\"application\",\"target\":\"fluentsmtp\",\"siteUrl\":\"" + site.baseUri() + "\"");
+
+            int missing = run("check-app", "--config", file.toString(), "--format", "json");
+            assertThat(missing).as(out + err).isEqualTo(1);
+            assertThat(check("site-https").get("status").asText()).as(check("site-https").toString()).isEqualTo("pass");
+            assertThat(check("site-callback").get("status").asText()).isEqualTo("fail");
+            assertThat(check("site-callback").get("message").asText()).contains("/wp-json/fluent-smtp/outlook_callback");
+
+            site.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock
+                    .get("/wp-json/fluent-smtp/outlook_callback").willReturn(
+                            com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(400)));
+            run("check-app", "--config", file.toString(), "--format", "json");
+            assertThat(check("site-callback").get("status").asText()).isEqualTo("pass");
+        }
     }
 
     @Test

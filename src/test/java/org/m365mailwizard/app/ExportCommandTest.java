@@ -87,10 +87,10 @@ class ExportCommandTest {
 
     @Test
     void anUnknownTargetIsInvalidInputListingTheTargets() throws Exception {
-        int code = run(Map.of(), "export", "--config", config(SETUP).toString(), "--target", "post-smtp",
+        int code = run(Map.of(), "export", "--config", config(SETUP).toString(), "--target", "sendmail",
                 "--out", dir.resolve("x").toString());
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("Unknown export target \"post-smtp\"").contains("wp-mail-smtp, easy-wp-smtp");
+        assertThat(err.toString()).contains("Unknown export target \"sendmail\"").contains("wp-mail-smtp, easy-wp-smtp");
     }
 
     @Test

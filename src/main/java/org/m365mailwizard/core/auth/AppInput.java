@@ -13,13 +13,20 @@ import org.m365mailwizard.core.config.PluginTarget;
  *
  * @param siteUrl the site's base URL, to compute the redirect URI the plugin sends; may be null
  * @param target the plugin; null when unknown
+ * @param wordpressUrl the WordPress Address when it differs from the site URL (the Site Address), else null
  */
 public record AppInput(String tenant, String clientId, String secret, LocalDate secretExpires, String redirectUri,
-                       PluginTarget target, URI siteUrl, Grant grant) {
+                       PluginTarget target, URI siteUrl, Grant grant, URI wordpressUrl) {
+
+    /** For a site whose WordPress Address is its Site Address. */
+    public AppInput(String tenant, String clientId, String secret, LocalDate secretExpires, String redirectUri,
+                    PluginTarget target, URI siteUrl, Grant grant) {
+        this(tenant, clientId, secret, secretExpires, redirectUri, target, siteUrl, grant, null);
+    }
 
     public static AppInput of(MailConfig config) {
         return new AppInput(config.tenantId(), config.clientId(), config.clientSecret(), config.clientSecretExpires(),
-                config.redirectUri(), config.target(), config.siteUrl(), config.effectiveGrant());
+                config.redirectUri(), config.target(), config.siteUrl(), config.effectiveGrant(), config.wordpressUrl());
     }
 
     @Override

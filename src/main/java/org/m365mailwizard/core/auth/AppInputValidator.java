@@ -16,7 +16,6 @@ import org.m365mailwizard.core.check.Finding;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.config.Grant;
-import org.m365mailwizard.core.config.PluginTarget;
 import org.m365mailwizard.core.input.DomainName;
 
 /**
@@ -211,16 +210,13 @@ public final class AppInputValidator {
                 Message.of("app.redirect.ok", value)).withNote(Message.of("app.redirect.platformWeb"));
     }
 
-    /** The redirect URIs the plugin may send for the site (FluentSMTP: pretty and plain permalinks). */
+    /** The redirect URIs the plugin may send for the site (FluentSMTP: in each permalink form). */
     static Set<String> pluginRedirectUris(AppInput input) {
         Set<String> uris = new LinkedHashSet<>();
         if (input.target() == null || input.siteUrl() == null) {
             return uris;
         }
-        input.target().redirectUri(input.siteUrl(), false).ifPresent(uris::add);
-        if (input.target() == PluginTarget.FLUENTSMTP) {
-            input.target().redirectUri(input.siteUrl(), true).ifPresent(uris::add);
-        }
+        uris.addAll(input.target().possibleRedirectUris(input.siteUrl(), input.wordpressUrl()));
         return uris;
     }
 

@@ -44,7 +44,7 @@ public final class ConfigFile {
     private static final Pattern SCHEMA_PATTERN = Pattern.compile("m365-mail-wizard/(\\d+)");
     private static final Set<String> KNOWN = Set.of("schema", "cloud", "endpoints", "tenantId", "tenantDomain",
             "clientId", "clientSecret", "clientSecretExpires", "redirectUri", "domain", "sender", "senderName",
-            "siteUrl", "grant", "target");
+            "siteUrl", "grant", "target", "wordpressUrl");
 
     /** Far above any real config (a few hundred bytes); a file this big is something else. */
     static final int MAX_BYTES = 1024 * 1024;
@@ -120,6 +120,7 @@ public final class ConfigFile {
                 .sender(text(root, "sender"))
                 .senderName(text(root, "senderName"))
                 .siteUrl(uri(root, "siteUrl"))
+                .wordpressUrl(uri(root, "wordpressUrl"))
                 .grant(enumField(root, "grant", Grant::fromId, "application|delegated").orElse(null))
                 .target(enumField(root, "target", PluginTarget::fromId,
                         "wp-mail-smtp|easy-wp-smtp|post-smtp|fluentsmtp|wpo365|mail-integration-365|other").orElse(null));
@@ -159,6 +160,7 @@ public final class ConfigFile {
         putIfSet(root, "sender", config.sender());
         putIfSet(root, "senderName", config.senderName());
         putIfSet(root, "siteUrl", config.siteUrl() == null ? null : config.siteUrl().toString());
+        putIfSet(root, "wordpressUrl", config.wordpressUrl() == null ? null : config.wordpressUrl().toString());
         putIfSet(root, "grant", config.grant() == null ? null : config.grant().id());
         putIfSet(root, "target", config.target() == null ? null : config.target().id());
         config.extra().forEach((name, value) -> {

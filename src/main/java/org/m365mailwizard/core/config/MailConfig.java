@@ -14,12 +14,15 @@ import java.util.Optional;
  * {@code null} while a setup is in progress. {@link #toString()} never shows the secret.
  *
  * @param endpointOverride the config's {@code endpoints}, or {@code null} for the cloud's defaults
+ * @param siteUrl WordPress's Site Address ({@code home}), or the server's base URL
+ * @param wordpressUrl WordPress's WordPress Address ({@code siteurl}) when it differs from the Site Address
+ *                     ("WordPress in its own directory"), else {@code null}
  * @param extra fields this version does not know, kept so that a rewrite loses nothing
  */
 public record MailConfig(Cloud cloud, Endpoints endpointOverride, String tenantId, String tenantDomain,
                          String clientId, String clientSecret, LocalDate clientSecretExpires, String redirectUri,
                          String domain, String sender, String senderName, URI siteUrl, Grant grant,
-                         PluginTarget target, Map<String, JsonNode> extra) {
+                         PluginTarget target, URI wordpressUrl, Map<String, JsonNode> extra) {
 
     public static final String SCHEMA = "m365-mail-wizard/1";
 
@@ -35,6 +38,11 @@ public record MailConfig(Cloud cloud, Endpoints endpointOverride, String tenantI
     /** The endpoints in force: the override, or the cloud's defaults. */
     public Endpoints endpoints() {
         return endpointOverride != null ? endpointOverride : Endpoints.of(cloud);
+    }
+
+    /** The WordPress Address: {@link #wordpressUrl()} when given, else the Site Address. */
+    public URI wordpressAddress() {
+        return wordpressUrl != null ? wordpressUrl : siteUrl;
     }
 
     public Optional<String> secret() {
@@ -84,6 +92,7 @@ public record MailConfig(Cloud cloud, Endpoints endpointOverride, String tenantI
         b.siteUrl = siteUrl;
         b.grant = grant;
         b.target = target;
+        b.wordpressUrl = wordpressUrl;
         b.extra = new LinkedHashMap<>(extra);
         return b;
     }
@@ -104,6 +113,7 @@ public record MailConfig(Cloud cloud, Endpoints endpointOverride, String tenantI
         private URI siteUrl;
         private Grant grant;
         private PluginTarget target;
+        private URI wordpressUrl;
         private Map<String, JsonNode> extra = new LinkedHashMap<>();
 
         public Builder cloud(Cloud v) { cloud = v; return this; }
@@ -120,11 +130,12 @@ public record MailConfig(Cloud cloud, Endpoints endpointOverride, String tenantI
         public Builder siteUrl(URI v) { siteUrl = v; return this; }
         public Builder grant(Grant v) { grant = v; return this; }
         public Builder target(PluginTarget v) { target = v; return this; }
+        public Builder wordpressUrl(URI v) { wordpressUrl = v; return this; }
         public Builder extra(Map<String, JsonNode> v) { extra = new LinkedHashMap<>(v); return this; }
 
         public MailConfig build() {
             return new MailConfig(cloud, endpointOverride, tenantId, tenantDomain, clientId, clientSecret,
-                    clientSecretExpires, redirectUri, domain, sender, senderName, siteUrl, grant, target, extra);
+                    clientSecretExpires, redirectUri, domain, sender, senderName, siteUrl, grant, target, wordpressUrl, extra);
         }
     }
 }

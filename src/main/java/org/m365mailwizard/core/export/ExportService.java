@@ -42,7 +42,11 @@ public final class ExportService {
                 new FluentSmtpExporter(notes),
                 new Wpo365Exporter(notes),
                 new MailIntegration365Exporter(mapper),
-                new EnvExporter(notes))) {
+                new EnvExporter(notes),
+                new PostSmtpExporter(notes),
+                Wpo365Exporter.multipleIdps(notes),
+                new SymfonyExporter(notes),
+                new LaravelExporter(notes))) {
             exporters.put(exporter.target(), exporter);
         }
     }
@@ -62,7 +66,16 @@ public final class ExportService {
      */
     public ExportedFile render(ExportTarget target, MailConfig config, boolean includeSecret, String fileName)
             throws ProblemException {
+        TargetFacts.checkCloud(target, config.cloud());
         return exporters.get(target).render(config, new ExportOptions(includeSecret, fileName, today()));
+    }
+
+    /**
+     * What the user must know before saving this target for this setup: which plugin or package (version,
+     * free or paid edition) reads the file, then warnings (end of support, multi-tenant sign-in, cloud).
+     */
+    public List<Message> notices(ExportTarget target, MailConfig config) {
+        return TargetFacts.notices(target, config);
     }
 
     /** Renders and writes in one go: the command line's path. */

@@ -9,7 +9,8 @@ import org.m365mailwizard.core.config.PluginTarget;
 
 /**
  * The file formats the export writes: the product's own config, one per WordPress mail plugin
- * (peers-and-formats §d), and a {@code .env} for servers and scripts.
+ * (peers-and-formats §d), a {@code .env} for servers and scripts, and the settings of Symfony's and
+ * Laravel's Microsoft Graph mailers.
  */
 public enum ExportTarget {
     JSON("json", "m365-mail-wizard.json"),
@@ -18,7 +19,11 @@ public enum ExportTarget {
     FLUENTSMTP("fluentsmtp", "fluentsmtp-m365.php"),
     WPO365("wpo365", "wpo365-m365.php"),
     MAIL_INTEGRATION_365("mail-integration-365", "mail-integration-365-options.json"),
-    ENV("env", "m365-mail.env");
+    ENV("env", "m365-mail.env"),
+    POST_SMTP("post-smtp", "post-smtp-m365.php"),
+    WPO365_IDPS("wpo365-idps", "wpo365-idps-m365.php"),
+    SYMFONY("symfony", "symfony-mailer.env"),
+    LARAVEL("laravel", "laravel-mail.env");
 
     private final String id;
     private final String defaultFileName;
@@ -48,7 +53,7 @@ public enum ExportTarget {
         return "export.target." + id;
     }
 
-    /** The export that suits a plugin best; Post SMTP has no constants, so it gets the product's JSON. */
+    /** The export that suits a plugin best. */
     public static ExportTarget forPlugin(PluginTarget plugin) {
         if (plugin == null) {
             return JSON;
@@ -59,7 +64,7 @@ public enum ExportTarget {
             case FLUENTSMTP -> FLUENTSMTP;
             case WPO365 -> WPO365;
             case MAIL_INTEGRATION_365 -> MAIL_INTEGRATION_365;
-            case POST_SMTP -> JSON;
+            case POST_SMTP -> POST_SMTP;
             case OTHER -> ENV;
         };
     }

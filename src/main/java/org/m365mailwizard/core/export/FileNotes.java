@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import org.m365mailwizard.core.check.ProblemException;
 import org.m365mailwizard.core.config.MailConfig;
+import org.m365mailwizard.core.config.Permalinks;
 import org.m365mailwizard.core.config.PluginTarget;
 import org.m365mailwizard.core.i18n.Texts;
 
@@ -58,7 +59,7 @@ final class FileNotes {
         }
         URI site = config.siteUrl();
         if (site != null) {
-            return plugin.redirectUri(site, false).orElse(config.redirectUri());
+            return plugin.redirectUri(site, config.wordpressUrl(), Permalinks.PRETTY).orElse(config.redirectUri());
         }
         return config.redirectUri();
     }

@@ -46,6 +46,7 @@ final class FluentSmtpExporter extends NotedExporter {
 
         List<String> header = new ArrayList<>();
         header.add(notes.text("export.php.fluentsmtp.title", options.today().toString()));
+        header.add(notes.text("export.readBy.fluentsmtp"));
         header.add("");
         List<String> steps = PhpHeaders.steps(notes, fileName, "export.php.fluentsmtp.connection",
                 "export.php.fluentsmtp.connect");
@@ -56,7 +57,10 @@ final class FluentSmtpExporter extends NotedExporter {
                 .blockComment(List.of(steps.get(steps.size() - 1), notes.text("export.php.noTokens")))
                 .blank()
                 .defineString("FLUENTMAIL_OUTLOOK_CLIENT_ID", app.clientId());
-        PhpHeaders.secret(php, notes, config, options, "FLUENTMAIL_OUTLOOK_CLIENT_SECRET", secret);
+        // With key_store "wp_config" FluentSMTP has no secret field and refuses to connect without the
+        // constant (Outlook/Handler.php:132-136, SettingsController.php:686-693).
+        PhpHeaders.secret(php, notes, config, options, "FLUENTMAIL_OUTLOOK_CLIENT_SECRET", secret,
+                "export.php.fluentsmtp.secretMissing");
         return new ExportedFile(target, php.build(), secret != null, List.of(
                 Message.of("export.next.php", fileName),
                 Message.of("export.next.fluentsmtp"),

@@ -59,6 +59,7 @@ final class MailIntegration365Exporter implements Exporter {
         }
         String fileName = options.safeFileName(target);
         return new ExportedFile(target, json, secret != null, List.of(
+                Message.of("export.notice.mailIntegration365.endOfLife"),
                 Message.of("export.next.mailIntegration365", fileName),
                 Message.of(secret == null ? "export.next.mailIntegration365.secret" : "export.next.mailIntegration365.connect")));
     }

@@ -33,12 +33,18 @@ final class PhpHeaders {
      */
     static void secret(PhpSource php, FileNotes notes, MailConfig config, ExportOptions options,
                        String constant, String secret) {
+        secret(php, notes, config, options, constant, secret, "export.php.secretMissing");
+    }
+
+    /** As above, with the target's own words for where the secret goes when it is not in the file. */
+    static void secret(PhpSource php, FileNotes notes, MailConfig config, ExportOptions options,
+                       String constant, String secret, String missingKey) {
         php.lineComment(notes.expiry(config, options.today()));
         if (secret != null) {
             php.lineComment(notes.text("export.php.secretIncluded"));
             php.defineString(constant, secret);
         } else {
-            php.lineComment(notes.text("export.php.secretMissing"));
+            php.lineComment(notes.text(missingKey));
             php.lineComment("define( " + PhpSource.string(constant) + ", 'PASTE-THE-CLIENT-SECRET-VALUE-HERE' );");
         }
     }

@@ -62,6 +62,12 @@ final class PhpSource {
         return this;
     }
 
+    /** One line of PHP code as given; every value in it must already be a literal from {@link #string}. */
+    PhpSource statement(String code) {
+        out.append(code).append('\n');
+        return this;
+    }
+
     PhpSource blank() {
         out.append('\n');
         return this;
@@ -80,6 +86,15 @@ final class PhpSource {
      * {@code null} is written as the given comment lines instead (e.g. where the secret would go).
      */
     PhpSource defineArray(String name, List<ArrayEntry> entries) {
+        return define(name, arrayLiteral(entries, ""));
+    }
+
+    /** {@code define( 'NAME', array( array( … ) ) );}: a list holding one such array (WPO365's IdP list). */
+    PhpSource defineListOfOne(String name, List<ArrayEntry> entries) {
+        return define(name, "array(\n    " + arrayLiteral(entries, "    ") + ",\n)");
+    }
+
+    private static String arrayLiteral(List<ArrayEntry> entries, String indent) {
         StringBuilder literal = new StringBuilder("array(\n");
         for (ArrayEntry entry : entries) {
             if (!ARRAY_KEY.matcher(entry.key()).matches()) {
@@ -87,16 +102,15 @@ final class PhpSource {
             }
             for (String comment : entry.comments()) {
                 for (String part : CommentLines.wrap(comment)) {
-                    literal.append("    // ").append(part.replace("?>", "? >")).append('\n');
+                    literal.append(indent).append("    // ").append(part.replace("?>", "? >")).append('\n');
                 }
             }
             if (entry.value() != null) {
-                literal.append("    ").append(string(entry.key())).append(" => ").append(string(entry.value()))
-                        .append(",\n");
+                literal.append(indent).append("    ").append(string(entry.key())).append(" => ")
+                        .append(entry.bool() ? entry.value() : string(entry.value())).append(",\n");
             }
         }
-        literal.append(")");
-        return define(name, literal.toString());
+        return literal.append(indent).append(")").toString();
     }
 
     private PhpSource define(String name, String literal) {
@@ -111,14 +125,26 @@ final class PhpSource {
         return out.toString();
     }
 
-    /** One entry of a constant array: a string value, or only comments when the value is {@code null}. */
-    record ArrayEntry(String key, String value, List<String> comments) {
+    /**
+     * One entry of a constant array: a string value, or only comments when the value is {@code null}.
+     *
+     * @param bool the value is the PHP literal {@code true} or {@code false}, not a string
+     */
+    record ArrayEntry(String key, String value, List<String> comments, boolean bool) {
         ArrayEntry {
             comments = List.copyOf(comments);
         }
 
+        ArrayEntry(String key, String value, List<String> comments) {
+            this(key, value, comments, false);
+        }
+
         static ArrayEntry of(String key, String value) {
             return new ArrayEntry(key, value, List.of());
+        }
+
+        static ArrayEntry of(String key, boolean value) {
+            return new ArrayEntry(key, PhpSource.bool(value), List.of(), true);
         }
     }
 

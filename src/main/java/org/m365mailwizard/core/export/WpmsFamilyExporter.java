@@ -39,6 +39,7 @@ final class WpmsFamilyExporter extends NotedExporter {
 
         List<String> header = new ArrayList<>();
         header.add(notes.text(key + ".title", options.today().toString()));
+        header.add(notes.text("export.readBy." + target.id()));
         header.add("");
         header.addAll(PhpHeaders.steps(notes, fileName, key + ".connect"));
         header.add(notes.text("export.php.noTokens"));

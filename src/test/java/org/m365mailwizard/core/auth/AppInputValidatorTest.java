@@ -335,7 +335,7 @@ class AppInputValidatorTest {
     @Nested
     class MultiTenant {
         @ParameterizedTest
-        @ValueSource(strings = {"wp-mail-smtp", "easy-wp-smtp"})
+        @ValueSource(strings = {"wp-mail-smtp", "easy-wp-smtp", "post-smtp"})
         void pluginsSigningInThroughCommonWarn(String target) {
             AppInputReport report = validator.validate(new AppInput(TENANT, CLIENT, SECRET, TODAY.plusMonths(6), null,
                     PluginTarget.fromId(target).orElseThrow(), null, Grant.DELEGATED));
@@ -345,7 +345,7 @@ class AppInputValidatorTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"fluentsmtp", "wpo365", "post-smtp", "mail-integration-365", "other"})
+        @ValueSource(strings = {"fluentsmtp", "wpo365", "mail-integration-365", "other"})
         void othersDoNot(String target) {
             AppInputReport report = validator.validate(new AppInput(TENANT, CLIENT, SECRET, TODAY.plusMonths(6), null,
                     PluginTarget.fromId(target).orElseThrow(), null, Grant.DELEGATED));

@@ -36,9 +36,28 @@ class ConfigFileTest {
                 .sender("noreply@contoso.cn")
                 .senderName("Contoso 网站 \"quoted\"")
                 .siteUrl(URI.create("https://www.contoso.cn"))
+                .wordpressUrl(URI.create("https://www.contoso.cn/wordpress"))
                 .grant(Grant.DELEGATED)
                 .target(PluginTarget.FLUENTSMTP)
                 .build();
+    }
+
+    @Test
+    void theWordPressAddressIsOptionalAndDefaultsToTheSiteUrl() throws Exception {
+        MailConfig read = configFile.parse("""
+                {"schema": "m365-mail-wizard/1", "siteUrl": "https://www.contoso.com"}
+                """, "test");
+        assertThat(read.wordpressUrl()).isNull();
+        assertThat(read.wordpressAddress()).isEqualTo(URI.create("https://www.contoso.com"));
+        assertThat(configFile.toJson(read)).doesNotContain("wordpressUrl");
+
+        MailConfig own = configFile.parse("""
+                {"schema": "m365-mail-wizard/1", "siteUrl": "https://www.contoso.com",
+                 "wordpressUrl": "https://www.contoso.com/wp"}
+                """, "test");
+        assertThat(own.wordpressAddress()).isEqualTo(URI.create("https://www.contoso.com/wp"));
+        assertThat(own.extra()).isEmpty();
+        assertProblem("{\"schema\": \"m365-mail-wizard/1\", \"wordpressUrl\": \"not a url\"}", "config.error.field");
     }
 
     @Test

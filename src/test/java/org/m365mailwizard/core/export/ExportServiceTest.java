@@ -96,10 +96,11 @@ class ExportServiceTest {
 
     @Test
     void anUnknownTargetIsRefusedListingTheKnownOnes() {
-        ProblemException e = catchThrowableOfType(ProblemException.class, () -> ExportService.target("post-smtp"));
+        ProblemException e = catchThrowableOfType(ProblemException.class, () -> ExportService.target("sendmail"));
         assertThat(e.problem().key()).isEqualTo("export.error.unknownTarget");
-        assertThat(e.problem().args()).containsExactly("post-smtp",
-                "json, wp-mail-smtp, easy-wp-smtp, fluentsmtp, wpo365, mail-integration-365, env");
+        assertThat(e.problem().args()).containsExactly("sendmail", ExportTarget.allIds());
+        assertThat(ExportTarget.allIds()).startsWith("json, wp-mail-smtp, easy-wp-smtp, fluentsmtp, wpo365")
+                .contains("post-smtp", "wpo365-idps", "symfony", "laravel");
         assertThat(e.exitCode()).isEqualTo(2);
     }
 

@@ -28,7 +28,8 @@ import org.m365mailwizard.core.config.MailConfig;
 class PhpExportTest {
 
     private static final List<ExportTarget> PHP_TARGETS = List.of(
-            ExportTarget.WP_MAIL_SMTP, ExportTarget.EASY_WP_SMTP, ExportTarget.FLUENTSMTP, ExportTarget.WPO365);
+            ExportTarget.WP_MAIL_SMTP, ExportTarget.EASY_WP_SMTP, ExportTarget.FLUENTSMTP, ExportTarget.WPO365,
+            ExportTarget.WPO365_IDPS);
 
     private final ExportService service = Setups.service();
 
@@ -85,6 +86,11 @@ class PhpExportTest {
                 .contains("PASTE-THE-CLIENT-SECRET-VALUE-HERE")
                 .contains("Reminder: the client secret expires on 2027-01-31");
         assertThat(Php.constants(file).toString()).doesNotContain("SECRET").doesNotContain("mail_application_secret");
+        if (target == ExportTarget.FLUENTSMTP) {
+            // FluentSMTP has no field for the secret in this mode: the constant is the only way.
+            assertThat(Setups.unwrapped(content)).contains("FluentSMTP (with \"Application Keys in Config File\") has no field for it")
+                    .doesNotContain("in the plugin's settings page");
+        }
     }
 
     static Stream<ExportTarget> phpTargets() {
@@ -98,8 +104,10 @@ class PhpExportTest {
 
         assertThat(file.content())
                 .contains("require_once __DIR__ . '/site-mail.php';")
-                .contains("ABOVE the line \"That's all, stop editing!\"")
-                .contains("No plugin accepts the sign-in tokens as constants");
+                .contains("ABOVE the line \"That's all, stop editing!\"");
+        // WPO365 can send with application permissions, which need no sign-in (export-review E8).
+        assertThat(file.content().contains("No plugin accepts the sign-in tokens as constants"))
+                .isEqualTo(target != ExportTarget.WPO365 && target != ExportTarget.WPO365_IDPS);
         // The reminder sits right above the secret.
         List<String> lines = file.content().lines().toList();
         int secretLine = lines.indexOf(lines.stream().filter(l -> l.contains(Setups.SECRET)).findFirst().orElseThrow());
@@ -182,6 +190,18 @@ class PhpExportTest {
                 // The setup was made for WP Mail SMTP: WPO365's redirect URI is derived from the site.
                 aad.put("mail_redirect_url", "https://www.contoso.com/");
                 m.put("WPO_AAD_1", aad);
+            }
+            case WPO365_IDPS -> {
+                Map<String, Object> idp = new LinkedHashMap<>();
+                idp.put("id", "m365-mail-wizard");
+                idp.put("default", true);
+                idp.put("mail_tenant_id", c.tenantId());
+                idp.put("mail_application_id", c.clientId());
+                if (secret) {
+                    idp.put("mail_application_secret", c.clientSecret());
+                }
+                idp.put("mail_redirect_url", "https://www.contoso.com/");
+                m.put("WPO_IDPS_1", Map.of("#0", idp));
             }
             default -> throw new IllegalArgumentException(target.id());
         }

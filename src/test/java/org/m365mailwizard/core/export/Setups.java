@@ -81,6 +81,11 @@ public final class Setups {
                 .build();
     }
 
+    /** The text of a file with its comment lines joined again, so that phrases broken by wrapping are found. */
+    static String unwrapped(String content) {
+        return content.replaceAll("\\n\\s*(?://|\\*|#)\\s+", " ");
+    }
+
     static String field(String name, String payload) {
         return name + "<" + payload + ">end";
     }

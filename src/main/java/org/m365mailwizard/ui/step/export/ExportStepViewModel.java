@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -122,7 +123,13 @@ public final class ExportStepViewModel {
             ExportedFile file = exports.render(target.get(), masked ? config.withSecret(SECRET_MASK) : config,
                     masked, suggestedFileName());
             preview.set(file.content());
-            previewNote.set(masked ? texts.get("export.step.preview.masked") : "");
+            // Who reads the file, and what stops it working, is said before the user saves it.
+            List<String> notes = new ArrayList<>();
+            exports.notices(target.get(), config).forEach(m -> notes.add(texts.format(m)));
+            if (masked) {
+                notes.add(texts.get("export.step.preview.masked"));
+            }
+            previewNote.set(String.join("\n", notes));
             nextSteps.set(file.nextSteps().stream().map(texts::format).collect(Collectors.joining("\n")));
             exportable.set(true);
         } catch (ProblemException e) {

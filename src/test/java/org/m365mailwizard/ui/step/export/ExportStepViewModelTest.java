@@ -47,7 +47,9 @@ class ExportStepViewModelTest {
         ExportStepViewModel vm = viewModel();
         assertThat(vm.previewProperty().get()).contains("define( 'WPMS_ON', true );")
                 .contains("PASTE-THE-CLIENT-SECRET-VALUE-HERE").doesNotContain(ExportStepFixtures.SECRET);
-        assertThat(vm.previewNoteProperty().get()).isEmpty();
+        // Before saving, the step says who reads the file (edition, version) and the multi-tenant rule.
+        assertThat(vm.previewNoteProperty().get()).contains("WP Mail SMTP Pro (paid)", "AADSTS50194")
+                .doesNotContain("hidden in this preview");
 
         vm.includeSecretProperty().set(true);
         assertThat(vm.previewProperty().get()).doesNotContain(ExportStepFixtures.SECRET)
