@@ -47,8 +47,8 @@ public final class HeaderAnalyzer {
             return Finding.of("headers-receiver", Status.FAIL, "", others, why);
         }
         Message why = receiver.exchangeOnline()
-                ? Message.of("headers.receiver.exchange", receiver.otherHops().size())
-                : Message.of("headers.receiver.found", receiver.authservId(), receiver.otherHops().size());
+                ? Message.of("headers.receiver.exchange")
+                : Message.of("headers.receiver.found", receiver.authservId());
         Finding finding = Finding.of("headers-receiver", Status.PASS, "", others, why);
         return others.isEmpty() ? finding : finding.withNote(Message.of("headers.receiver.otherHops"));
     }
