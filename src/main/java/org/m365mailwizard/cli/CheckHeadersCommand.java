@@ -82,7 +82,7 @@ public final class CheckHeadersCommand implements Callable<Integer> {
         } else {
             new FindingsTable(texts, terminal).print(analysis.findings(), out);
             out.println();
-            out.println(verdictLine(analysis.verdict()));
+            out.println(texts.format(analysis.verdict().summary()));
         }
         out.flush();
         return analysis.exitCode();
@@ -113,15 +113,4 @@ public final class CheckHeadersCommand implements Callable<Integer> {
         return node;
     }
 
-    private String verdictLine(HeaderVerdict v) {
-        String none = texts.get("headers.verdict.notReported");
-        return texts.get(v.passed() ? "headers.verdict.passed" : "headers.verdict.failed",
-                v.authservId() == null ? texts.get("headers.verdict.exchange") : v.authservId(),
-                or(v.spf(), none), or(v.dkim(), none), or(v.dmarc(), none),
-                v.compauth() == null ? none : v.compauth() + (v.compauthReason() == null ? "" : " " + v.compauthReason()));
-    }
-
-    private static String or(String value, String fallback) {
-        return value == null ? fallback : value;
-    }
 }

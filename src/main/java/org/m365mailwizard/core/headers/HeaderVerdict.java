@@ -2,6 +2,7 @@
 package org.m365mailwizard.core.headers;
 
 import java.util.List;
+import org.m365mailwizard.core.check.Message;
 
 /**
  * The receiver's verdict, from its trusted instances, each result in the receiver's own word in
@@ -47,5 +48,16 @@ public record HeaderVerdict(String authservId, String spf, String dkim, String d
         }
         boolean noDmarc = dmarc == null || dmarc.equals("none") || dmarc.equals("bestguesspass");
         return noDmarc && "pass".equals(spf) && "pass".equals(dkim);
+    }
+
+    /** The verdict in one sentence; "-" for what the receiver did not report. */
+    public Message summary() {
+        return Message.of(passed() ? "headers.verdict.passed" : "headers.verdict.failed",
+                authservId == null ? "Microsoft 365" : authservId, dash(spf), dash(dkim), dash(dmarc),
+                compauth == null ? "-" : compauth + (compauthReason == null ? "" : " " + compauthReason));
+    }
+
+    private static String dash(String value) {
+        return value == null ? "-" : value;
     }
 }
