@@ -61,6 +61,18 @@ class HeaderCorpusTest {
     }
 
     @Test
+    void gmailsForwardedDmarcFailureIsTiedToTheForwarding() throws ProblemException {
+        HeaderBlock block = HeaderInput.headers(HeaderInput.read(
+                dir().resolve("corpus").resolve("mailauth-arc-fail-gmail-forwarded-dmarc-fail-arc.eml")));
+        HeaderAnalysis analysis = new HeaderAnalyzer().analyze(block, HeaderSetup.NONE);
+
+        var dmarc = analysis.findings().stream().filter(f -> f.id().equals("headers-dmarc")).findFirst().orElseThrow();
+        assertThat(dmarc.notes()).extracting(org.m365mailwizard.core.check.Message::key)
+                .containsExactly("headers.dmarc.forwarded", "headers.dmarc.dkimNotAligned");
+        assertThat(analysis.findings()).extracting(org.m365mailwizard.core.check.Finding::id).contains("headers-arc");
+    }
+
+    @Test
     void everyCorpusFileHasARowAndASource() throws IOException {
         List<String> files;
         try (Stream<Path> list = Files.list(dir().resolve("corpus"))) {
@@ -68,6 +80,6 @@ class HeaderCorpusTest {
         }
         assertThat(rows().map(Row::file).sorted().toList()).isEqualTo(files);
         String source = Files.readString(dir().resolve("SOURCE.md"));
-        assertThat(source).contains("dinosaure/blaze @ ", "MicrosoftDocs/defender-docs @ ");
+        assertThat(source).contains("dinosaure/blaze @ ", "postalsys/mailauth @ ", "MicrosoftDocs/defender-docs @ ");
     }
 }
