@@ -58,7 +58,9 @@ final class MethodFindings {
         Message why = SPF_KNOWN.contains(result)
                 ? Message.of("headers.spf." + result, mailfrom.isEmpty() ? "-" : mailfrom)
                 : Message.of("headers.result.other", "spf", result);
-        Finding finding = Finding.of("headers-spf", status, "spf=pass", identity(spf, "smtp.mailfrom"), why);
+        List<String> seen = new ArrayList<>(identity(spf, "smtp.mailfrom"));
+        seen.addAll(receivedSpf());
+        Finding finding = Finding.of("headers-spf", status, "spf=pass", seen, why);
         if (status == Status.PASS) {
             return finding;
         }
@@ -81,7 +83,8 @@ final class MethodFindings {
                 .orElse(found.get(0));
         String result = shown.result();
         String d = MessageFacts.dkimDomain(shown);
-        List<String> identity = identity(shown, "header.d", "header.i", "header.s");
+        List<String> identity = new ArrayList<>(identity(shown, "header.d", "header.i", "header.s"));
+        facts.signatures().forEach(sig -> identity.add("DKIM-Signature: d=" + sig.domain() + " s=" + sig.selector()));
         String fromDomain = fromDomain();
         if (result.equals("pass")) {
             boolean alignedPass = fromDomain == null || facts.passedDkimDomains().stream()
@@ -210,6 +213,16 @@ final class MethodFindings {
             return Domains.of(dmarc.get(0).prop("header", "from").get());
         }
         return facts.fromDomain();
+    }
+
+    /** The topmost Received-SPF, which says the same from the SMTP side (and names the client IP). */
+    private List<String> receivedSpf() {
+        ReceivedSpf r = facts.receivedSpf();
+        if (r == null || r.result().isEmpty()) {
+            return List.of();
+        }
+        String ip = r.pairs().get("client-ip");
+        return List.of("Received-SPF: " + r.result() + (ip == null ? "" : " client-ip=" + ip));
     }
 
     private static Finding notReported(String id, String method) {
