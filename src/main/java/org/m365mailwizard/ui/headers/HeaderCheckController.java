@@ -5,29 +5,31 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import org.m365mailwizard.core.i18n.Texts;
 import org.m365mailwizard.ui.common.FileDialogs;
 import org.m365mailwizard.ui.common.StatusBadge;
 
-/** The thin controller of {@code HeaderCheck.fxml}: binds the view model, handles files, drops and dialogs. */
+/** The thin controller of {@code HeaderCheck.fxml}: binds the view model, lays out its rows, handles files, drops and dialogs. */
 public final class HeaderCheckController {
 
     /** No filter: pasted headers come as .eml, .txt or files without an extension. */
     private static final List<FileDialogs.FileType> MAIL_FILES = List.of();
+    private static final String[] HEADERS = {"headers.ui.col.check", "headers.ui.col.result", "headers.ui.col.identity",
+        "headers.ui.col.meaning", "headers.ui.col.fix"};
 
     @FXML private VBox root;
     @FXML private TextArea inputArea;
@@ -38,12 +40,7 @@ public final class HeaderCheckController {
     @FXML private Button saveButton;
     @FXML private Label problemLabel;
     @FXML private Label verdictLabel;
-    @FXML private TableView<HeaderCheckViewModel.Row> table;
-    @FXML private TableColumn<HeaderCheckViewModel.Row, String> checkColumn;
-    @FXML private TableColumn<HeaderCheckViewModel.Row, HeaderCheckViewModel.Row> resultColumn;
-    @FXML private TableColumn<HeaderCheckViewModel.Row, String> identityColumn;
-    @FXML private TableColumn<HeaderCheckViewModel.Row, String> meaningColumn;
-    @FXML private TableColumn<HeaderCheckViewModel.Row, String> fixColumn;
+    @FXML private GridPane table;
 
     private final HeaderCheckViewModel vm;
     private final Texts texts;
@@ -67,46 +64,65 @@ public final class HeaderCheckController {
         problemLabel.visibleProperty().bind(problemLabel.textProperty().isNotEmpty());
         problemLabel.managedProperty().bind(problemLabel.visibleProperty());
         verdictLabel.textProperty().bind(vm.verdictProperty());
-
-        table.setItems(vm.rows());
-        table.setPlaceholder(new Label(texts.get("headers.ui.empty")));
-        wrapping(checkColumn, HeaderCheckViewModel.Row::check);
-        wrapping(identityColumn, HeaderCheckViewModel.Row::identity);
-        wrapping(meaningColumn, HeaderCheckViewModel.Row::meaning);
-        wrapping(fixColumn, HeaderCheckViewModel.Row::fix);
-        resultColumn.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
-        resultColumn.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(HeaderCheckViewModel.Row row, boolean empty) {
-                super.updateItem(row, empty);
-                setGraphic(empty || row == null ? null : StatusBadge.of(row.status(), texts));
-            }
-        });
+        verdictLabel.visibleProperty().bind(verdictLabel.textProperty().isNotEmpty());
+        verdictLabel.managedProperty().bind(verdictLabel.visibleProperty());
+        vm.rows().addListener((ListChangeListener<HeaderCheckViewModel.Row>) change -> render());
+        render();
         root.setOnDragOver(this::dragOver);
         root.setOnDragDropped(this::dragDropped);
     }
 
-    /** Columns of long explanations wrap in the cell instead of widening the table. */
-    private static void wrapping(TableColumn<HeaderCheckViewModel.Row, String> column,
-                                 Function<HeaderCheckViewModel.Row, String> value) {
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setCellFactory(col -> new TableCell<>() {
-            private final Label text = new Label();
+    private void render() {
+        table.getChildren().clear();
+        for (int column = 0; column < HEADERS.length; column++) {
+            table.add(cell(wrapped(texts.get(HEADERS[column]), "dns-header-text"), "dns-header"), column, 0);
+        }
+        if (vm.rows().isEmpty()) {
+            table.add(cell(wrapped(texts.get("headers.ui.empty"), "dns-note"), "headers-empty"), 0, 1, HEADERS.length, 1);
+            return;
+        }
+        int index = 1;
+        for (HeaderCheckViewModel.Row row : vm.rows()) {
+            table.add(cell(wrapped(row.check(), "dns-subject"), "headers-check-cell"), 0, index);
+            table.add(cell(status(row), "headers-status-cell"), 1, index);
+            table.add(cell(wrapped(row.identity(), "dns-record"), "headers-identity-cell"), 2, index);
+            table.add(cell(wrapped(row.meaning(), "headers-meaning"), "headers-meaning-cell"), 3, index);
+            table.add(cell(wrapped(row.fix(), "dns-note"), "headers-fix-cell"), 4, index);
+            index++;
+        }
+    }
 
-            {
-                // A label, not a Text node, so that the theme colours it (dark mode included).
-                text.setWrapText(true);
-                text.maxWidthProperty().bind(col.widthProperty().subtract(12));
-                text.setMinHeight(Region.USE_PREF_SIZE);
-            }
+    private Node status(HeaderCheckViewModel.Row row) {
+        Label label = StatusBadge.of(row.status(), texts);
+        label.setId("status-" + row.id());
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        // A screen reader says which check and its state; the icon alone says nothing.
+        label.setAccessibleText(texts.get("status.accessible.check", row.check(), label.getText()));
+        return label;
+    }
 
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                text.setText(empty || item == null ? "" : item);
-                setGraphic(empty ? null : text);
-            }
-        });
+    private static Label wrapped(String text, String styleClass) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.getStyleClass().add(styleClass);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.setMaxWidth(Double.MAX_VALUE);
+        return label;
+    }
+
+    /** A grid cell: fills its area (so the row lines run the full width) and starts at the top left. */
+    private static Node cell(Node content, String styleClass) {
+        VBox box = new VBox(content);
+        box.getStyleClass().addAll("dns-cell", styleClass);
+        box.setAlignment(Pos.TOP_LEFT);
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setMaxHeight(Double.MAX_VALUE);
+        box.setMinHeight(Region.USE_PREF_SIZE);
+        GridPane.setFillHeight(box, true);
+        GridPane.setFillWidth(box, true);
+        GridPane.setValignment(box, VPos.TOP);
+        return box;
     }
 
     @FXML
@@ -122,11 +138,7 @@ public final class HeaderCheckController {
 
     @FXML
     private void clear() {
-        vm.inputProperty().set("");
-        vm.rows().clear();
-        vm.verdictProperty().set("");
-        vm.hasResultProperty().set(false);
-        vm.problemProperty().set(null);
+        vm.clear();
     }
 
     @FXML

@@ -34,7 +34,7 @@ import org.m365mailwizard.ui.common.FxTasks;
 public final class HeaderCheckViewModel {
 
     /** One method or cross-check, in words, as a row of the table. */
-    public record Row(String check, Status status, String result, String identity, String meaning, String fix) {
+    public record Row(String id, String check, Status status, String result, String identity, String meaning, String fix) {
     }
 
     private final HeaderAnalyzer analyzer;
@@ -78,6 +78,15 @@ public final class HeaderCheckViewModel {
 
     public ObservableList<Row> rows() {
         return rows;
+    }
+
+    /** Forgets the pasted text and the results. */
+    public void clear() {
+        input.set("");
+        rows.clear();
+        verdict.set("");
+        hasResult.set(false);
+        problem.set(null);
     }
 
     /** Analyses the pasted text. */
@@ -134,7 +143,7 @@ public final class HeaderCheckViewModel {
         if (f.fix() != null) {
             fixes.add(f.fix().zoneLine());
         }
-        return new Row(texts.get("headers.ui.check." + f.id()), f.status(), texts.get("findings.status." + f.status().jsonName()),
+        return new Row(f.id(), texts.get("headers.ui.check." + f.id()), f.status(), texts.get("findings.status." + f.status().jsonName()),
                 String.join("\n", f.found()), texts.format(f.message()), String.join("\n", fixes));
     }
 

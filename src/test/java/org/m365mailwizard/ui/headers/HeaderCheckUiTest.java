@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -86,7 +85,9 @@ class HeaderCheckUiTest {
         assertThat(spf.fix()).contains("include:spf.protection.outlook.com");
         assertThat(rows.get(2).fix()).contains("selector1._domainkey.contoso.com");
         assertThat(rows.get(4).fix()).contains("failed implicit authentication");
-        assertThat(robot.lookup("#table").queryAs(TableView.class).getItems()).hasSize(7);
+        assertThat(robot.lookup(".headers-status-cell").queryAll()).hasSize(7);
+        assertThat(robot.lookup("#status-headers-spf").queryAs(Label.class).getText()).isEqualTo(EN.get(org.m365mailwizard.ui.common.StatusBadge.wordKey(Status.WARN)));
+        assertThat(robot.lookup("#status-headers-compauth").queryAs(Label.class).getText()).isEqualTo(EN.get(org.m365mailwizard.ui.common.StatusBadge.wordKey(Status.FAIL)));
         assertThat(robot.lookup("#verdictLabel").queryAs(Label.class).getText())
                 .contains("Microsoft 365", "compauth=fail 001", "did not authenticate");
     }
