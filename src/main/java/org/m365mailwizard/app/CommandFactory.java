@@ -3,9 +3,11 @@ package org.m365mailwizard.app;
 
 import org.m365mailwizard.cli.CheckAppCommand;
 import org.m365mailwizard.cli.CheckDnsCommand;
+import org.m365mailwizard.cli.CheckHeadersCommand;
 import org.m365mailwizard.cli.ExportCommand;
 import org.m365mailwizard.cli.SendTestCommand;
 import org.m365mailwizard.cli.Terminal;
+import org.m365mailwizard.core.headers.HeaderAnalyzer;
 import picocli.CommandLine;
 
 /** Builds the command-line subcommands with their services from the composition root. */
@@ -35,6 +37,10 @@ final class CommandFactory implements CommandLine.IFactory {
         if (type == SendTestCommand.class) {
             return type.cast(new SendTestCommand(context.texts(), context.configFile(), context.environment(),
                     context.graphMailClient(), context.appTokenService()::acquire, context.clock(), context.objectMapper()));
+        }
+        if (type == CheckHeadersCommand.class) {
+            return type.cast(new CheckHeadersCommand(new HeaderAnalyzer(), context.configFile(), () -> System.in,
+                    context.texts(), context.objectMapper(), Terminal.detect(context.environment())));
         }
         return CommandLine.defaultFactory().create(type);
     }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
 import javafx.stage.Window;
@@ -44,6 +45,8 @@ import org.m365mailwizard.ui.step.export.FxExportStepPlatform;
 import org.m365mailwizard.ui.step.mail.MailStepController;
 import org.m365mailwizard.ui.step.mail.MailStepViewModel;
 import org.m365mailwizard.ui.step.mail.SendTestDialog;
+import org.m365mailwizard.ui.headers.HeaderCheckWindow;
+import org.m365mailwizard.core.headers.HeaderSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,8 +124,10 @@ public final class UiWiring implements ShellWiring {
                 MailStepViewModel vm = new MailStepViewModel(model, context.graphMailClient(),
                         context.appTokenService()::acquire, texts, clock, tasks, Platform::runLater);
                 vm.saveToSentItemsProperty().bindBidirectional(model.saveToSentItemsProperty());
-                return new MailStepController(vm, texts,
+                MailStepController mail = new MailStepController(vm, texts,
                         owner -> dialogs.chooseMany(owner, texts.get("graph.ui.chooser.title")));
+                mail.onCheckReceived(owner -> openHeaderCheck(model, texts, owner));
+                return mail;
             }
             if (type == ExportStepController.class) {
                 return new ExportStepController(new ExportStepViewModel(model, context.exportService(),
@@ -227,6 +232,16 @@ public final class UiWiring implements ShellWiring {
     @Override
     public void openTestMail(WizardModel model, Texts texts, Window owner) {
         SendTestDialog.open(new ViewLoader(texts, controllerFactory(model, texts)), owner);
+    }
+
+    @Override
+    public void openHeaderCheck(WizardModel model, Texts texts, Window owner) {
+        HeaderCheckWindow.open(owner, headerSetup(model), texts, tasks, dialogs);
+    }
+
+    /** What the setup says at the moment of each check, so edits made meanwhile count. */
+    private static Supplier<HeaderSetup> headerSetup(WizardModel model) {
+        return () -> new HeaderSetup(model.domainProperty().get(), model.senderProperty().get(), model.cloudProperty().get());
     }
 
     @Override

@@ -61,6 +61,13 @@ public interface ShellWiring {
     /** Opens the "Send test email" window for this setup. */
     void openTestMail(WizardModel model, Texts texts, Window owner);
 
+    /**
+     * Opens "Check a received mail" (issue 18) with what the model knows of the setup. A default so that
+     * wirings without the tool (test harnesses) need not implement it; the production wiring does.
+     */
+    default void openHeaderCheck(WizardModel model, Texts texts, Window owner) {
+    }
+
     /** Opens the standalone DNS checker, which needs no setup. */
     void openDnsChecker(Texts texts, Window owner);
 

@@ -29,7 +29,7 @@ public final class StartScreenController {
      */
     record Actions(Runnable continueSetup, Runnable newSetup, Runnable openFile, Runnable dnsChecker, Runnable sendTest,
                    Runnable settings, Consumer<Language> chooseLanguage, String continueDetail,
-                   ObservableValue<Message> sendTestProblem) {
+                   ObservableValue<Message> sendTestProblem, Runnable checkMail) {
     }
 
     private final Texts texts;
@@ -48,6 +48,8 @@ public final class StartScreenController {
     @FXML private Label dnsDetail;
     @FXML private Button testMailButton;
     @FXML private Label newDetail;
+    @FXML private Button checkMailButton;
+    @FXML private Label checkMailDetail;
 
     StartScreenController(Texts texts, Actions actions) {
         this.texts = texts;
@@ -69,6 +71,7 @@ public final class StartScreenController {
         openButton.accessibleHelpProperty().bind(openDetail.textProperty());
         dnsButton.accessibleHelpProperty().bind(dnsDetail.textProperty());
         testMailButton.accessibleHelpProperty().bind(testMailDetail.textProperty());
+        checkMailButton.accessibleHelpProperty().bind(checkMailDetail.textProperty());
         // Enter starts the most likely action: continuing when there is something to continue.
         continueButton.setDefaultButton(resumable);
         newButton.setDefaultButton(!resumable);
@@ -110,6 +113,11 @@ public final class StartScreenController {
     @FXML
     private void openFile() {
         actions.openFile().run();
+    }
+
+    @FXML
+    private void checkMail() {
+        actions.checkMail().run();
     }
 
     @FXML

@@ -154,7 +154,8 @@ public final class WizardWindow {
         StartScreenController controller = new StartScreenController(texts, new StartScreenController.Actions(
                 this::continueSetup, this::newSetup, this::openFile,
                 () -> wiring.openDnsChecker(texts, stage), () -> wiring.openTestMail(model, texts, stage),
-                this::openSettings, this::switchLanguage, detail, testMailProblem));
+                this::openSettings, this::switchLanguage, detail, testMailProblem,
+                () -> wiring.openHeaderCheck(model, texts, stage)));
         new ViewLoader(texts, type -> controller).load(StartScreenController.class, "StartScreen.fxml");
         return controller;
     }

@@ -56,15 +56,29 @@ public final class MailStepController implements WizardStep {
     @FXML private VBox resultBox;
     @FXML private Label resultSummary;
     @FXML private Label resultDetails;
+    @FXML private Button checkReceivedButton;
 
     private final MailStepViewModel vm;
     private final Texts texts;
     private final AttachmentChooser chooser;
+    private java.util.function.Consumer<javafx.stage.Window> checkReceived;
 
     public MailStepController(MailStepViewModel vm, Texts texts, AttachmentChooser chooser) {
         this.vm = vm;
         this.texts = texts;
         this.chooser = chooser;
+    }
+
+    /** Offers "Check the received mail" after a send; without it (a test's own wiring) the button stays hidden. */
+    public void onCheckReceived(java.util.function.Consumer<javafx.stage.Window> action) {
+        this.checkReceived = action;
+    }
+
+    @FXML
+    private void checkReceived() {
+        if (checkReceived != null) {
+            checkReceived.accept(root.getScene().getWindow());
+        }
     }
 
     @FXML
@@ -110,6 +124,9 @@ public final class MailStepController implements WizardStep {
         progressLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> format(vm.progressProperty().get()), vm.progressProperty()));
 
+        checkReceivedButton.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> checkReceived != null && vm.resultProperty().get() != null, vm.resultProperty()));
+        checkReceivedButton.managedProperty().bind(checkReceivedButton.visibleProperty());
         vm.resultProperty().addListener((obs, old, now) -> render());
         vm.failureProperty().addListener((obs, old, now) -> render());
         render();
