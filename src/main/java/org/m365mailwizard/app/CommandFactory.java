@@ -4,6 +4,7 @@ package org.m365mailwizard.app;
 import org.m365mailwizard.cli.CheckAppCommand;
 import org.m365mailwizard.cli.CheckDnsCommand;
 import org.m365mailwizard.cli.ExportCommand;
+import org.m365mailwizard.cli.HealthCommand;
 import org.m365mailwizard.cli.SendTestCommand;
 import org.m365mailwizard.cli.Terminal;
 import picocli.CommandLine;
@@ -35,6 +36,10 @@ final class CommandFactory implements CommandLine.IFactory {
         if (type == SendTestCommand.class) {
             return type.cast(new SendTestCommand(context.texts(), context.configFile(), context.environment(),
                     context.graphMailClient(), context.appTokenService()::acquire, context.clock(), context.objectMapper()));
+        }
+        if (type == HealthCommand.class) {
+            return type.cast(new HealthCommand(context.healthMonitor(), context.dnsChecker(), context.configFile(),
+                    context.environment(), context.texts(), context.objectMapper(), Terminal.detect(context.environment())));
         }
         return CommandLine.defaultFactory().create(type);
     }
