@@ -43,6 +43,8 @@ public final class HealthStateFile {
             root = mapper.readTree(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             return HealthState.empty();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ProblemException.invalidInput("health.state.notState", file, HealthState.SCHEMA);
         } catch (IOException e) {
             throw new ProblemException(Message.of("health.state.unreadable", file), ExitCode.INVALID_INPUT, e);
         }
