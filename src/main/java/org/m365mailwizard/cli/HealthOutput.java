@@ -4,6 +4,9 @@ package org.m365mailwizard.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +104,7 @@ final class HealthOutput {
 
     /**
      * The text exposition format: one gauge per check (0 pass, 1 warn, 2 fail, 3 could not check),
-     * the secret's days left (absent when the date is unknown), the regressions and the run's time.
+     * the time left until the secret expires (absent when the date is unknown), the regressions and the run's time.
      */
     static String prometheus(HealthReport report) {
         StringBuilder b = new StringBuilder();
@@ -111,8 +114,15 @@ final class HealthOutput {
                     .append(f.status().ordinal()).append('\n');
         }
         if (report.secretDaysLeft().isPresent()) {
-            gauge(b, "secret_days_left", "Days until the client secret expires (negative once expired).");
-            b.append(METRIC).append("_secret_days_left ").append(report.secretDaysLeft().getAsLong()).append('\n');
+            // Prometheus names time in seconds (promtool refuses "days"): whole days left times 86400.
+            long days = report.secretDaysLeft().getAsLong();
+            gauge(b, "secret_left_seconds", "Time until the client secret expires: whole days left times 86400 "
+                    + "(negative once expired).");
+            b.append(METRIC).append("_secret_left_seconds ").append(days * 86_400).append('\n');
+            gauge(b, "secret_expiry_timestamp_seconds", "When the client secret expires (start of its expiry day, UTC).");
+            b.append(METRIC).append("_secret_expiry_timestamp_seconds ")
+                    .append(LocalDate.ofInstant(report.runAt(), ZoneOffset.UTC).plusDays(days).toEpochSecond(LocalTime.MIDNIGHT, ZoneOffset.UTC))
+                    .append('\n');
         }
         gauge(b, "regressions", "Checks that passed in the previous run and fail now.");
         b.append(METRIC).append("_regressions ").append(report.regressions().size()).append('\n');
