@@ -9,7 +9,8 @@ import org.m365mailwizard.core.config.PluginTarget;
 
 /**
  * The file formats the export writes: the product's own config, one per WordPress mail plugin
- * (peers-and-formats §d), and a {@code .env} for servers and scripts.
+ * (peers-and-formats §d), a {@code .env} for servers and scripts, what runs the health check on a
+ * schedule (systemd, cron, Windows Task Scheduler), and a calendar reminder of the secret's expiry.
  */
 public enum ExportTarget {
     JSON("json", "m365-mail-wizard.json"),
@@ -18,7 +19,11 @@ public enum ExportTarget {
     FLUENTSMTP("fluentsmtp", "fluentsmtp-m365.php"),
     WPO365("wpo365", "wpo365-m365.php"),
     MAIL_INTEGRATION_365("mail-integration-365", "mail-integration-365-options.json"),
-    ENV("env", "m365-mail.env");
+    ENV("env", "m365-mail.env"),
+    SYSTEMD("systemd", "m365-mail-health.service"),
+    CRON("cron", "m365-mail-health.cron"),
+    WINDOWS_TASK("windows-task", "m365-mail-health.xml"),
+    ICS("ics", "m365-secret-expiry.ics");
 
     private final String id;
     private final String defaultFileName;
@@ -41,6 +46,14 @@ public enum ExportTarget {
     /** The file's extension without the dot ({@code php}, {@code json}, {@code env}). */
     public String extension() {
         return defaultFileName.substring(defaultFileName.lastIndexOf('.') + 1);
+    }
+
+    /**
+     * True when {@code --out} names a folder that receives several files (the main one under its
+     * default name, and its companions), as for a systemd service and its timer.
+     */
+    public boolean writesFolder() {
+        return this == SYSTEMD || this == CRON;
     }
 
     /** The bundle key of the target's display name. */
