@@ -29,6 +29,12 @@ public final class DnsOptions {
 
     /** The base settings with these options applied; exit 2 for a bad server or timeout. */
     DnsSettings applyTo(DnsSettings base) throws ProblemException {
+        return settings(base, resolvers, authoritative, timeoutMs, nameServerPort);
+    }
+
+    /** The DNS options of {@code check-dns} and {@code health} applied to {@code base}; exit 2 for a bad server or timeout. */
+    static DnsSettings settings(DnsSettings base, List<String> resolvers, boolean authoritative, long timeoutMs,
+                                int nameServerPort) throws ProblemException {
         if (timeoutMs < 100 || timeoutMs > 600_000) {
             throw ProblemException.invalidInput("cli.checkDns.badTimeout", timeoutMs);
         }

@@ -12,7 +12,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import org.m365mailwizard.core.auth.AccessToken;
-import org.m365mailwizard.core.auth.AppCheckIds;
 import org.m365mailwizard.core.auth.AppRegistrationCheck;
 import org.m365mailwizard.core.check.Finding;
 import org.m365mailwizard.core.check.Message;
@@ -81,7 +80,7 @@ public final class HealthChecks {
         findings.addAll(token.findings());
         AccessToken accessToken = token.token();
         if (accessToken != null) {
-            expiryDateWrongIfAccepted(findings);
+            AppRegistrationCheck.replaceExpiryIfAccepted(findings);
         }
         if (accessToken != null && config.effectiveGrant() == Grant.APPLICATION && config.sender() != null) {
             Mailbox mailbox = Mailbox.of(config, Grant.APPLICATION);
@@ -134,18 +133,6 @@ public final class HealthChecks {
             return result.toFinding();
         } catch (ProblemException e) {
             return Finding.of(SendResult.FINDING_ID, Status.ERROR, "", List.of(), e.problem());
-        }
-    }
-
-    /** As in check-app: a date in the past with an accepted secret means the date is what is wrong. */
-    private static void expiryDateWrongIfAccepted(List<Finding> findings) {
-        for (int i = 0; i < findings.size(); i++) {
-            Finding f = findings.get(i);
-            if (f.id().equals(AppCheckIds.SECRET_EXPIRY) && f.status() == Status.FAIL) {
-                findings.set(i, new Finding(f.id(), Status.WARN, f.expected(), f.found(),
-                        Message.of("app.expiry.pastButAccepted", f.found().isEmpty() ? "" : f.found().get(0)),
-                        List.of(Message.of("app.expiry.pastButAccepted.fix")), null));
-            }
         }
     }
 
