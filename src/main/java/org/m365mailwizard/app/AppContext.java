@@ -25,6 +25,9 @@ import org.m365mailwizard.core.graph.GraphLimits;
 import org.m365mailwizard.core.graph.GraphMailClient;
 import org.m365mailwizard.core.graph.RetryPolicy;
 import org.m365mailwizard.core.graph.Sleeper;
+import org.m365mailwizard.core.health.HealthChecks;
+import org.m365mailwizard.core.health.HealthMonitor;
+import org.m365mailwizard.core.health.HealthStateFile;
 import org.m365mailwizard.core.i18n.Texts;
 
 /**
@@ -55,6 +58,7 @@ public final class AppContext implements AutoCloseable {
     private final AppRegistrationCheck appRegistrationCheck;
     private final SiteCheck siteCheck;
     private final GraphMailClient graphMailClient;
+    private final HealthMonitor healthMonitor;
 
     public AppContext(Texts texts, UserDirs userDirs, Map<String, String> environment, Clock clock) {
         this(texts, userDirs, environment, clock, SystemBrowserOpener.forThisSystem());
@@ -88,6 +92,8 @@ public final class AppContext implements AutoCloseable {
                 appTokenService);
         this.graphMailClient = new GraphMailClient(httpClient, objectMapper, GraphLimits.defaults(), RetryPolicy.defaults(),
                 clock, Sleeper.system());
+        this.healthMonitor = new HealthMonitor(new HealthChecks(appRegistrationCheck, graphMailClient, texts, clock),
+                new HealthStateFile(objectMapper), graphMailClient, texts, clock);
         this.consentFlows = ConsentFlows.create(texts, clock, userDirs, browser, appTokenService);
     }
 
@@ -170,6 +176,11 @@ public final class AppContext implements AutoCloseable {
     /** Sends test mails through Graph (the config's endpoints), with Graph's retry rules in real time. */
     public GraphMailClient graphMailClient() {
         return graphMailClient;
+    }
+
+    /** The scheduled health check of a finished setup ({@code health}). */
+    public HealthMonitor healthMonitor() {
+        return healthMonitor;
     }
 
     @Override

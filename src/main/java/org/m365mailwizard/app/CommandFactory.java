@@ -5,6 +5,7 @@ import org.m365mailwizard.cli.CheckAppCommand;
 import org.m365mailwizard.cli.CheckDnsCommand;
 import org.m365mailwizard.cli.CheckHeadersCommand;
 import org.m365mailwizard.cli.ExportCommand;
+import org.m365mailwizard.cli.HealthCommand;
 import org.m365mailwizard.cli.SendTestCommand;
 import org.m365mailwizard.cli.Terminal;
 import org.m365mailwizard.core.headers.HeaderAnalyzer;
@@ -41,6 +42,10 @@ final class CommandFactory implements CommandLine.IFactory {
         if (type == CheckHeadersCommand.class) {
             return type.cast(new CheckHeadersCommand(new HeaderAnalyzer(), context.configFile(), () -> System.in,
                     context.texts(), context.objectMapper(), Terminal.detect(context.environment())));
+        }
+        if (type == HealthCommand.class) {
+            return type.cast(new HealthCommand(context.healthMonitor(), context.dnsChecker(), context.configFile(),
+                    context.environment(), context.texts(), context.objectMapper(), Terminal.detect(context.environment())));
         }
         return CommandLine.defaultFactory().create(type);
     }

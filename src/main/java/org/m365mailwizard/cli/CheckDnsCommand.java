@@ -4,9 +4,7 @@ package org.m365mailwizard.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +13,6 @@ import java.util.concurrent.ExecutionException;
 import org.m365mailwizard.core.check.ExitCode;
 import org.m365mailwizard.core.check.ProblemException;
 import org.m365mailwizard.core.config.Cloud;
-import org.m365mailwizard.core.dns.DnsServerAddress;
 import org.m365mailwizard.core.dns.DnsSettings;
 import org.m365mailwizard.core.dns.check.DnsCheckRequest;
 import org.m365mailwizard.core.dns.check.DnsChecker;
@@ -137,19 +134,7 @@ public final class CheckDnsCommand implements Callable<Integer> {
     }
 
     private DnsSettings settings() throws ProblemException {
-        if (timeoutMs < 100 || timeoutMs > 600_000) {
-            throw ProblemException.invalidInput("cli.checkDns.badTimeout", timeoutMs);
-        }
-        List<InetSocketAddress> servers = new ArrayList<>();
-        for (String resolver : resolvers) {
-            DnsServerAddress.Result parsed = DnsServerAddress.parse(resolver);
-            if (parsed instanceof DnsServerAddress.Invalid invalid) {
-                throw new ProblemException(invalid.reason(), ExitCode.INVALID_INPUT);
-            }
-            servers.add(((DnsServerAddress.Valid) parsed).address());
-        }
-        return checker.settings().withServers(servers).withAuthoritative(authoritative)
-                .withTimeout(Duration.ofMillis(timeoutMs)).withNameServerPort(nameServerPort);
+        return DnsOptions.settings(checker.settings(), resolvers, authoritative, timeoutMs, nameServerPort);
     }
 
     /** The domain to check: never a public mail service's, whose records are not the user's to set. */

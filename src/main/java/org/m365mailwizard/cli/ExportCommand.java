@@ -97,12 +97,20 @@ public final class ExportCommand implements Callable<Integer> {
         if (!checks.isEmpty()) {
             throw ProblemException.invalidInput("cli.export.checksOnlyForReport");
         }
-        ExportService.checkWritable(out, force);
+        Path main = ExportService.mainFile(target, out);
+        ExportService.checkWritable(main, force);
         MailConfig setup = ConfigFile.withSecretFromEnvironment(configFile.read(config), environment);
         ExportedFile file = exports.export(target, setup, includeSecret, out, force);
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println(texts.get("cli.export.written", out, texts.get(target.nameKey())));
-        stdout.println(texts.get(file.holdsSecret() ? "cli.export.ownerOnly" : "cli.export.secretLeftOut"));
+        stdout.println(texts.get("cli.export.written", main, texts.get(target.nameKey())));
+        for (ExportedFile.Companion companion : file.companions()) {
+            stdout.println(texts.get("cli.export.written", main.resolveSibling(companion.fileName()),
+                    texts.get(target.nameKey())));
+        }
+        if (file.anyHoldsSecret() || (target != ExportTarget.ICS && target != ExportTarget.WINDOWS_TASK)) {
+            // A calendar or a task file never holds the secret, so "add --include-secret" would mislead.
+            stdout.println(texts.get(file.anyHoldsSecret() ? "cli.export.ownerOnly" : "cli.export.secretLeftOut"));
+        }
         for (Message notice : exports.notices(target, setup)) {
             stdout.println(texts.format(notice));
         }

@@ -156,20 +156,27 @@ public final class AppInputValidator {
     }
 
     Finding expiry(LocalDate expires) {
+        return expiry(expires, LocalDate.now(clock), EXPIRY_WARNING_DAYS);
+    }
+
+    /**
+     * The secret's expiry judged on {@code today}: fail once past, warn within {@code warnDays} (the
+     * scheduled health check lets the admin choose them), when unknown, or when further away than Entra allows.
+     */
+    public static Finding expiry(LocalDate expires, LocalDate today, int warnDays) {
         String id = AppCheckIds.SECRET_EXPIRY;
-        LocalDate today = LocalDate.now(clock);
         if (expires == null) {
             return Finding.of(id, Status.WARN, "", List.of(), Message.of("app.expiry.unknown"))
                     .withNote(Message.of("app.expiry.unknown.fix"));
         }
         long days = ChronoUnit.DAYS.between(today, expires);
         List<String> found = List.of(expires.toString());
-        String expected = "> " + today.plusDays(EXPIRY_WARNING_DAYS);
+        String expected = "> " + today.plusDays(warnDays);
         if (days < 0) {
             return Finding.of(id, Status.FAIL, expected, found, Message.of("app.expiry.past", expires, -days))
                     .withNote(Message.of("app.expiry.past.fix"));
         }
-        if (days <= EXPIRY_WARNING_DAYS) {
+        if (days <= warnDays) {
             return Finding.of(id, Status.WARN, expected, found, Message.of("app.expiry.soon", expires, days))
                     .withNote(Message.of("app.expiry.renew.fix"));
         }

@@ -186,8 +186,11 @@ public final class AppRegistrationCheck {
                 cause.getClass().getSimpleName()));
     }
 
-    /** The configured date said "expired" but Microsoft accepted the secret: the date is what is wrong. */
-    private static void replaceExpiryIfAccepted(List<Finding> findings) {
+    /**
+     * The configured date said "expired" but Microsoft accepted the secret: the date is what is wrong.
+     * For every run that got a token (also the scheduled health check).
+     */
+    public static void replaceExpiryIfAccepted(List<Finding> findings) {
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
             if (f.id().equals(AppCheckIds.SECRET_EXPIRY) && f.status() == Status.FAIL) {

@@ -46,7 +46,11 @@ public final class ExportService {
                 new PostSmtpExporter(notes),
                 Wpo365Exporter.multipleIdps(notes),
                 new SymfonyExporter(notes),
-                new LaravelExporter(notes))) {
+                new LaravelExporter(notes),
+                new SystemdExporter(notes),
+                new CronExporter(notes),
+                new WindowsTaskExporter(notes),
+                new IcsExporter(notes))) {
             exporters.put(exporter.target(), exporter);
         }
     }
@@ -78,14 +82,51 @@ public final class ExportService {
         return TargetFacts.notices(target, config);
     }
 
-    /** Renders and writes in one go: the command line's path. */
+    /**
+     * Renders and writes in one go: the command line's path. For a target that {@linkplain
+     * ExportTarget#writesFolder() writes a folder}, {@code out} is that folder; companions go beside the
+     * main file. Every path is checked before the first file is written.
+     */
     public ExportedFile export(ExportTarget target, MailConfig config, boolean includeSecret, Path out,
                                boolean overwrite) throws ProblemException {
-        checkWritable(out, overwrite);
-        Path name = out.getFileName();
+        Path main = mainFile(target, out);
+        checkWritable(main, overwrite);
+        Path name = main.getFileName();
         ExportedFile file = render(target, config, includeSecret, name == null ? null : name.toString());
-        write(out, file.content(), file.holdsSecret(), overwrite);
+        Path folder = main.toAbsolutePath().getParent();
+        for (ExportedFile.Companion companion : file.companions()) {
+            checkWritable(folder.resolve(companion.fileName()), overwrite);
+        }
+        write(main, file.content(), file.holdsSecret(), overwrite);
+        for (ExportedFile.Companion companion : file.companions()) {
+            Path path = folder.resolve(companion.fileName());
+            write(path, companion.content(), companion.holdsSecret(), overwrite);
+            if (companion.executable()) {
+                executable(path);
+            }
+        }
         return file;
+    }
+
+    /** Where the main file goes: {@code out}, or inside it for a target that writes a folder. */
+    public static Path mainFile(ExportTarget target, Path out) throws ProblemException {
+        if (!target.writesFolder()) {
+            return out;
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw ProblemException.invalidInput("health.schedule.notFolder", out);
+        }
+        return out.resolve(target.defaultFileName());
+    }
+
+    private static void executable(Path script) throws ProblemException {
+        try {
+            if (script.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+        } catch (IOException e) {
+            throw new ProblemException(Message.of("export.error.unwritable", script), ExitCode.INVALID_INPUT, e);
+        }
     }
 
     /**

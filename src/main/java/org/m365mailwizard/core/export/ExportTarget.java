@@ -9,8 +9,9 @@ import org.m365mailwizard.core.config.PluginTarget;
 
 /**
  * The file formats the export writes: the product's own config, one per WordPress mail plugin
- * (peers-and-formats §d), a {@code .env} for servers and scripts, and the settings of Symfony's and
- * Laravel's Microsoft Graph mailers.
+ * (peers-and-formats §d), a {@code .env} for servers and scripts, the settings of Symfony's and
+ * Laravel's Microsoft Graph mailers, what runs the health check on a schedule (systemd, cron, Windows
+ * Task Scheduler), and a calendar reminder of the secret's expiry.
  */
 public enum ExportTarget {
     JSON("json", "m365-mail-wizard.json"),
@@ -23,7 +24,11 @@ public enum ExportTarget {
     POST_SMTP("post-smtp", "post-smtp-m365.php"),
     WPO365_IDPS("wpo365-idps", "wpo365-idps-m365.php"),
     SYMFONY("symfony", "symfony-mailer.env"),
-    LARAVEL("laravel", "laravel-mail.env");
+    LARAVEL("laravel", "laravel-mail.env"),
+    SYSTEMD("systemd", "m365-mail-health.service"),
+    CRON("cron", "m365-mail-health.cron"),
+    WINDOWS_TASK("windows-task", "m365-mail-health.xml"),
+    ICS("ics", "m365-secret-expiry.ics");
 
     private final String id;
     private final String defaultFileName;
@@ -46,6 +51,14 @@ public enum ExportTarget {
     /** The file's extension without the dot ({@code php}, {@code json}, {@code env}). */
     public String extension() {
         return defaultFileName.substring(defaultFileName.lastIndexOf('.') + 1);
+    }
+
+    /**
+     * True when {@code --out} names a folder that receives several files (the main one under its
+     * default name, and its companions), as for a systemd service and its timer.
+     */
+    public boolean writesFolder() {
+        return this == SYSTEMD || this == CRON;
     }
 
     /** The bundle key of the target's display name. */

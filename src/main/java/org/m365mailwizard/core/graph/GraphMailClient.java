@@ -106,6 +106,15 @@ public final class GraphMailClient {
         return newSend(mailbox, message, listener, cancel).run(token);
     }
 
+    /**
+     * Whether the mailbox exists and the token may send from it, without sending anything (see
+     * {@link MailboxProbe}); Graph's retry rules apply as for any request that delivers nothing.
+     */
+    public MailboxProbe.Result probeMailbox(Mailbox mailbox, AccessToken token, Cancellation cancel)
+            throws InterruptedException {
+        return new MailboxProbe(http, mapper, policy).probe(mailbox, token, cancel);
+    }
+
     private MailSend newSend(Mailbox mailbox, TestMessage message, SendListener listener, Cancellation cancel) {
         ChunkUploader uploader = new ChunkUploader(http, mapper, limits.uploadChunkBytes(), policy.requestTimeout());
         return new MailSend(new MailSend.Deps(http, json, mapper, uploader, limits, policy.requestTimeout(), clock),

@@ -14,6 +14,7 @@ import javafx.scene.layout.VBox;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.i18n.Language;
 import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.ui.common.StatusBadge;
 
 /**
  * The start page: continue the saved setup (offered only when there is one), start a new one, open a
@@ -26,10 +27,11 @@ public final class StartScreenController {
      *
      * @param continueDetail what the saved setup is and where it stopped, or null when there is nothing to continue
      * @param sendTestProblem why a test mail cannot be sent with what is loaded, or null
+     * @param secret the saved setup's client secret: expiry state and what to do, or null when there is nothing to continue
      */
     record Actions(Runnable continueSetup, Runnable newSetup, Runnable openFile, Runnable dnsChecker, Runnable sendTest,
                    Runnable settings, Consumer<Language> chooseLanguage, String continueDetail,
-                   ObservableValue<Message> sendTestProblem, Runnable checkMail) {
+                   ObservableValue<Message> sendTestProblem, Runnable checkMail, SummaryViewModel.SecretRow secret) {
     }
 
     private final Texts texts;
@@ -40,6 +42,7 @@ public final class StartScreenController {
     @FXML private VBox noticeBox;
     @FXML private Button continueButton;
     @FXML private Label continueDetail;
+    @FXML private Label continueSecret;
     @FXML private Button newButton;
     @FXML private Label testMailDetail;
     @FXML private Button openButton;
@@ -65,6 +68,7 @@ public final class StartScreenController {
             node.setManaged(resumable);
         }
         continueDetail.setText(resumable ? actions.continueDetail() : "");
+        showSecret(actions.secret());
         // The explanation beside each button is what a screen reader says after the button's name.
         continueButton.accessibleHelpProperty().bind(continueDetail.textProperty());
         newButton.accessibleHelpProperty().bind(newDetail.textProperty());
@@ -80,6 +84,21 @@ public final class StartScreenController {
             return problem == null ? texts.get("start.testMail.detail")
                     : texts.get("start.testMail.detail.missing", texts.format(problem));
         }, actions.sendTestProblem()));
+    }
+
+    /** The saved setup's secret in colour (the state's style and icon) and in words, with what to do. */
+    private void showSecret(SummaryViewModel.SecretRow secret) {
+        continueSecret.setVisible(secret != null);
+        continueSecret.setManaged(secret != null);
+        if (secret == null) {
+            return;
+        }
+        StringBuilder words = new StringBuilder(texts.get("health.start.secret", texts.get(StatusBadge.wordKey(secret.status())),
+                texts.format(secret.text())));
+        secret.notes().forEach(note -> words.append(' ').append(texts.format(note)));
+        continueSecret.setText(words.toString());
+        continueSecret.setGraphic(StatusBadge.icon(secret.status()));
+        continueSecret.getStyleClass().addAll("status-badge", "status-" + StatusBadge.kind(secret.status()));
     }
 
     /** Puts the focus on the first action, for keyboard users (call once the page is showing). */

@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -32,18 +33,22 @@ final class SummaryStep implements WizardStep {
     private final Texts texts;
     private final Function<String, String> stepName;
     private final Consumer<String> goTo;
+    private final Runnable exportReminder;
     private final VBox root = new VBox(14);
     private final InvalidationListener redraw = o -> draw();
 
     /**
      * @param stepName the numbered name of a step id, e.g. "4. DNS records"
      * @param goTo shows the step with that id
+     * @param exportReminder offers the calendar reminder of the secret's expiry
      */
-    SummaryStep(SummaryViewModel vm, Texts texts, Function<String, String> stepName, Consumer<String> goTo) {
+    SummaryStep(SummaryViewModel vm, Texts texts, Function<String, String> stepName, Consumer<String> goTo,
+                Runnable exportReminder) {
         this.vm = vm;
         this.texts = texts;
         this.stepName = stepName;
         this.goTo = goTo;
+        this.exportReminder = exportReminder;
         root.getStyleClass().add("summary-step");
         root.setId("summary");
     }
@@ -79,7 +84,7 @@ final class SummaryStep implements WizardStep {
         SummaryViewModel.Ending ending = vm.ending(sections);
         Label overall = wrapped(headline(ending), "summary-overall");
         overall.setId("summaryOverall");
-        root.getChildren().setAll(wrapped(texts.get("summary.intro"), "step-description"), overall);
+        root.getChildren().setAll(wrapped(texts.get("summary.intro"), "step-description"), overall, secret());
         for (SummaryViewModel.Section section : sections) {
             root.getChildren().add(section(section));
         }
@@ -105,6 +110,27 @@ final class SummaryStep implements WizardStep {
             link.setOnAction(e -> goTo.accept(ending.missingStep()));
             box.getChildren().add(link);
         }
+        return box;
+    }
+
+    private VBox secret() {
+        SummaryViewModel.SecretRow row = vm.secret();
+        Label badge = StatusBadge.of(row.status(), texts);
+        badge.setId("summary-status-secret");
+        Label heading = wrapped(texts.get("health.summary.secret.heading"), "summary-heading");
+        HBox top = new HBox(10, badge, heading);
+        top.setAlignment(Pos.BASELINE_LEFT);
+        HBox.setHgrow(heading, Priority.ALWAYS);
+        Label text = wrapped(texts.format(row.text()), "summary-row-text");
+        text.setId("summarySecret");
+        VBox box = new VBox(6, top, text);
+        row.notes().forEach(note -> box.getChildren().add(wrapped(texts.format(note), "hint")));
+        Button reminder = new Button(texts.get("health.summary.secret.reminder"));
+        reminder.setId("summaryReminder");
+        reminder.setDisable(!row.reminderPossible());
+        reminder.setOnAction(e -> exportReminder.run());
+        box.getChildren().add(reminder);
+        box.getStyleClass().addAll("summary-section", "summary-secret");
         return box;
     }
 

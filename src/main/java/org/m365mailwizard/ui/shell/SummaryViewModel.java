@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.ui.shell;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import javafx.beans.Observable;
 import org.m365mailwizard.core.auth.AppCheckIds;
+import org.m365mailwizard.core.auth.AppInputValidator;
 import org.m365mailwizard.core.check.Finding;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.Status;
@@ -61,15 +64,37 @@ final class SummaryViewModel {
     private static final Comparator<Status> SEVERITY = Comparator.comparingInt(SummaryViewModel::severity);
 
     private final WizardModel model;
+    private final Clock clock;
 
     SummaryViewModel(WizardModel model) {
+        this(model, Clock.systemDefaultZone());
+    }
+
+    /** @param clock today's date, against which the secret's expiry is judged */
+    SummaryViewModel(WizardModel model, Clock clock) {
         this.model = model;
+        this.clock = clock;
+    }
+
+    /**
+     * The client secret's expiry, shown at the top because it is what silently stops the site's mail
+     * months later: its state and the sentence with the date, days left and what to do.
+     */
+    SecretRow secret() {
+        LocalDate expires = model.clientSecretExpiresProperty().get();
+        Finding expiry = AppInputValidator.expiry(expires, LocalDate.now(clock), AppInputValidator.EXPIRY_WARNING_DAYS);
+        return new SecretRow(expiry.status(), expiry.message(), expiry.notes(), expires != null);
+    }
+
+    /** The secret's line: its state, why, what to do, and whether a calendar reminder can be made (date known). */
+    record SecretRow(Status status, Message text, List<Message> notes, boolean reminderPossible) {
     }
 
     /** What the summary depends on: a change to any of these means it must be drawn again. */
     List<Observable> dependencies() {
         List<Observable> all = new ArrayList<>(model.results());
         all.addAll(model.inputs());
+        all.add(model.clientSecretExpiresProperty());
         return all;
     }
 

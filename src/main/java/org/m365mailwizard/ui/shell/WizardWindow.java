@@ -32,6 +32,7 @@ import org.m365mailwizard.core.i18n.Texts;
 import org.m365mailwizard.ui.common.AppStyles;
 import org.m365mailwizard.ui.common.Dialogs;
 import org.m365mailwizard.ui.common.ErrorPresenter;
+import org.m365mailwizard.core.export.ExportTarget;
 import org.m365mailwizard.ui.common.FileDialogs;
 import org.m365mailwizard.ui.common.Themes;
 import org.m365mailwizard.ui.common.ViewLoader;
@@ -155,7 +156,9 @@ public final class WizardWindow {
                 this::continueSetup, this::newSetup, this::openFile,
                 () -> wiring.openDnsChecker(texts, stage), () -> wiring.openTestMail(model, texts, stage),
                 this::openSettings, this::switchLanguage, detail, testMailProblem,
-                () -> wiring.openHeaderCheck(model, texts, stage)));
+                () -> wiring.openHeaderCheck(model, texts, stage),
+                resumeStep == null || model.clientSecretExpiresProperty().get() == null ? null
+                        : new SummaryViewModel(model, wiring.clock()).secret()));
         new ViewLoader(texts, type -> controller).load(StartScreenController.class, "StartScreen.fxml");
         return controller;
     }
@@ -254,8 +257,12 @@ public final class WizardWindow {
         for (StepCatalog.Entry entry : wiring.steps().entries()) {
             created.add(new WizardShellController.Entry(entry.id(), entry.factory().create(stepLoader)));
         }
-        SummaryStep summary = new SummaryStep(new SummaryViewModel(model), texts, controller::stepName,
-                controller::goTo);
+        SummaryStep summary = new SummaryStep(new SummaryViewModel(model, wiring.clock()), texts, controller::stepName,
+                controller::goTo, () -> {
+                    // The export step writes it, with its preview, Save and the usual checks.
+                    model.exportTargetProperty().set(ExportTarget.ICS);
+                    controller.goTo("export");
+                });
         created.add(new WizardShellController.Entry(SummaryStep.ID, summary));
         int index = 0;
         for (int i = 0; i < created.size(); i++) {

@@ -66,7 +66,9 @@ public final class ExportStepController implements WizardStep {
 
     @FXML
     private void initialize() {
-        targetChoice.setItems(FXCollections.observableArrayList(ExportTarget.values()));
+        // A systemd or cron export is a folder of several files, made on the server's side with the command line.
+        targetChoice.setItems(FXCollections.observableArrayList(java.util.Arrays.stream(ExportTarget.values())
+                .filter(t -> !t.writesFolder()).toList()));
         targetChoice.setConverter(new StringConverter<>() {
             @Override
             public String toString(ExportTarget target) {

@@ -102,7 +102,11 @@ public final class ExportStepViewModel {
 
     /** Re-reads the setup: called when the step is shown, since earlier steps may have changed it. */
     public void entered() {
-        if (!targetChosenByUser) {
+        ExportTarget chosen = model.exportTargetProperty().get();
+        if (chosen != null && chosen != target.get()) {
+            // Chosen on another page (the summary's calendar reminder).
+            target.set(chosen);
+        } else if (!targetChosenByUser) {
             settingTarget = true;
             target.set(ExportTarget.forPlugin(model.targetProperty().get()));
             settingTarget = false;
