@@ -41,6 +41,14 @@ final class Lookups {
         return Message.of(key, bare(answer.name()), Type.string(answer.type()));
     }
 
+    /**
+     * Marks a finding whose expectation came from Microsoft's records for the tenant (the config's
+     * {@code dnsRecords}), so every face can say where the value comes from.
+     */
+    static Finding listedByMicrosoft(Finding finding, java.util.Optional<String> listed) {
+        return listed.map(value -> finding.withNote(Message.of("dns.note.asMicrosoftLists", value))).orElse(finding);
+    }
+
     /** A finding saying the check could not be determined because a lookup failed. */
     static Finding error(String id, String expected, DnsAnswer answer, List<String> found) {
         return Finding.of(id, Status.ERROR, expected, found, failure(answer));
