@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import org.m365mailwizard.cli.Cli;
+import org.m365mailwizard.core.config.UserDirs;
+import org.m365mailwizard.core.i18n.Texts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +39,9 @@ class CheckDnsConfigTest {
     @RegisterExtension
     static final ZoneFixture dns = ZoneFixture.perTestClass();
     private final ObjectMapper mapper = new ObjectMapper();
+
+    @TempDir
+    static Path home;
 
     @BeforeAll
     static void zones() {
@@ -72,7 +82,14 @@ class CheckDnsConfigTest {
     private Run checkDns(String... args) {
         List<String> all = new ArrayList<>(List.of("check-dns", "--resolver", dns.server().address(), "--timeout-ms", "2000"));
         all.addAll(List.of(args));
-        return CheckDnsCommandTest.run(Language.ENGLISH, all.toArray(String[]::new));
+        Texts texts = new Texts(Language.ENGLISH);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        try (AppContext context = new AppContext(texts, UserDirs.of("Linux", Map.of(), home), Map.of(), Clock.systemUTC())) {
+            int code = new Cli(new CommandFactory(context), texts, new PrintWriter(out), new PrintWriter(err))
+                    .execute(all.toArray(String[]::new));
+            return new Run(code, out.toString(), err.toString());
+        }
     }
 
     private static JsonNode check(JsonNode report, String id) {
