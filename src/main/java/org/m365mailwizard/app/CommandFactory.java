@@ -5,6 +5,7 @@ import org.m365mailwizard.cli.CheckAppCommand;
 import org.m365mailwizard.cli.CheckDnsCommand;
 import org.m365mailwizard.cli.ExportCommand;
 import org.m365mailwizard.cli.SendTestCommand;
+import org.m365mailwizard.cli.SetupAppCommand;
 import org.m365mailwizard.cli.Terminal;
 import picocli.CommandLine;
 
@@ -35,6 +36,10 @@ final class CommandFactory implements CommandLine.IFactory {
         if (type == SendTestCommand.class) {
             return type.cast(new SendTestCommand(context.texts(), context.configFile(), context.environment(),
                     context.graphMailClient(), context.appTokenService()::acquire, context.clock(), context.objectMapper()));
+        }
+        if (type == SetupAppCommand.class) {
+            return type.cast(new SetupAppCommand(context.appSetupService(), context.configFile(), context.texts(),
+                    context.objectMapper(), SetupAppCommand::standardInput, context.environment()));
         }
         return CommandLine.defaultFactory().create(type);
     }
