@@ -64,6 +64,13 @@ public final class DnsRecords {
         return entries.stream().map(JsonNode::deepCopy).map(JsonNode.class::cast).toList();
     }
 
+    /** True when the entries are for {@code domain} (their labels are the domain or names under it). */
+    public boolean describes(String domain) {
+        String d = bare(domain);
+        return !entries.isEmpty() && entries.stream().map(e -> bare(text(e, "label")))
+                .allMatch(label -> label.equals(d) || label.endsWith("." + d));
+    }
+
     /** Microsoft's MX host for the domain, e.g. {@code contoso-com.mail.protection.outlook.com}. */
     public Optional<String> mxHost() {
         return ofType("mx").map(e -> text(e, "mailExchange")).filter(s -> !s.isEmpty()).findFirst().map(DnsRecords::bare);

@@ -4,6 +4,7 @@ package org.m365mailwizard.ui.shell;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.m365mailwizard.core.config.DnsRecords;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -47,6 +48,8 @@ public final class WizardModel {
     private final StringProperty redirectUri = new SimpleStringProperty("");
     private final ObjectProperty<Grant> grant = new SimpleObjectProperty<>();
     private final ObjectProperty<Endpoints> endpointOverride = new SimpleObjectProperty<>();
+    /** Microsoft's DNS records for the domain, read with the admin's sign-in in step 2 (config {@code dnsRecords}). */
+    private final ObjectProperty<DnsRecords> dnsRecords = new SimpleObjectProperty<>(DnsRecords.none());
 
     // Results of the checks, per step (each step owns its list)
     private final ObservableList<Finding> appFindings = FXCollections.observableArrayList();
@@ -89,6 +92,7 @@ public final class WizardModel {
     public StringProperty redirectUriProperty() { return redirectUri; }
     public ObjectProperty<Grant> grantProperty() { return grant; }
     public ObjectProperty<Endpoints> endpointOverrideProperty() { return endpointOverride; }
+    public ObjectProperty<DnsRecords> dnsRecordsProperty() { return dnsRecords; }
     public ObservableList<Finding> appFindings() { return appFindings; }
     public ObservableList<Finding> consentFindings() { return consentFindings; }
     public ObservableList<Finding> dnsFindings() { return dnsFindings; }
@@ -124,6 +128,7 @@ public final class WizardModel {
         clientSecretExpires.set(null);
         grant.set(null);
         endpointOverride.set(null);
+        dnsRecords.set(DnsRecords.none());
         List.of(appFindings, consentFindings, dnsFindings, mailFindings).forEach(List::clear);
         applicationToken.set(null);
         delegatedToken.set(null);
