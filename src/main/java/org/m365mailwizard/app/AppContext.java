@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import org.m365mailwizard.core.appsetup.AppSetupService;
 import org.m365mailwizard.core.auth.AppInputValidator;
 import org.m365mailwizard.core.auth.AppRegistrationCheck;
 import org.m365mailwizard.core.site.SiteCheck;
@@ -59,6 +60,7 @@ public final class AppContext implements AutoCloseable {
     private final SiteCheck siteCheck;
     private final GraphMailClient graphMailClient;
     private final HealthMonitor healthMonitor;
+    private final AppSetupService appSetupService;
 
     public AppContext(Texts texts, UserDirs userDirs, Map<String, String> environment, Clock clock) {
         this(texts, userDirs, environment, clock, SystemBrowserOpener.forThisSystem());
@@ -95,6 +97,12 @@ public final class AppContext implements AutoCloseable {
         this.healthMonitor = new HealthMonitor(new HealthChecks(appRegistrationCheck, graphMailClient, texts, clock),
                 new HealthStateFile(objectMapper), graphMailClient, texts, clock);
         this.consentFlows = ConsentFlows.create(texts, clock, userDirs, browser, appTokenService);
+        this.appSetupService = new AppSetupService(httpClient, objectMapper, Sleeper.system(), clock, NETWORK_TIMEOUT);
+    }
+
+    /** Creating or repairing the app registration with an admin's sign-in (issue 13). */
+    public AppSetupService appSetupService() {
+        return appSetupService;
     }
 
     public Texts texts() {

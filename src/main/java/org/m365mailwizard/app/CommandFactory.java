@@ -7,6 +7,7 @@ import org.m365mailwizard.cli.CheckHeadersCommand;
 import org.m365mailwizard.cli.ExportCommand;
 import org.m365mailwizard.cli.HealthCommand;
 import org.m365mailwizard.cli.SendTestCommand;
+import org.m365mailwizard.cli.SetupAppCommand;
 import org.m365mailwizard.cli.Terminal;
 import org.m365mailwizard.core.headers.HeaderAnalyzer;
 import picocli.CommandLine;
@@ -25,7 +26,7 @@ final class CommandFactory implements CommandLine.IFactory {
         // Subcommands that need services are constructed here; the rest by picocli's default factory.
         if (type == CheckDnsCommand.class) {
             return type.cast(new CheckDnsCommand(context.dnsChecker(), context.objectMapper(), context.texts(),
-                    Terminal.detect(context.environment())));
+                    Terminal.detect(context.environment()), context.configFile()));
         }
         if (type == CheckAppCommand.class) {
             return type.cast(new CheckAppCommand(context.appRegistrationCheck(), context.configFile(),
@@ -46,6 +47,10 @@ final class CommandFactory implements CommandLine.IFactory {
         if (type == HealthCommand.class) {
             return type.cast(new HealthCommand(context.healthMonitor(), context.dnsChecker(), context.configFile(),
                     context.environment(), context.texts(), context.objectMapper(), Terminal.detect(context.environment())));
+        }
+        if (type == SetupAppCommand.class) {
+            return type.cast(new SetupAppCommand(context.appSetupService(), context.configFile(), context.texts(),
+                    context.objectMapper(), SetupAppCommand::standardInput, context.environment()));
         }
         return CommandLine.defaultFactory().create(type);
     }

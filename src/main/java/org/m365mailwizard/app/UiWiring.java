@@ -12,6 +12,7 @@ import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
 import javafx.stage.Window;
 import javafx.util.Callback;
+import org.m365mailwizard.core.appsetup.AppSetupIds;
 import org.m365mailwizard.core.auth.consent.MailSendRoleCheck;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.ProblemException;
@@ -29,6 +30,8 @@ import org.m365mailwizard.ui.common.ViewLoader;
 import org.m365mailwizard.ui.shell.ShellWiring;
 import org.m365mailwizard.ui.shell.StepCatalog;
 import org.m365mailwizard.ui.shell.WizardModel;
+import org.m365mailwizard.ui.step.app.AppSetupDialog;
+import org.m365mailwizard.ui.step.app.AppSetupViewModel;
 import org.m365mailwizard.ui.step.app.AppStepController;
 import org.m365mailwizard.ui.step.app.AppStepViewModel;
 import org.m365mailwizard.ui.step.consent.ConsentStepController;
@@ -105,7 +108,9 @@ public final class UiWiring implements ShellWiring {
             }
             if (type == AppStepController.class) {
                 return new AppStepController(new AppStepViewModel(model, context.appRegistrationCheck(), tasks), texts,
-                        linkOpener());
+                        linkOpener(), (mode, owner) -> new AppSetupDialog(new AppSetupViewModel(model,
+                                context.appSetupService(), texts, tasks, Platform::runLater, mode, this::signInClientId),
+                                texts, linkOpener(), owner).show());
             }
             if (type == ConsentStepController.class) {
                 ConsentStepViewModel vm = new ConsentStepViewModel(model, context.consentFlows(),
@@ -202,6 +207,12 @@ public final class UiWiring implements ShellWiring {
     @Override
     public FileDialogs fileDialogs() {
         return dialogs;
+    }
+
+    /** The admin sign-in's public client: the preference when set, else the documented default (read off the FX thread). */
+    private String signInClientId() {
+        return new PreferencesStore(context.userDirs().preferencesFile(), context.objectMapper(), context.clock()).load()
+                .preferences().signInClientId().orElse(AppSetupIds.DEFAULT_SIGN_IN_CLIENT_ID);
     }
 
     @Override

@@ -13,6 +13,9 @@ import java.util.concurrent.ExecutionException;
 import org.m365mailwizard.core.check.ExitCode;
 import org.m365mailwizard.core.check.ProblemException;
 import org.m365mailwizard.core.config.Cloud;
+import org.m365mailwizard.core.config.ConfigFile;
+import org.m365mailwizard.core.config.MailConfig;
+import org.m365mailwizard.core.dns.DnsServerAddress;
 import org.m365mailwizard.core.dns.DnsSettings;
 import org.m365mailwizard.core.dns.check.DnsCheckRequest;
 import org.m365mailwizard.core.dns.check.DnsChecker;
@@ -28,7 +31,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code check-dns}: the domain's MX, SPF, DKIM, DMARC and autodiscover records against what
  * Microsoft 365 expects for its cloud, as a table or one JSON object; or, with
- * {@code --domains-file}, many domains, one JSON object (or text line) each. Exit code: 3 if any
+ * {@code --domains-file}, many domains, one JSON object (or text line) each. With {@code --config}
+ * the domain, cloud and initial domain come from the config file unless given as flags, and the
+ * file's {@code dnsRecords} (Microsoft's own values for the tenant) become the expectations. Exit code: 3 if any
  * check could not be determined, else 1 if any failed, else 0; 2 for invalid input.
  */
 @Command(name = "check-dns", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true)
@@ -48,9 +53,12 @@ public final class CheckDnsCommand implements Callable<Integer> {
     @Option(names = "--initial-domain", paramLabel = "TENANT.onmicrosoft.com", descriptionKey = "cli.checkDns.option.initialDomain")
     String initialDomain;
 
-    @Option(names = "--cloud", paramLabel = "global|china|usgov|usgov-dod", defaultValue = "global",
+    @Option(names = "--cloud", paramLabel = "global|china|usgov|usgov-dod",
             descriptionKey = "cli.checkDns.option.cloud")
     String cloud;
+
+    @Option(names = "--config", paramLabel = "FILE", descriptionKey = "cli.checkDns.option.config")
+    Path config;
 
     @Option(names = "--resolver", paramLabel = "HOST[:PORT]", descriptionKey = "cli.checkDns.option.resolver")
     List<String> resolvers = new ArrayList<>();
@@ -77,9 +85,11 @@ public final class CheckDnsCommand implements Callable<Integer> {
     private final ObjectMapper mapper;
     private final Texts texts;
     private final Terminal terminal;
+    private final ConfigFile configFile;
 
-    public CheckDnsCommand(DnsChecker checker, ObjectMapper mapper, Texts texts, Terminal terminal) {
+    public CheckDnsCommand(DnsChecker checker, ObjectMapper mapper, Texts texts, Terminal terminal, ConfigFile configFile) {
         this.checker = checker;
+        this.configFile = configFile;
         this.mapper = mapper;
         this.texts = texts;
         this.terminal = terminal;
@@ -87,6 +97,13 @@ public final class CheckDnsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ProblemException, InterruptedException {
+        MailConfig fromFile = config == null ? MailConfig.empty() : configFile.read(config);
+        if (config != null) {
+            fillFromConfig(fromFile);
+        }
+        if (cloud == null) {
+            cloud = Cloud.GLOBAL.id();
+        }
         if ((domain == null) == (domainsFile == null)) {
             throw new ParameterException(spec.commandLine(), texts.get("cli.checkDns.domainOrFile"));
         }
@@ -110,7 +127,12 @@ public final class CheckDnsCommand implements Callable<Integer> {
             return batch.run(domainsFile, out, spec.commandLine().getErr());
         }
         DomainName name = domain(DomainName.parseTenantDomain(domain));
-        DnsReport report = await(configured, new DnsCheckRequest(name, chosenCloud, initial));
+        DnsCheckRequest request = new DnsCheckRequest(name, chosenCloud, initial);
+        if (name.ascii().equalsIgnoreCase(orEmpty(fromFile.domain()))) {
+            // Microsoft's records describe the config's domain only; another --domain gets the patterns.
+            request = request.withMicrosoftRecords(fromFile.dnsRecords());
+        }
+        DnsReport report = await(configured, request);
         if (json) {
             FindingsJson findingsJson = new FindingsJson(mapper, texts);
             out.println(findingsJson.line(reportJson(report, mapper, findingsJson)));
@@ -122,6 +144,32 @@ public final class CheckDnsCommand implements Callable<Integer> {
         }
         out.flush();
         return report.exitCode();
+    }
+
+    /** Explicit flags win; the file fills what they leave open. */
+    private void fillFromConfig(MailConfig file) {
+        if (domain == null && domainsFile == null && file.domain() != null) {
+            domain = file.domain();
+        }
+        if (cloud == null && file.cloud() != null) {
+            cloud = file.cloud().id();
+        }
+        if (initialDomain == null && file.tenantDomain() != null) {
+            DomainName.Result parsed = DomainName.parse(file.tenantDomain());
+            // tenantDomain may be a custom domain; only an initial domain says which tenant DKIM must name.
+            if (parsed instanceof DomainName.Valid valid
+                    && DnsCheckRequest.tenantOf(valid.name(), Cloud.fromId(cloud).orElse(file.cloud())).isEmpty()) {
+                initialDomain = file.tenantDomain();
+            }
+        }
+    }
+
+    private static String orEmpty(String value) {
+        if (value == null) {
+            return "";
+        }
+        DomainName.Result parsed = DomainName.parse(value);
+        return parsed instanceof DomainName.Valid valid ? valid.name().ascii() : value;
     }
 
     /** {@code {"domain","cloud","checks":[...]}}, the contract of {@code --format json}. */

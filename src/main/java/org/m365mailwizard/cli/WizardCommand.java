@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
         versionProvider = VersionProvider.class,
         usageHelpAutoWidth = true,
         subcommands = {CheckDnsCommand.class, CheckAppCommand.class, SendTestCommand.class, ExportCommand.class,
-                CheckHeadersCommand.class, HealthCommand.class})
+                CheckHeadersCommand.class, HealthCommand.class,
+                SetupAppCommand.class})
 public final class WizardCommand implements Runnable {
 
     /** Read by the launcher before parsing (it chooses the bundle); declared here for help and validation. */

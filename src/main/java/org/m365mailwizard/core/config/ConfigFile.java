@@ -124,6 +124,7 @@ public final class ConfigFile {
                 .grant(enumField(root, "grant", Grant::fromId, "application|delegated").orElse(null))
                 .target(enumField(root, "target", PluginTarget::fromId,
                         "wp-mail-smtp|easy-wp-smtp|post-smtp|fluentsmtp|wpo365|mail-integration-365|other").orElse(null));
+        checkDnsRecords(root);
         Map<String, JsonNode> extra = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
@@ -209,6 +210,22 @@ public final class ConfigFile {
         }
         if (!"1".equals(m.group(1))) {
             throw ProblemException.invalidInput("config.error.schemaNewer", source, schema.asText(), MailConfig.SCHEMA);
+        }
+    }
+
+    /** {@value DnsRecords#FIELD} is kept verbatim, but must be what Graph returns: an array of objects. */
+    private static void checkDnsRecords(JsonNode root) throws ProblemException {
+        JsonNode node = root.get(DnsRecords.FIELD);
+        if (node == null || node.isNull()) {
+            return;
+        }
+        boolean ok = node.isArray();
+        for (JsonNode entry : node) {
+            ok &= entry.isObject() && entry.path("recordType").isTextual();
+        }
+        if (!ok) {
+            throw ProblemException.invalidInput("config.error.field", DnsRecords.FIELD,
+                    "[ { \"@odata.type\", \"recordType\", \"label\", … } ]");
         }
     }
 

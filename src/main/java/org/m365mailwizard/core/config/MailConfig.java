@@ -65,6 +65,25 @@ public record MailConfig(Cloud cloud, Endpoints endpointOverride, String tenantI
         return toBuilder().clientSecret(secret).build();
     }
 
+    /**
+     * Microsoft's DNS records for the domain ({@value DnsRecords#FIELD}). Kept among {@link #extra()}
+     * rather than as a component, so older readers and every existing constructor call stay as they are.
+     */
+    public DnsRecords dnsRecords() {
+        return DnsRecords.from(extra.get(DnsRecords.FIELD));
+    }
+
+    public MailConfig withDnsRecords(DnsRecords records) {
+        Map<String, JsonNode> more = new LinkedHashMap<>(extra);
+        if (records.isEmpty()) {
+            more.remove(DnsRecords.FIELD);
+        } else {
+            more.put(DnsRecords.FIELD, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode()
+                    .addAll(records.entries()));
+        }
+        return toBuilder().extra(more).build();
+    }
+
     @Override
     public String toString() {
         return "MailConfig[cloud=" + cloud.id() + ", tenantId=" + tenantId + ", clientId=" + clientId

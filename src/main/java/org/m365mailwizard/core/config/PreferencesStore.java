@@ -86,6 +86,15 @@ public final class PreferencesStore {
             return withText(DNS_SERVER, value == null || value.isBlank() ? null : value.strip());
         }
 
+        /**
+         * The public client for the admin's sign-in in "Create it for me" (field {@value #SIGN_IN_CLIENT_ID},
+         * edited in the preferences file), or empty for the documented default.
+         */
+        public Optional<String> signInClientId() {
+            String value = raw.path(SIGN_IN_CLIENT_ID).asText("").strip();
+            return value.isEmpty() ? Optional.empty() : Optional.of(value);
+        }
+
         private Preferences withText(String field, String value) {
             ObjectNode changed = raw.deepCopy();
             if (value == null) {
@@ -102,6 +111,8 @@ public final class PreferencesStore {
     public static final String THEME_SYSTEM = "system";
     /** Preference field: the DNS server for the checks, {@code host[:port]}. */
     public static final String DNS_SERVER = "dnsServer";
+    /** Preference field: the public client ID for the admin's sign-in of the app setup. */
+    public static final String SIGN_IN_CLIENT_ID = "signInClientId";
 
     /** What {@link #load()} found, with a notice for the user when the file had to be set aside. */
     public record Loaded(Preferences preferences, Optional<Message> notice) {

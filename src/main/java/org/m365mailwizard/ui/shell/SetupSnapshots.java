@@ -64,7 +64,8 @@ final class SetupSnapshots {
         all.addAll(List.of(m.plainPermalinksProperty(), m.targetProperty(), m.cloudProperty(),
                 m.clientSecretExpiresProperty(), m.grantProperty(), m.endpointOverrideProperty(),
                 m.saveToSentItemsProperty(), m.dnsAuthoritativeProperty(), m.rememberSignInProperty(),
-                m.signInPlatformProperty(), m.exportTargetProperty(), m.exportedFileProperty(), m.currentStepProperty()));
+                m.signInPlatformProperty(), m.exportTargetProperty(), m.exportedFileProperty(), m.currentStepProperty(),
+                m.dnsRecordsProperty()));
         return all;
     }
 
@@ -104,7 +105,7 @@ final class SetupSnapshots {
                 .redirectUri(blankToNull(m.redirectUriProperty().get()))
                 .extra(extra)
                 .build();
-        return new SavedSetup(config, drafts);
+        return new SavedSetup(config.withDnsRecords(m.dnsRecordsProperty().get()), drafts);
     }
 
     /** Fills the model: a draft wins, else the config's value (a hand-written or exported config seeds it too). */
@@ -143,6 +144,7 @@ final class SetupSnapshots {
         m.exportTargetProperty().set(text(c, EXPORT_TARGET).flatMap(ExportTarget::fromId).orElse(null));
         m.exportedFileProperty().set(text(c, EXPORTED_FILE).flatMap(SetupSnapshots::path).orElse(null));
         m.currentStepProperty().set(text(c, CURRENT_STEP).orElse(""));
+        m.dnsRecordsProperty().set(c.dnsRecords());
     }
 
     private static boolean flag(MailConfig c, String field, boolean otherwise) {

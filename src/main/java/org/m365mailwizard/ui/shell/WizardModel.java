@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.Observable;
+import org.m365mailwizard.core.config.DnsRecords;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -53,6 +54,8 @@ public final class WizardModel {
     private final StringProperty redirectUri = new SimpleStringProperty("");
     private final ObjectProperty<Grant> grant = new SimpleObjectProperty<>();
     private final ObjectProperty<Endpoints> endpointOverride = new SimpleObjectProperty<>();
+    /** Microsoft's DNS records for the domain, read with the admin's sign-in in step 2 (config {@code dnsRecords}). */
+    private final ObjectProperty<DnsRecords> dnsRecords = new SimpleObjectProperty<>(DnsRecords.none());
 
     // Results of the checks, per step (each step owns its list); step 1's are judged live as typed
     private final ObservableList<Finding> domainFindings = FXCollections.observableArrayList();
@@ -103,6 +106,7 @@ public final class WizardModel {
     public ObjectProperty<Grant> grantProperty() { return grant; }
     public ObjectProperty<Endpoints> endpointOverrideProperty() { return endpointOverride; }
     public ObservableList<Finding> domainFindings() { return domainFindings; }
+    public ObjectProperty<DnsRecords> dnsRecordsProperty() { return dnsRecords; }
     public ObservableList<Finding> appFindings() { return appFindings; }
     public ObservableList<Finding> consentFindings() { return consentFindings; }
     public ObservableList<Finding> dnsFindings() { return dnsFindings; }
@@ -179,6 +183,7 @@ public final class WizardModel {
         clientSecretExpires.set(null);
         grant.set(null);
         endpointOverride.set(null);
+        dnsRecords.set(DnsRecords.none());
         List.of(domainFindings, appFindings, consentFindings, dnsFindings, mailFindings).forEach(List::clear);
         checkedFor.values().forEach(p -> p.set(null));
         applicationToken.set(null);

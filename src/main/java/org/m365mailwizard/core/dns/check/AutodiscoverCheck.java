@@ -29,11 +29,12 @@ final class AutodiscoverCheck {
         return dns.query(name, Type.CNAME).thenCompose(answer -> answer.outcome() == DnsOutcome.NODATA
                 // The name exists without a CNAME: show what is there instead (usually an A record).
                 ? dns.query(name, Type.A).thenApply(other -> judge(request, answer, other.records()))
-                : CompletableFuture.completedFuture(judge(request, answer, List.of())));
+                : CompletableFuture.completedFuture(judge(request, answer, List.of())))
+                .thenApply(f -> Lookups.listedByMicrosoft(f, request.microsoft().autodiscoverTarget()));
     }
 
     static Finding judge(DnsCheckRequest request, DnsAnswer answer, List<Record> otherRecords) {
-        String target = request.cloud().autodiscoverTarget();
+        String target = request.autodiscoverTarget();
         String host = "autodiscover." + request.domain().ascii();
         String expected = "CNAME " + target;
         Fix fix = new Fix(Lookups.absolute(host), "CNAME", target + ".", Fix.DEFAULT_TTL);

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.config.Cloud;
+import org.m365mailwizard.core.config.DnsRecords;
 import org.m365mailwizard.core.input.DomainName;
 
 /**
@@ -16,13 +17,35 @@ import org.m365mailwizard.core.input.DomainName;
  * @param domain the custom domain
  * @param cloud the tenant's cloud, which decides the expected values
  * @param initialDomain the tenant's initial domain, validated by {@link #tenantOf}
+ * @param microsoft Microsoft's own records for the domain as Graph lists them for the tenant (the
+ *        config's {@code dnsRecords}); where they name a value, that value is the expectation
  */
-public record DnsCheckRequest(DomainName domain, Cloud cloud, Optional<DomainName> initialDomain) {
+public record DnsCheckRequest(DomainName domain, Cloud cloud, Optional<DomainName> initialDomain, DnsRecords microsoft) {
 
     public DnsCheckRequest {
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(cloud, "cloud");
         Objects.requireNonNull(initialDomain, "initialDomain");
+        Objects.requireNonNull(microsoft, "microsoft");
+    }
+
+    /** A request without Microsoft's records: the expectations are the documented patterns. */
+    public DnsCheckRequest(DomainName domain, Cloud cloud, Optional<DomainName> initialDomain) {
+        this(domain, cloud, initialDomain, DnsRecords.none());
+    }
+
+    public DnsCheckRequest withMicrosoftRecords(DnsRecords records) {
+        return new DnsCheckRequest(domain, cloud, initialDomain, records);
+    }
+
+    /** The SPF include to require: Microsoft's listed one, else the cloud's documented one. */
+    public String spfInclude() {
+        return microsoft.spfInclude().orElse(cloud.spfInclude());
+    }
+
+    /** The autodiscover CNAME target to require: Microsoft's listed one, else the cloud's. */
+    public String autodiscoverTarget() {
+        return microsoft.autodiscoverTarget().orElse(cloud.autodiscoverTarget());
     }
 
     public static DnsCheckRequest of(DomainName domain, Cloud cloud) {

@@ -44,6 +44,14 @@ final class Lookups {
     }
 
     /**
+     * Marks a finding whose expectation came from Microsoft's records for the tenant (the config's
+     * {@code dnsRecords}), so every face can say where the value comes from.
+     */
+    static Finding listedByMicrosoft(Finding finding, java.util.Optional<String> listed) {
+        return listed.map(value -> finding.withNote(Message.of("dns.note.asMicrosoftLists", value))).orElse(finding);
+    }
+
+    /**
      * A finding saying the check could not be determined because a lookup failed; a CNAME loop is
      * the zone's own error, not the network's, so that one fails.
      */

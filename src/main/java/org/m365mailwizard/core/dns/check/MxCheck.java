@@ -36,12 +36,18 @@ final class MxCheck {
     }
 
     static Finding judge(DnsCheckRequest request, DnsAnswer answer) {
+        Optional<String> listed = request.microsoft().mxHost();
+        return Lookups.listedByMicrosoft(judgeAgainst(request, answer, listed), listed);
+    }
+
+    private static Finding judgeAgainst(DnsCheckRequest request, DnsAnswer answer, Optional<String> listed) {
         Cloud cloud = request.cloud();
         String domain = request.domain().ascii();
-        String expected = MicrosoftHosts.mxExpected(cloud);
-        Fix fix = new Fix(request.domain().absolute(), "MX",
-                "0 " + MicrosoftHosts.mxSuggestion(cloud, request.domain(), request.tenant()), Fix.DEFAULT_TTL);
-        Message exactValue = Message.of("dns.mx.note.exactValue");
+        String expected = listed.map(host -> "MX 0 " + host).orElse(MicrosoftHosts.mxExpected(cloud));
+        String host = listed.map(h -> h + ".").orElseGet(() -> MicrosoftHosts.mxSuggestion(cloud, request.domain(), request.tenant()));
+        Fix fix = new Fix(request.domain().absolute(), "MX", "0 " + host, Fix.DEFAULT_TTL);
+        // With Microsoft's own value there is nothing to guess, so no "copy it from the admin center" note.
+        List<Message> exactValue = listed.isPresent() ? List.of() : List.of(Message.of("dns.mx.note.exactValue"));
         if (!answer.outcome().isDefinite()) {
             return Lookups.error(ID, expected, answer, List.of());
         }
@@ -49,12 +55,12 @@ final class MxCheck {
         Finding finding;
         if (answer.outcome() == DnsOutcome.NXDOMAIN) {
             finding = new Finding(ID, Status.FAIL, expected, found, Message.of(NO_DOMAIN, domain),
-                    List.of(exactValue), fix);
+                    exactValue, fix);
         } else if (answer.outcome() == DnsOutcome.NODATA) {
             finding = new Finding(ID, Status.FAIL, expected, found, Message.of("dns.mx.none", domain),
-                    List.of(exactValue), fix);
+                    exactValue, fix);
         } else {
-            finding = judgeHosts(request, answer, expected, found, fix, exactValue);
+            finding = judgeHosts(request, answer, expected, found, fix, exactValue, listed);
         }
         if (request.domain().isInternationalized()) {
             finding = finding.withNote(Message.of("dns.note.idn", request.domain().unicode(), domain));
@@ -63,13 +69,13 @@ final class MxCheck {
     }
 
     private static Finding judgeHosts(DnsCheckRequest request, DnsAnswer answer, String expected, List<String> found,
-                                      Fix fix, Message exactValue) {
+                                      Fix fix, List<Message> exactValue, Optional<String> listed) {
         Cloud cloud = request.cloud();
         List<MXRecord> mx = answer.records().stream().filter(MXRecord.class::isInstance).map(MXRecord.class::cast)
                 .sorted(Comparator.comparingInt(MXRecord::getPriority)).toList();
         if (mx.size() == 1 && mx.get(0).getTarget().equals(org.xbill.DNS.Name.root)) {
             return new Finding(ID, Status.FAIL, expected, found, Message.of("dns.mx.nullMx", request.domain().ascii()),
-                    List.of(exactValue), fix);
+                    exactValue, fix);
         }
         List<String> microsoft = new ArrayList<>();
         List<String> others = new ArrayList<>();
@@ -77,7 +83,7 @@ final class MxCheck {
         for (MXRecord r : mx) {
             String host = Lookups.bare(r.getTarget().toString());
             Optional<Cloud> of = MicrosoftHosts.mxCloud(host, cloud);
-            if (of.isPresent() && of.get() == cloud) {
+            if (listed.map(host::equals).orElse(false) || of.isPresent() && of.get() == cloud) {
                 microsoft.add(host);
             } else {
                 others.add(host);
@@ -86,11 +92,16 @@ final class MxCheck {
                 }
             }
         }
+        if (listed.isPresent() && !microsoft.isEmpty() && !microsoft.contains(listed.get())) {
+            // Right shape, wrong host: Microsoft derives the token differently (hyphens, suffixes).
+            return new Finding(ID, Status.FAIL, expected, found,
+                    Message.of("dns.mx.notListed", String.join(", ", microsoft), listed.get()), List.of(), fix);
+        }
         if (microsoft.isEmpty()) {
             Message why = otherCloud.isPresent()
                     ? Message.of("dns.mx.otherCloud", String.join(", ", others), otherCloud.get().id(), cloud.id())
                     : Message.of("dns.mx.notMicrosoft", String.join(", ", others));
-            return new Finding(ID, Status.FAIL, expected, found, why, List.of(exactValue), fix);
+            return new Finding(ID, Status.FAIL, expected, found, why, exactValue, fix);
         }
         if (!others.isEmpty()) {
             Finding warn = Finding.of(ID, Status.WARN, expected, found,

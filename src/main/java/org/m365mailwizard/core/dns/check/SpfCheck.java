@@ -51,7 +51,7 @@ final class SpfCheck {
     }
 
     static CompletionStage<Finding> run(DnsClient dns, DnsCheckRequest request) {
-        String include = request.cloud().spfInclude();
+        String include = request.spfInclude();
         CompletableFuture<DnsAnswer> published = dns.query(request.domain().absolute(), Type.TXT).toCompletableFuture();
         // Asked now, the includes are answered by the time the evaluation reaches them (SpfPrefetch).
         SpfPrefetch prefetch = new SpfPrefetch(dns);
@@ -67,7 +67,8 @@ final class SpfCheck {
                 }).toCompletableFuture();
         CompletableFuture<SpfEvaluation> evaluation = sample.thenCompose(ip ->
                 evaluator.audit(ip.orElseGet(SpfCheck::noSample), request.domain().ascii()));
-        return published.thenCombine(evaluation, (txt, eval) -> judge(request, txt, sample.join(), eval));
+        return published.thenCombine(evaluation, (txt, eval) -> Lookups.listedByMicrosoft(
+                judge(request, txt, sample.join(), eval), request.microsoft().spfInclude().map(i -> "include:" + i)));
     }
 
     /**
@@ -103,7 +104,7 @@ final class SpfCheck {
     }
 
     static Finding judge(DnsCheckRequest request, DnsAnswer txt, Optional<InetAddress> sample, SpfEvaluation eval) {
-        String include = request.cloud().spfInclude();
+        String include = request.spfInclude();
         String host = request.domain().absolute();
         String expected = "TXT \"v=spf1 include:" + include + " -all\"";
         if (!txt.outcome().isDefinite()) {
@@ -135,7 +136,7 @@ final class SpfCheck {
 
     private static Finding judgeRecord(DnsCheckRequest request, SpfRecord record, String expected, List<String> found,
                                        Optional<InetAddress> sample, SpfEvaluation eval) {
-        String include = request.cloud().spfInclude();
+        String include = request.spfInclude();
         List<Problem> problems = new ArrayList<>();
         boolean authorised = sample.isPresent() ? eval.result() == SpfResult.PASS : eval.reaches(include);
         if (eval.dnsLookupCount() > SpfEvaluation.DNS_LOOKUP_LIMIT) {

@@ -10,6 +10,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.stage.Window;
+import org.m365mailwizard.core.appsetup.SetupRequest;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Control;
@@ -66,6 +68,8 @@ public final class AppStepController implements WizardStep {
     @FXML private TextField redirectField;
     @FXML private Button copyRedirectButton;
     @FXML private Label multiTenantNote;
+    @FXML private Button createAppButton;
+    @FXML private Button repairAppButton;
     @FXML private Button discoverButton;
     @FXML private Button checkButton;
     @FXML private Button cancelButton;
@@ -74,10 +78,24 @@ public final class AppStepController implements WizardStep {
     @FXML private Hyperlink adminConsentLink;
     @FXML private VBox findingsBox;
 
+    /** Opens "Create it for me" or "Check and repair this app" over the given window. */
+    @FunctionalInterface
+    public interface AppSetupLauncher {
+        void open(SetupRequest.Mode mode, Window owner);
+    }
+
+    private final AppSetupLauncher setup;
+
     public AppStepController(AppStepViewModel vm, Texts texts, Consumer<URI> openUrl) {
+        this(vm, texts, openUrl, null);
+    }
+
+    /** @param setup opens the app setup; null hides its buttons */
+    public AppStepController(AppStepViewModel vm, Texts texts, Consumer<URI> openUrl, AppSetupLauncher setup) {
         this.vm = vm;
         this.texts = texts;
         this.openUrl = openUrl;
+        this.setup = setup;
     }
 
     @FXML
@@ -116,6 +134,15 @@ public final class AppStepController implements WizardStep {
         multiTenantNote.visibleProperty().bind(vm.multiTenantRequired());
         multiTenantNote.managedProperty().bind(vm.multiTenantRequired());
 
+        createAppButton.setVisible(setup != null);
+        createAppButton.setManaged(setup != null);
+        repairAppButton.setVisible(setup != null);
+        repairAppButton.setManaged(setup != null);
+        createAppButton.setOnAction(e -> setup.open(SetupRequest.Mode.CREATE, root.getScene().getWindow()));
+        repairAppButton.setOnAction(e -> setup.open(SetupRequest.Mode.REPAIR, root.getScene().getWindow()));
+        // Repair needs the app to look at; creating needs nothing typed yet.
+        repairAppButton.disableProperty().bind(model.clientIdProperty().isEmpty().or(vm.runningProperty()));
+        createAppButton.disableProperty().bind(vm.runningProperty());
         discoverButton.setOnAction(e -> vm.discoverTenant());
         checkButton.setOnAction(e -> vm.checkWithMicrosoft());
         cancelButton.setOnAction(e -> vm.cancel());

@@ -19,6 +19,7 @@ import org.m365mailwizard.core.check.Finding;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.config.Cloud;
+import org.m365mailwizard.core.config.DnsRecords;
 import org.m365mailwizard.core.dns.check.DnsCheckRequest;
 import org.m365mailwizard.core.dns.check.DnsChecker;
 import org.m365mailwizard.core.dns.check.DnsReport;
@@ -179,7 +180,8 @@ public final class DnsStepViewModel {
         }
         problem.set("");
         stopRunning();
-        DnsCheckRequest request = new DnsCheckRequest(((DomainName.Valid) domain).name(), cloud, initial);
+        DnsCheckRequest request = new DnsCheckRequest(((DomainName.Valid) domain).name(), cloud, initial,
+                microsoftRecords(((DomainName.Valid) domain).name()));
         int run = ++generation;
         lastChecked = key();
         CheckedFor asked = StepInputs.snapshot(STEP, model);
@@ -291,5 +293,11 @@ public final class DnsStepViewModel {
     private String key() {
         return model.domainProperty().get() + "|" + cloud().id() + "|" + model.tenantDomainProperty().get()
                 + "|" + authoritative.get();
+    }
+
+    /** Microsoft's records read in step 2, when they describe this domain (the domain may have changed since). */
+    private DnsRecords microsoftRecords(DomainName name) {
+        DnsRecords records = model.dnsRecordsProperty().get();
+        return records != null && records.describes(name.ascii()) ? records : DnsRecords.none();
     }
 }
