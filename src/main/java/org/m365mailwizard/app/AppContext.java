@@ -25,6 +25,7 @@ import org.m365mailwizard.core.graph.GraphMailClient;
 import org.m365mailwizard.core.graph.RetryPolicy;
 import org.m365mailwizard.core.graph.Sleeper;
 import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.core.publish.DnsHosts;
 
 /**
  * The composition root: builds every service once, by constructor, for both faces. Nothing else in
@@ -53,6 +54,7 @@ public final class AppContext implements AutoCloseable {
     private final ConsentFlows consentFlows;
     private final AppRegistrationCheck appRegistrationCheck;
     private final GraphMailClient graphMailClient;
+    private final DnsHosts dnsHosts;
 
     public AppContext(Texts texts, UserDirs userDirs, Map<String, String> environment, Clock clock) {
         this(texts, userDirs, environment, clock, SystemBrowserOpener.forThisSystem());
@@ -85,6 +87,7 @@ public final class AppContext implements AutoCloseable {
                 appTokenService);
         this.graphMailClient = new GraphMailClient(httpClient, objectMapper, GraphLimits.defaults(), RetryPolicy.defaults(),
                 clock, Sleeper.system());
+        this.dnsHosts = new DnsHosts(httpClient, objectMapper, NETWORK_TIMEOUT);
         this.consentFlows = ConsentFlows.create(texts, clock, userDirs, browser, appTokenService);
     }
 
@@ -163,6 +166,11 @@ public final class AppContext implements AutoCloseable {
     /** Sends test mails through Graph (the config's endpoints), with Graph's retry rules in real time. */
     public GraphMailClient graphMailClient() {
         return graphMailClient;
+    }
+
+    /** Opens the DNS hosts' APIs (Cloudflare, Azure DNS) for publishing records. */
+    public DnsHosts dnsHosts() {
+        return dnsHosts;
     }
 
     @Override

@@ -4,6 +4,7 @@ package org.m365mailwizard.app;
 import org.m365mailwizard.cli.CheckAppCommand;
 import org.m365mailwizard.cli.CheckDnsCommand;
 import org.m365mailwizard.cli.ExportCommand;
+import org.m365mailwizard.cli.PublishDnsCommand;
 import org.m365mailwizard.cli.SendTestCommand;
 import org.m365mailwizard.cli.Terminal;
 import picocli.CommandLine;
@@ -35,6 +36,13 @@ final class CommandFactory implements CommandLine.IFactory {
         if (type == SendTestCommand.class) {
             return type.cast(new SendTestCommand(context.texts(), context.configFile(), context.environment(),
                     context.graphMailClient(), context.appTokenService()::acquire, context.clock(), context.objectMapper()));
+        }
+        if (type == PublishDnsCommand.class) {
+            return type.cast(new PublishDnsCommand(context.dnsChecker(), context.executors().background(),
+                    context.dnsHosts(), context.configFile(), context.environment(),
+                    context.userDirs().state().resolve("dns-journals"), context.clock(), context.objectMapper(),
+                    context.texts(), new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                            java.nio.charset.Charset.defaultCharset()))));
         }
         return CommandLine.defaultFactory().create(type);
     }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         usageHelpAutoWidth = true,
-        subcommands = {CheckDnsCommand.class, CheckAppCommand.class, SendTestCommand.class, ExportCommand.class})
+        subcommands = {CheckDnsCommand.class, CheckAppCommand.class, SendTestCommand.class, ExportCommand.class,
+                PublishDnsCommand.class})
 public final class WizardCommand implements Runnable {
 
     /** Read by the launcher before parsing (it chooses the bundle); declared here for help and validation. */

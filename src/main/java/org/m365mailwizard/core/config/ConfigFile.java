@@ -113,8 +113,11 @@ public final class ConfigFile {
         root.put("cloud", config.cloud().id());
         if (config.endpointOverride() != null) {
             ObjectNode endpoints = root.putObject("endpoints");
-            endpoints.put("login", config.endpointOverride().login().toString());
-            endpoints.put("graph", config.endpointOverride().graph().toString());
+            Endpoints e = config.endpointOverride();
+            putIfSet(endpoints, "login", e.login() == null ? null : e.login().toString());
+            putIfSet(endpoints, "graph", e.graph() == null ? null : e.graph().toString());
+            putIfSet(endpoints, "cloudflare", e.cloudflare() == null ? null : e.cloudflare().toString());
+            putIfSet(endpoints, "azureManagement", e.azureManagement() == null ? null : e.azureManagement().toString());
         }
         putIfSet(root, "tenantId", config.tenantId());
         putIfSet(root, "tenantDomain", config.tenantDomain());
@@ -181,15 +184,20 @@ public final class ConfigFile {
         if (node == null || node.isNull()) {
             return null;
         }
+        String shape = "{ \"login\": url, \"graph\": url, \"cloudflare\": url, \"azureManagement\": url }";
         if (!node.isObject()) {
-            throw ProblemException.invalidInput("config.error.field", "endpoints", "{ \"login\": url, \"graph\": url }");
+            throw ProblemException.invalidInput("config.error.field", "endpoints", shape);
         }
         URI login = uri(node, "login");
         URI graph = uri(node, "graph");
-        if (login == null || graph == null) {
-            throw ProblemException.invalidInput("config.error.field", "endpoints", "{ \"login\": url, \"graph\": url }");
+        URI cloudflare = uri(node, "cloudflare");
+        URI azureManagement = uri(node, "azureManagement");
+        // Microsoft's two roots go together (a token from one login is only good for its own Graph);
+        // the DNS host roots stand alone and leave the Microsoft ones at the cloud's defaults.
+        if ((login == null) != (graph == null) || login == null && cloudflare == null && azureManagement == null) {
+            throw ProblemException.invalidInput("config.error.field", "endpoints", shape);
         }
-        return new Endpoints(login, graph);
+        return new Endpoints(login, graph, cloudflare, azureManagement);
     }
 
     private static String text(JsonNode root, String field) throws ProblemException {

@@ -34,7 +34,7 @@ public record MailConfig(Cloud cloud, Endpoints endpointOverride, String tenantI
 
     /** The endpoints in force: the override, or the cloud's defaults. */
     public Endpoints endpoints() {
-        return endpointOverride != null ? endpointOverride : Endpoints.of(cloud);
+        return endpointOverride != null ? endpointOverride.withDefaults(cloud) : Endpoints.of(cloud);
     }
 
     public Optional<String> secret() {
