@@ -211,8 +211,10 @@ public final class PublishDnsCommand implements Callable<Integer> {
 
     private int verify(DnsSettings dns, DnsCheckRequest request, PublishPlan plan, boolean json, ObjectNode report,
                        PrintWriter err, PrintWriter out) throws InterruptedException {
-        Set<String> ids = new LinkedHashSet<>();
-        plan.writes().forEach(c -> ids.add(c.checkId()));
+        Set<String> ids = new LinkedHashSet<>(plan.verifiable());
+        if (ids.isEmpty()) {
+            return ExitCode.OK;
+        }
         Verifier verifier = new Verifier(checker.withSettings(dns.withAuthoritative(true)));
         Verifier.Result result = verifier.verify(request, ids, Duration.ofSeconds(Math.max(1, verifySeconds)),
                 VERIFY_INTERVAL, p -> {

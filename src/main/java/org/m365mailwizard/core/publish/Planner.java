@@ -61,8 +61,8 @@ public final class Planner {
         for (Finding finding : report.findings()) {
             entry(zone, records, request, finding, replaceDmarc, notes).ifPresent(changes::add);
         }
-        refuseUnsafe(check(view.after(changes), request), changes, notes);
-        return new PublishPlan(domain, provider.id(), zone, changes, notes);
+        List<String> verifiable = refuseUnsafe(check(view.after(changes), request), changes, notes);
+        return new PublishPlan(domain, provider.id(), zone, changes, notes, verifiable);
     }
 
     private Optional<RecordChange> entry(DnsZone zone, List<HostRecord> records, DnsCheckRequest request,
@@ -114,14 +114,21 @@ public final class Planner {
                 now.stream().map(HostRecord::value).toList(), untouched, now.get(0).ttl(), false);
     }
 
-    /** The merged SPF record is refused when it breaks the lookup limit; other checks only noted. */
-    private static void refuseUnsafe(DnsReport after, List<RecordChange> changes, List<Message> notes)
+    /**
+     * The merged SPF record is refused when it breaks the lookup limit; other checks only noted.
+     * Returns the checks of the writes that pass afterwards.
+     */
+    private static List<String> refuseUnsafe(DnsReport after, List<RecordChange> changes, List<Message> notes)
             throws ProblemException {
+        List<String> passing = new ArrayList<>();
         for (RecordChange change : changes) {
             if (!change.writes()) {
                 continue;
             }
             Finding judged = after.findings().stream().filter(f -> f.id().equals(change.checkId())).findFirst().orElse(null);
+            if (judged != null && (judged.status() == Status.PASS || judged.status() == Status.WARN)) {
+                passing.add(change.checkId());
+            }
             if (judged == null || judged.status() != Status.FAIL) {
                 continue;
             }
@@ -134,6 +141,7 @@ public final class Planner {
             }
             notes.add(Message.of("publish.note.stillFails", change.checkId()));
         }
+        return passing;
     }
 
     private static DnsReport check(ZoneView view, DnsCheckRequest request) throws ProblemException, InterruptedException {

@@ -11,13 +11,17 @@ import org.m365mailwizard.core.check.Message;
  * @param domain the mail domain (ASCII)
  * @param provider the provider id ({@code cloudflare}, {@code azure})
  * @param zone the zone written to
+ * @param verifiable the checks that pass once the plan is written, judged beforehand: what verifying
+ *                   waits for (a DKIM CNAME published before DKIM is enabled in Microsoft 365 points
+ *                   at no key yet, and waiting for it would only time out)
  */
 public record PublishPlan(String domain, String provider, DnsZone zone, List<RecordChange> changes,
-                          List<Message> notes) {
+                          List<Message> notes, List<String> verifiable) {
 
     public PublishPlan {
         changes = List.copyOf(changes);
         notes = List.copyOf(notes);
+        verifiable = List.copyOf(verifiable);
     }
 
     public List<RecordChange> writes() {
