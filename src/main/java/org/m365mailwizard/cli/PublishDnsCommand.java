@@ -166,7 +166,7 @@ public final class PublishDnsCommand implements Callable<Integer> {
                 : Cloud.fromId(cloud).orElseThrow(() -> ProblemException.invalidInput("cli.checkDns.badCloud", cloud));
         DnsCheckRequest request = new DnsCheckRequest(CheckDnsCommand.domain(name), chosenCloud, initial(setup, chosenCloud));
         DnsSettings dns = settings();
-        DnsHostProvider host = hosts.open(provider, endpoints(setup, chosenCloud), environment);
+        DnsHostProvider host = hosts.open(provider, setup, endpoints(setup, chosenCloud), environment, this::showSignIn);
 
         PublishPlan plan = new Planner(dns, executor).plan(host, request, Optional.ofNullable(zone), replaceDmarc);
         PrintWriter out = spec.commandLine().getOut();
@@ -248,7 +248,8 @@ public final class PublishDnsCommand implements Callable<Integer> {
 
     private int undo(MailConfig setup, boolean json) throws ProblemException {
         Journal recorded = Journal.read(undo, mapper);
-        DnsHostProvider host = hosts.open(recorded.provider(), endpoints(setup, setup.cloud()), environment);
+        DnsHostProvider host = hosts.open(recorded.provider(), setup, endpoints(setup, setup.cloud()), environment,
+                this::showSignIn);
         PrintWriter out = spec.commandLine().getOut();
         PublishOutput output = new PublishOutput(texts, mapper);
         if (recorded.toUndo().isEmpty()) {
@@ -273,6 +274,13 @@ public final class PublishDnsCommand implements Callable<Integer> {
         }
         out.flush();
         return outcome.failure().map(ProblemException::exitCode).orElse(ExitCode.OK);
+    }
+
+    /** Azure's device-code instruction: on standard error, so that JSON output stays clean. */
+    private void showSignIn(org.m365mailwizard.core.check.Message instruction) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(texts.format(instruction));
+        err.flush();
     }
 
     private void confirm(PublishPlan plan, PrintWriter out) throws ProblemException {

@@ -69,7 +69,8 @@ public final class CloudflareStandIn implements AutoCloseable {
         return standIn;
     }
 
-    private static SSLContext tls() throws Exception {
+    /** The TLS set-up of the loopback stand-ins: the test certificate for localhost and 127.0.0.1. */
+    static SSLContext tls() throws Exception {
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(Path.of("src/test/resources/tls/localhost.p12"))) {
             keys.load(in, "changeit".toCharArray());

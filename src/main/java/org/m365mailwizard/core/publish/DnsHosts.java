@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.m365mailwizard.core.check.Message;
+import org.m365mailwizard.core.config.MailConfig;
 import org.m365mailwizard.core.check.ProblemException;
 import org.m365mailwizard.core.config.Endpoints;
 
@@ -28,15 +31,30 @@ public final class DnsHosts {
         this.timeout = timeout;
     }
 
-    /** The provider with the credential the environment supplies. */
-    public DnsHostProvider open(String id, Endpoints endpoints, Map<String, String> environment) throws ProblemException {
+    /**
+     * The provider with the credential the environment supplies, or, for Azure, a device-code sign-in
+     * with the setup's app registration and tenant.
+     *
+     * @param show where Azure's sign-in instruction (page and code) is shown
+     */
+    public DnsHostProvider open(String id, MailConfig setup, Endpoints endpoints, Map<String, String> environment,
+                                Consumer<Message> show) throws ProblemException {
         if (CloudflareProvider.ID.equals(id)) {
             return cloudflare(endpoints, environment.getOrDefault(CLOUDFLARE_TOKEN_ENV, ""));
         }
-        if ("azure".equals(id)) {
-            throw ProblemException.invalidInput("publish.error.azureNotYet");
+        if (AzureDnsProvider.ID.equals(id)) {
+            if (setup.clientId() == null) {
+                throw ProblemException.invalidInput("publish.error.azure.noClient");
+            }
+            String tenant = setup.tenantId() != null ? setup.tenantId() : "organizations";
+            return azure(endpoints, new AzureDeviceCodeSignIn(endpoints.loginRoot(), tenant, setup.clientId(),
+                    endpoints.azureManagementRoot(), show));
         }
         throw ProblemException.invalidInput("publish.error.badProvider", id, IDS);
+    }
+
+    public DnsHostProvider azure(Endpoints endpoints, AzureDnsProvider.TokenSource tokens) {
+        return new AzureDnsProvider(http, mapper, timeout, endpoints.azureManagementRoot(), tokens);
     }
 
     public DnsHostProvider cloudflare(Endpoints endpoints, String token) throws ProblemException {
