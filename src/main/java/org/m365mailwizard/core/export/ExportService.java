@@ -40,7 +40,11 @@ public final class ExportService {
                 new FluentSmtpExporter(notes),
                 new Wpo365Exporter(notes),
                 new MailIntegration365Exporter(mapper),
-                new EnvExporter(notes))) {
+                new EnvExporter(notes),
+                new BindExporter(),
+                new DnscontrolExporter(),
+                new OctodnsExporter(),
+                new TerraformExporter())) {
             exporters.put(exporter.target(), exporter);
         }
     }

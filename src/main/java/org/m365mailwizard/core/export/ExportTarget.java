@@ -18,7 +18,11 @@ public enum ExportTarget {
     FLUENTSMTP("fluentsmtp", "fluentsmtp-m365.php"),
     WPO365("wpo365", "wpo365-m365.php"),
     MAIL_INTEGRATION_365("mail-integration-365", "mail-integration-365-options.json"),
-    ENV("env", "m365-mail.env");
+    ENV("env", "m365-mail.env"),
+    BIND("bind", "m365-mail.zone"),
+    DNSCONTROL("dnscontrol", "dnsconfig.js"),
+    OCTODNS("octodns", "m365-mail.yaml"),
+    TERRAFORM("terraform", "m365-mail-dns.tf");
 
     private final String id;
     private final String defaultFileName;
