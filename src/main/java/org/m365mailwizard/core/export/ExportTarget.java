@@ -47,6 +47,14 @@ public enum ExportTarget {
         return defaultFileName.substring(defaultFileName.lastIndexOf('.') + 1);
     }
 
+    /**
+     * Whether the file holds the domain's DNS records instead of the app's settings: such a file never
+     * holds the client secret, whatever was asked.
+     */
+    public boolean writesDnsRecords() {
+        return this == BIND || this == DNSCONTROL || this == OCTODNS || this == TERRAFORM;
+    }
+
     /** The bundle key of the target's display name. */
     public String nameKey() {
         return "export.target." + id;

@@ -30,6 +30,7 @@ class ExportServiceTest {
     @ParameterizedTest
     @EnumSource(ExportTarget.class)
     void withTheSecretTheFileIsOwnerOnlyAndHoldsIt(ExportTarget target) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(target.writesDnsRecords(), "DNS record files never hold the secret");
         Path out = dir.resolve(target.defaultFileName());
         ExportedFile file = service.export(target, Setups.ordinary(), true, out, false);
 
@@ -89,12 +90,21 @@ class ExportServiceTest {
         assertThat(e.getMessage()).isEqualTo("export.error.unwritable");
     }
 
+    @ParameterizedTest
+    @EnumSource(value = ExportTarget.class, names = {"BIND", "DNSCONTROL", "OCTODNS", "TERRAFORM"})
+    void aDnsRecordFileNeverHoldsTheSecretEvenWhenAskedFor(ExportTarget target) throws Exception {
+        Path out = dir.resolve(target.defaultFileName());
+        ExportedFile file = service.export(target, Setups.ordinary(), true, out, false);
+        assertThat(file.holdsSecret()).isFalse();
+        assertThat(Files.readString(out)).doesNotContain(Setups.SECRET);
+    }
+
     @Test
     void anUnknownTargetIsRefusedListingTheKnownOnes() {
         ProblemException e = catchThrowableOfType(ProblemException.class, () -> ExportService.target("post-smtp"));
         assertThat(e.problem().key()).isEqualTo("export.error.unknownTarget");
         assertThat(e.problem().args()).containsExactly("post-smtp",
-                "json, wp-mail-smtp, easy-wp-smtp, fluentsmtp, wpo365, mail-integration-365, env");
+                "json, wp-mail-smtp, easy-wp-smtp, fluentsmtp, wpo365, mail-integration-365, env, bind, dnscontrol, octodns, terraform");
         assertThat(e.exitCode()).isEqualTo(2);
     }
 
