@@ -30,6 +30,7 @@ import org.m365mailwizard.core.health.HealthChecks;
 import org.m365mailwizard.core.health.HealthMonitor;
 import org.m365mailwizard.core.health.HealthStateFile;
 import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.core.publish.DnsHosts;
 
 /**
  * The composition root: builds every service once, by constructor, for both faces. Nothing else in
@@ -61,6 +62,7 @@ public final class AppContext implements AutoCloseable {
     private final GraphMailClient graphMailClient;
     private final HealthMonitor healthMonitor;
     private final AppSetupService appSetupService;
+    private final DnsHosts dnsHosts;
 
     public AppContext(Texts texts, UserDirs userDirs, Map<String, String> environment, Clock clock) {
         this(texts, userDirs, environment, clock, SystemBrowserOpener.forThisSystem());
@@ -96,6 +98,7 @@ public final class AppContext implements AutoCloseable {
                 clock, Sleeper.system());
         this.healthMonitor = new HealthMonitor(new HealthChecks(appRegistrationCheck, graphMailClient, texts, clock),
                 new HealthStateFile(objectMapper), graphMailClient, texts, clock);
+        this.dnsHosts = new DnsHosts(httpClient, objectMapper, NETWORK_TIMEOUT);
         this.consentFlows = ConsentFlows.create(texts, clock, userDirs, browser, appTokenService);
         this.appSetupService = new AppSetupService(httpClient, objectMapper, Sleeper.system(), clock, NETWORK_TIMEOUT);
     }
@@ -189,6 +192,11 @@ public final class AppContext implements AutoCloseable {
     /** The scheduled health check of a finished setup ({@code health}). */
     public HealthMonitor healthMonitor() {
         return healthMonitor;
+    }
+
+    /** Opens the DNS hosts' APIs (Cloudflare, Azure DNS) for publishing records. */
+    public DnsHosts dnsHosts() {
+        return dnsHosts;
     }
 
     @Override

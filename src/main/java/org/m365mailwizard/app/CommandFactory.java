@@ -6,6 +6,7 @@ import org.m365mailwizard.cli.CheckDnsCommand;
 import org.m365mailwizard.cli.CheckHeadersCommand;
 import org.m365mailwizard.cli.ExportCommand;
 import org.m365mailwizard.cli.HealthCommand;
+import org.m365mailwizard.cli.PublishDnsCommand;
 import org.m365mailwizard.cli.SendTestCommand;
 import org.m365mailwizard.cli.SetupAppCommand;
 import org.m365mailwizard.cli.Terminal;
@@ -51,6 +52,13 @@ final class CommandFactory implements CommandLine.IFactory {
         if (type == SetupAppCommand.class) {
             return type.cast(new SetupAppCommand(context.appSetupService(), context.configFile(), context.texts(),
                     context.objectMapper(), SetupAppCommand::standardInput, context.environment()));
+        }
+        if (type == PublishDnsCommand.class) {
+            return type.cast(new PublishDnsCommand(context.dnsChecker(), context.executors().background(),
+                    context.dnsHosts(), context.configFile(), context.environment(),
+                    context.userDirs().state().resolve("dns-journals"), context.clock(), context.objectMapper(),
+                    context.texts(), new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                            java.nio.charset.Charset.defaultCharset()))));
         }
         return CommandLine.defaultFactory().create(type);
     }

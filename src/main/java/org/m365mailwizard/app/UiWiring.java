@@ -39,6 +39,9 @@ import org.m365mailwizard.ui.step.consent.ConsentStepViewModel;
 import org.m365mailwizard.ui.step.dns.DnsCheckerWindow;
 import org.m365mailwizard.ui.step.dns.DnsStepController;
 import org.m365mailwizard.ui.step.dns.DnsStepViewModel;
+import org.m365mailwizard.ui.step.dns.publish.PublishDnsDialog;
+import org.m365mailwizard.ui.step.dns.publish.PublishDnsViewModel;
+import org.m365mailwizard.ui.step.dns.publish.PublishTargets;
 import org.m365mailwizard.ui.step.domain.DomainStepController;
 import org.m365mailwizard.ui.step.domain.DomainStepViewModel;
 import org.m365mailwizard.ui.step.export.ExportStepController;
@@ -123,7 +126,12 @@ public final class UiWiring implements ShellWiring {
             if (type == DnsStepController.class) {
                 DnsStepViewModel vm = DnsStepViewModel.forWizard(model, dnsChecker(), texts, tasks, Platform::runLater);
                 vm.authoritativeProperty().bindBidirectional(model.dnsAuthoritativeProperty());
-                return new DnsStepController(vm, texts);
+                DnsStepController dns = new DnsStepController(vm, texts);
+                dns.setPublishOpener(owner -> PublishTargets.fromModel(model).ifPresent(target -> PublishDnsDialog.open(owner,
+                        new PublishDnsViewModel(target, context.dnsHosts(), dnsChecker(), context.executors().background(),
+                                tasks, Platform::runLater, texts, context.userDirs().state().resolve("dns-journals"),
+                                context.clock(), java.time.Duration.ofMinutes(5), java.time.Duration.ofSeconds(10)), texts)));
+                return dns;
             }
             if (type == MailStepController.class) {
                 MailStepViewModel vm = new MailStepViewModel(model, context.graphMailClient(),

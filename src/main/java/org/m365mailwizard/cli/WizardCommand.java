@@ -10,8 +10,7 @@ import picocli.CommandLine.Option;
         versionProvider = VersionProvider.class,
         usageHelpAutoWidth = true,
         subcommands = {CheckDnsCommand.class, CheckAppCommand.class, SendTestCommand.class, ExportCommand.class,
-                CheckHeadersCommand.class, HealthCommand.class,
-                SetupAppCommand.class})
+                CheckHeadersCommand.class, HealthCommand.class, SetupAppCommand.class, PublishDnsCommand.class})
 public final class WizardCommand implements Runnable {
 
     /** Read by the launcher before parsing (it chooses the bundle); declared here for help and validation. */

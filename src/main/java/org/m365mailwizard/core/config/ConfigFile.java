@@ -147,8 +147,11 @@ public final class ConfigFile {
         root.put("cloud", config.cloud().id());
         if (config.endpointOverride() != null) {
             ObjectNode endpoints = root.putObject("endpoints");
-            endpoints.put("login", config.endpointOverride().login().toString());
-            endpoints.put("graph", config.endpointOverride().graph().toString());
+            Endpoints e = config.endpointOverride();
+            putIfSet(endpoints, "login", e.login() == null ? null : e.login().toString());
+            putIfSet(endpoints, "graph", e.graph() == null ? null : e.graph().toString());
+            putIfSet(endpoints, "cloudflare", e.cloudflare() == null ? null : e.cloudflare().toString());
+            putIfSet(endpoints, "azureManagement", e.azureManagement() == null ? null : e.azureManagement().toString());
         }
         putIfSet(root, "tenantId", config.tenantId());
         putIfSet(root, "tenantDomain", config.tenantDomain());
@@ -234,22 +237,29 @@ public final class ConfigFile {
         if (node == null || node.isNull()) {
             return null;
         }
+        String shape = "{ \"login\": url, \"graph\": url, \"cloudflare\": url, \"azureManagement\": url }";
         if (!node.isObject()) {
-            throw ProblemException.invalidInput("config.error.field", "endpoints", "{ \"login\": url, \"graph\": url }");
+            throw ProblemException.invalidInput("config.error.field", "endpoints", shape);
         }
-        URI login = endpoint(node, "login");
-        URI graph = endpoint(node, "graph");
-        if (login == null || graph == null) {
-            throw ProblemException.invalidInput("config.error.field", "endpoints", "{ \"login\": url, \"graph\": url }");
+        URI login = endpoint(node, "login", false);
+        URI graph = endpoint(node, "graph", false);
+        // Cloudflare's API root has a path of its own (/client/v4); the other roots are bare hosts.
+        URI cloudflare = endpoint(node, "cloudflare", true);
+        URI azureManagement = endpoint(node, "azureManagement", false);
+        // Microsoft's two roots go together (a token from one login is only good for its own Graph);
+        // the DNS host roots stand alone and leave the Microsoft ones at the cloud's defaults.
+        if ((login == null) != (graph == null) || login == null && cloudflare == null && azureManagement == null) {
+            throw ProblemException.invalidInput("config.error.field", "endpoints", shape);
         }
-        return new Endpoints(login, graph);
+        return new Endpoints(login, graph, cloudflare, azureManagement);
     }
 
     /**
      * An endpoint root as the README promises: https (the secret and tokens go there), no user name
-     * or password, no path, query or fragment. Checked here so that nothing is ever sent to a wrong one.
+     * or password, no query or fragment, and no path unless the API's root has one. Checked here so that
+     * nothing is ever sent to a wrong one.
      */
-    private static URI endpoint(JsonNode node, String field) throws ProblemException {
+    private static URI endpoint(JsonNode node, String field, boolean pathAllowed) throws ProblemException {
         URI uri = uri(node, field);
         if (uri == null) {
             return null;
@@ -262,7 +272,7 @@ public final class ConfigFile {
             throw ProblemException.invalidInput("config.error.endpointCredentials", name);
         }
         String path = uri.getRawPath();
-        if ((path != null && !path.isEmpty() && !path.equals("/")) || uri.getRawQuery() != null
+        if ((!pathAllowed && path != null && !path.isEmpty() && !path.equals("/")) || uri.getRawQuery() != null
                 || uri.getRawFragment() != null) {
             throw ProblemException.invalidInput("config.error.endpointPath", name);
         }

@@ -37,7 +37,7 @@ public record MailConfig(Cloud cloud, Endpoints endpointOverride, String tenantI
 
     /** The endpoints in force: the override, or the cloud's defaults. */
     public Endpoints endpoints() {
-        return endpointOverride != null ? endpointOverride : Endpoints.of(cloud);
+        return endpointOverride != null ? endpointOverride.withDefaults(cloud) : Endpoints.of(cloud);
     }
 
     /** The WordPress Address: {@link #wordpressUrl()} when given, else the Site Address. */

@@ -50,7 +50,11 @@ public final class ExportService {
                 new SystemdExporter(notes),
                 new CronExporter(notes),
                 new WindowsTaskExporter(notes),
-                new IcsExporter(notes))) {
+                new IcsExporter(notes),
+                new BindExporter(),
+                new DnscontrolExporter(),
+                new OctodnsExporter(),
+                new TerraformExporter())) {
             exporters.put(exporter.target(), exporter);
         }
     }

@@ -28,7 +28,11 @@ public enum ExportTarget {
     SYSTEMD("systemd", "m365-mail-health.service"),
     CRON("cron", "m365-mail-health.cron"),
     WINDOWS_TASK("windows-task", "m365-mail-health.xml"),
-    ICS("ics", "m365-secret-expiry.ics");
+    ICS("ics", "m365-secret-expiry.ics"),
+    BIND("bind", "m365-mail.zone"),
+    DNSCONTROL("dnscontrol", "dnsconfig.js"),
+    OCTODNS("octodns", "m365-mail.yaml"),
+    TERRAFORM("terraform", "m365-mail-dns.tf");
 
     private final String id;
     private final String defaultFileName;
@@ -59,6 +63,14 @@ public enum ExportTarget {
      */
     public boolean writesFolder() {
         return this == SYSTEMD || this == CRON;
+    }
+
+    /**
+     * Whether the file holds the domain's DNS records instead of the app's settings: such a file never
+     * holds the client secret, whatever was asked.
+     */
+    public boolean writesDnsRecords() {
+        return this == BIND || this == DNSCONTROL || this == OCTODNS || this == TERRAFORM;
     }
 
     /** The bundle key of the target's display name. */

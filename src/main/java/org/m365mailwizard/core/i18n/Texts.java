@@ -20,7 +20,8 @@ public final class Texts {
     /** Every bundle, by base name. A new area adds its bundle here (and both its files). */
     public static final List<String> BUNDLES = List.of(
             "i18n/common", "i18n/ui", "i18n/dns", "i18n/app", "i18n/consent", "i18n/graph", "i18n/export", "i18n/cli",
-            "i18n/site", "i18n/headers", "i18n/health", "i18n/appsetup");
+            "i18n/site", "i18n/headers", "i18n/health", "i18n/appsetup",
+            "i18n/publish");
 
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);

@@ -36,6 +36,7 @@ class ExportServiceTest {
     @ParameterizedTest
     @EnumSource(value = ExportTarget.class, mode = EnumSource.Mode.EXCLUDE, names = {"SYSTEMD", "CRON", "WINDOWS_TASK", "ICS"})
     void withTheSecretTheFileIsOwnerOnlyAndHoldsIt(ExportTarget target) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(target.writesDnsRecords(), "DNS record files never hold the secret");
         Path out = dir.resolve(target.defaultFileName());
         ExportedFile file = service.export(target, Setups.ordinary(), true, out, false);
 
@@ -95,6 +96,15 @@ class ExportServiceTest {
         assertThat(e.getMessage()).isEqualTo("export.error.unwritable");
     }
 
+    @ParameterizedTest
+    @EnumSource(value = ExportTarget.class, names = {"BIND", "DNSCONTROL", "OCTODNS", "TERRAFORM"})
+    void aDnsRecordFileNeverHoldsTheSecretEvenWhenAskedFor(ExportTarget target) throws Exception {
+        Path out = dir.resolve(target.defaultFileName());
+        ExportedFile file = service.export(target, Setups.ordinary(), true, out, false);
+        assertThat(file.holdsSecret()).isFalse();
+        assertThat(Files.readString(out)).doesNotContain(Setups.SECRET);
+    }
+
     @Test
     void anUnknownTargetIsRefusedListingTheKnownOnes() {
         ProblemException e = catchThrowableOfType(ProblemException.class, () -> ExportService.target("sendmail"));
@@ -105,7 +115,7 @@ class ExportServiceTest {
                 + "mail-integration-365, env").isEqualTo(String.join(", ",
                 java.util.Arrays.stream(ExportTarget.values()).map(ExportTarget::id).toList()));
         assertThat(ExportTarget.allIds()).contains("post-smtp", "wpo365-idps", "symfony", "laravel", "systemd", "cron",
-                "windows-task", "ics");
+                "windows-task", "ics", "bind", "dnscontrol", "octodns", "terraform");
         assertThat(e.exitCode()).isEqualTo(2);
     }
 

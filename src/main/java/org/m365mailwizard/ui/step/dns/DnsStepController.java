@@ -51,6 +51,9 @@ public final class DnsStepController implements WizardStep {
     @FXML private VBox cards;
     @FXML private Button copyAllButton;
     @FXML private Label copiedLabel;
+    @FXML private Button publishButton;
+    /** Opens "Publish at my DNS host" (ui.step.dns.publish); absent in the standalone checker. */
+    private java.util.function.Consumer<javafx.stage.Window> publishOpener;
 
     public DnsStepController(DnsStepViewModel vm, Texts texts) {
         this.vm = vm;
@@ -60,6 +63,7 @@ public final class DnsStepController implements WizardStep {
     @FXML
     private void initialize() {
         boolean standalone = vm.isStandalone();
+        setPublishOpener(publishOpener); // the wiring may have offered it before the view was loaded
         // In the wizard, Enter and Escape belong to the shell (Next, Cancel); in the checker's own window Enter checks.
         // (The checker's window handles Escape itself: it stops a running check, else closes.)
         checkButton.setDefaultButton(standalone);
@@ -121,6 +125,22 @@ public final class DnsStepController implements WizardStep {
     @FXML
     private void cancel() {
         vm.cancel();
+    }
+
+    /** Offers publishing at the DNS host through {@code opener}, given the window to own the dialog. */
+    public void setPublishOpener(java.util.function.Consumer<javafx.stage.Window> opener) {
+        this.publishOpener = opener;
+        if (publishButton != null) {
+            publishButton.setVisible(opener != null);
+            publishButton.setManaged(opener != null);
+        }
+    }
+
+    @FXML
+    private void publish() {
+        if (publishOpener != null) {
+            publishOpener.accept(publishButton.getScene().getWindow());
+        }
     }
 
     @FXML
