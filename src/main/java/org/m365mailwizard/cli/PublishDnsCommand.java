@@ -164,7 +164,7 @@ public final class PublishDnsCommand implements Callable<Integer> {
         }
         Cloud chosenCloud = cloud == null ? setup.cloud()
                 : Cloud.fromId(cloud).orElseThrow(() -> ProblemException.invalidInput("cli.checkDns.badCloud", cloud));
-        DnsCheckRequest request = new DnsCheckRequest(CheckDnsCommand.domain(name), chosenCloud, initial(setup, chosenCloud));
+        DnsCheckRequest request = new DnsCheckRequest(CheckDnsCommand.domain(DomainName.parseTenantDomain(name)), chosenCloud, initial(setup, chosenCloud));
         DnsSettings dns = settings();
         DnsHostProvider host = hosts.open(provider, setup, endpoints(setup, chosenCloud), environment, this::showSignIn);
 
@@ -313,7 +313,7 @@ public final class PublishDnsCommand implements Callable<Integer> {
         if (given == null) {
             return Optional.empty();
         }
-        DomainName parsed = CheckDnsCommand.domain(given);
+        DomainName parsed = CheckDnsCommand.domain(DomainName.parse(given));
         if (DnsCheckRequest.tenantOf(parsed, chosenCloud).isPresent()) {
             if (initialDomain != null) {
                 throw new ProblemException(DnsCheckRequest.tenantOf(parsed, chosenCloud).get(), ExitCode.INVALID_INPUT);
