@@ -214,7 +214,7 @@ class WizardEndToEndTest {
                 .target(PluginTarget.WPO365)
                 .grant(Grant.APPLICATION)
                 .build();
-        Path file = home.resolve("prepared").resolve("contoso.json");
+        Path file = Files.createDirectories(home.resolve("prepared")).resolve("contoso.json");
         new ConfigFile().write(file, config, false);
         return file;
     }
