@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Callback;
 import org.m365mailwizard.core.appsetup.AppSetupIds;
@@ -255,7 +256,16 @@ public final class UiWiring implements ShellWiring {
 
     @Override
     public void openHeaderCheck(WizardModel model, Texts texts, Window owner) {
-        HeaderCheckWindow.open(owner, headerSetup(model), texts, tasks, dialogs);
+        HeaderCheckWindow.open(owner, headerSetup(model), texts, tasks, dialogs, (domain, over) -> {
+            // The fix is in DNS: the standalone checker on the domain at fault, already running.
+            DnsStepController screen = DnsCheckerWindow.build(dnsChecker(), texts, tasks);
+            screen.viewModel().model().domainProperty().set(domain);
+            screen.viewModel().model().cloudProperty().set(model.cloudProperty().get());
+            Stage stage = new Stage();
+            stage.initOwner(over);
+            DnsCheckerWindow.show(stage, screen, texts);
+            screen.viewModel().check();
+        });
     }
 
     /** What the setup says at the moment of each check, so edits made meanwhile count. */

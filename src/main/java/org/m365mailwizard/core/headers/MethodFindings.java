@@ -70,7 +70,7 @@ final class MethodFindings {
         if (setup.domain() != null && !mailfrom.isEmpty() && !setup.isOwn(mailfrom)) {
             return finding.withNote(Message.of("headers.spf.notOwnDomain", mailfrom, setup.domain()));
         }
-        String domain = mailfrom.isEmpty() ? String.valueOf(setup.domain()) : mailfrom;
+        String domain = mailfrom.isEmpty() ? (setup.domain() == null ? "-" : setup.domain()) : mailfrom;
         return finding.withNote(Message.of("headers.fix.spfInclude", domain, setup.cloud().spfInclude()));
     }
 
@@ -104,7 +104,7 @@ final class MethodFindings {
                 ? Message.of("headers.dkim." + result, unsignedLike ? "-" : d)
                 : Message.of("headers.result.other", "dkim", result);
         Finding finding = Finding.of("headers-dkim", status, "dkim=pass", identity, why);
-        String domain = fromDomain != null ? fromDomain : String.valueOf(setup.domain());
+        String domain = fromDomain != null ? fromDomain : (setup.domain() == null ? "-" : setup.domain());
         if (result.equals("none")) {
             return finding.withNote(Message.of("headers.fix.dkimEnable", domain));
         }

@@ -38,6 +38,7 @@ public final class HeaderCheckController {
     @FXML private Button openButton;
     @FXML private Button clearButton;
     @FXML private Button saveButton;
+    @FXML private Button dnsButton;
     @FXML private Label problemLabel;
     @FXML private Label verdictLabel;
     @FXML private GridPane table;
@@ -45,11 +46,15 @@ public final class HeaderCheckController {
     private final HeaderCheckViewModel vm;
     private final Texts texts;
     private final FileDialogs dialogs;
+    private final java.util.function.BiConsumer<String, javafx.stage.Window> openDns;
 
-    public HeaderCheckController(HeaderCheckViewModel vm, Texts texts, FileDialogs dialogs) {
+    /** {@code openDns} opens the DNS checker on a domain (the fix lives in its records), over a window. */
+    public HeaderCheckController(HeaderCheckViewModel vm, Texts texts, FileDialogs dialogs,
+                                 java.util.function.BiConsumer<String, javafx.stage.Window> openDns) {
         this.vm = vm;
         this.texts = texts;
         this.dialogs = dialogs;
+        this.openDns = openDns;
     }
 
     @FXML
@@ -66,6 +71,10 @@ public final class HeaderCheckController {
         verdictLabel.textProperty().bind(vm.verdictProperty());
         verdictLabel.visibleProperty().bind(verdictLabel.textProperty().isNotEmpty());
         verdictLabel.managedProperty().bind(verdictLabel.visibleProperty());
+        dnsButton.visibleProperty().bind(vm.dnsDomainProperty().isNotNull());
+        dnsButton.managedProperty().bind(dnsButton.visibleProperty());
+        dnsButton.textProperty().bind(Bindings.createStringBinding(
+                () -> texts.get("headers.ui.dns", vm.dnsDomainProperty().get()), vm.dnsDomainProperty()));
         vm.rows().addListener((ListChangeListener<HeaderCheckViewModel.Row>) change -> render());
         render();
         root.setOnDragOver(this::dragOver);
@@ -128,6 +137,11 @@ public final class HeaderCheckController {
     @FXML
     private void check() {
         vm.check();
+    }
+
+    @FXML
+    private void openDns() {
+        openDns.accept(vm.dnsDomainProperty().get(), root.getScene().getWindow());
     }
 
     @FXML

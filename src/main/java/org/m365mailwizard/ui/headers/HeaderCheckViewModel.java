@@ -37,6 +37,10 @@ public final class HeaderCheckViewModel {
     public record Row(String id, String check, Status status, String result, String identity, String meaning, String fix) {
     }
 
+    /** Fixes made in DNS: for these the window offers the DNS checker on the domain at fault. */
+    private static final java.util.Set<String> DNS_FIXES = java.util.Set.of("headers.fix.spfInclude",
+            "headers.fix.dkimEnable", "headers.fix.dkimBroken", "headers.fix.dmarcRecord", "headers.fix.dmarcBroken");
+
     private final HeaderAnalyzer analyzer;
     private final Supplier<HeaderSetup> setup;
     private final Texts texts;
@@ -46,6 +50,7 @@ public final class HeaderCheckViewModel {
     private final ObjectProperty<Message> problem = new SimpleObjectProperty<>();
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final BooleanProperty hasResult = new SimpleBooleanProperty();
+    private final StringProperty dnsDomain = new SimpleStringProperty();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
 
     public HeaderCheckViewModel(HeaderAnalyzer analyzer, Supplier<HeaderSetup> setup, Texts texts, FxTasks tasks) {
@@ -76,6 +81,11 @@ public final class HeaderCheckViewModel {
         return hasResult;
     }
 
+    /** The domain whose DNS records the first DNS fix names, or null when no fix is in DNS. */
+    public StringProperty dnsDomainProperty() {
+        return dnsDomain;
+    }
+
     public ObservableList<Row> rows() {
         return rows;
     }
@@ -84,6 +94,7 @@ public final class HeaderCheckViewModel {
     public void clear() {
         input.set("");
         rows.clear();
+        dnsDomain.set(null);
         verdict.set("");
         hasResult.set(false);
         problem.set(null);
@@ -122,6 +133,7 @@ public final class HeaderCheckViewModel {
     private void failed(Throwable error) {
         running.set(false);
         rows.clear();
+        dnsDomain.set(null);
         verdict.set("");
         hasResult.set(false);
         problem.set(error instanceof ProblemException p ? p.problem() : Message.of("headers.error.unreadable", "?"));
@@ -133,6 +145,10 @@ public final class HeaderCheckViewModel {
             shown.add(row(f));
         }
         rows.setAll(shown);
+        // Every DNS fix names its domain first: the first one is where the DNS checker should look.
+        dnsDomain.set(analysis.findings().stream().flatMap(f -> f.notes().stream())
+                .filter(n -> DNS_FIXES.contains(n.key()) && !n.args().isEmpty() && !"-".equals(n.args().get(0)))
+                .map(n -> n.args().get(0)).findFirst().orElse(null));
         verdict.set(texts.format(analysis.verdict().summary()));
         hasResult.set(true);
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.ui.headers;
 
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -23,11 +24,12 @@ public final class HeaderCheckWindow {
     }
 
     /** The view and its controller, not yet shown. */
-    public static HeaderCheckController build(Supplier<HeaderSetup> setup, Texts texts, FxTasks tasks, FileDialogs dialogs) {
+    public static HeaderCheckController build(Supplier<HeaderSetup> setup, Texts texts, FxTasks tasks, FileDialogs dialogs,
+                                              BiConsumer<String, Window> openDns) {
         HeaderCheckViewModel vm = new HeaderCheckViewModel(new HeaderAnalyzer(), setup, texts, tasks);
         ViewLoader loader = new ViewLoader(texts, type -> {
             if (type == HeaderCheckController.class) {
-                return new HeaderCheckController(vm, texts, dialogs);
+                return new HeaderCheckController(vm, texts, dialogs, openDns);
             }
             throw new IllegalArgumentException("No controller for " + type.getName());
         });
@@ -35,12 +37,13 @@ public final class HeaderCheckWindow {
     }
 
     /** Opens the tool in a new window, owned by {@code owner} when given. */
-    public static Stage open(Window owner, Supplier<HeaderSetup> setup, Texts texts, FxTasks tasks, FileDialogs dialogs) {
+    public static Stage open(Window owner, Supplier<HeaderSetup> setup, Texts texts, FxTasks tasks, FileDialogs dialogs,
+                             BiConsumer<String, Window> openDns) {
         Stage stage = new Stage();
         if (owner != null) {
             stage.initOwner(owner);
         }
-        show(stage, build(setup, texts, tasks, dialogs), texts);
+        show(stage, build(setup, texts, tasks, dialogs, openDns), texts);
         return stage;
     }
 

@@ -44,12 +44,13 @@ class HeaderCheckUiTest {
     private final ExecutorService background = Executors.newSingleThreadExecutor();
     private final ScriptedFileDialogs dialogs = new ScriptedFileDialogs();
     private HeaderCheckController screen;
+    private final List<String> dnsOpened = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         screen = HeaderCheckWindow.build(() -> new HeaderSetup("contoso.com", "web@contoso.com", null), EN,
-                FxTasks.onFxThread(background), dialogs);
+                FxTasks.onFxThread(background), dialogs, (domain, owner) -> dnsOpened.add(domain));
         HeaderCheckWindow.show(stage, screen, EN);
     }
 
@@ -90,6 +91,9 @@ class HeaderCheckUiTest {
         assertThat(robot.lookup("#status-headers-compauth").queryAs(Label.class).getText()).isEqualTo(EN.get(org.m365mailwizard.ui.common.StatusBadge.wordKey(Status.FAIL)));
         assertThat(robot.lookup("#verdictLabel").queryAs(Label.class).getText())
                 .contains("Microsoft 365", "compauth=fail 001", "did not authenticate");
+
+        robot.clickOn("#dnsButton");
+        assertThat(dnsOpened).containsExactly("contoso.com");
     }
 
     @Test
@@ -102,6 +106,8 @@ class HeaderCheckUiTest {
         assertThat(robot.lookup("#verdictLabel").queryAs(Label.class).getText())
                 .contains("mx.google.com", "authenticated the mail");
         assertThat(screen.viewModel().rows().get(0).meaning()).contains("mx.google.com");
+        // The mail passed, but it is not signed by the setup's domain: the DNS fix is for contoso.com.
+        assertThat(robot.lookup("#dnsButton").queryButton().getText()).contains("contoso.com");
 
         Path msg = dir.resolve("mail.msg");
         Files.write(msg, new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1});
