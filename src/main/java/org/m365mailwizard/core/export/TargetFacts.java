@@ -13,7 +13,7 @@ import org.m365mailwizard.core.config.MailConfig;
 /**
  * What a user must know about a target before saving (export-review §1, §4): which plugin or package,
  * version and edition reads the file, which clouds it can reach, and the warnings that go with it.
- * Targets without facts here (those added later) get no notice and are never refused.
+ * Every target says what reads it (a test keeps it so); only the mail plugins and frameworks are refused per cloud.
  */
 final class TargetFacts {
 
@@ -24,8 +24,8 @@ final class TargetFacts {
     static Optional<Message> readBy(ExportTarget target) {
         return switch (target) {
             case JSON, WP_MAIL_SMTP, EASY_WP_SMTP, FLUENTSMTP, WPO365, MAIL_INTEGRATION_365, ENV,
-                 POST_SMTP, WPO365_IDPS, SYMFONY, LARAVEL -> Optional.of(Message.of("export.readBy." + target.id()));
-            default -> Optional.empty();
+                 POST_SMTP, WPO365_IDPS, SYMFONY, LARAVEL, SYSTEMD, CRON, WINDOWS_TASK, ICS,
+                 BIND, DNSCONTROL, OCTODNS, TERRAFORM -> Optional.of(Message.of("export.readBy." + target.id()));
         };
     }
 

@@ -109,7 +109,7 @@ class ExportServiceTest {
     void anUnknownTargetIsRefusedListingTheKnownOnes() {
         ProblemException e = catchThrowableOfType(ProblemException.class, () -> ExportService.target("sendmail"));
         assertThat(e.problem().key()).isEqualTo("export.error.unknownTarget");
-        assertThat(e.problem().args()).hasSize(2).startsWith("post-smtp");
+        assertThat(e.problem().args()).hasSize(2).startsWith("sendmail");
         // Every target by its id, in declaration order (new targets join the list by themselves).
         assertThat(e.problem().args().get(1)).startsWith("json, wp-mail-smtp, easy-wp-smtp, fluentsmtp, wpo365, "
                 + "mail-integration-365, env").isEqualTo(String.join(", ",
