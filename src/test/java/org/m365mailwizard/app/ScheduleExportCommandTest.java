@@ -36,7 +36,7 @@ class ScheduleExportCommandTest {
 
     @Test
     void systemdWritesTheUnitsAndTheOwnerOnlyEnvFileIntoTheFolderAndNamesEach() throws Exception {
-        Path folder = dir.resolve("units");
+        Path folder = Files.createDirectories(dir.resolve("units")); // the export never creates folders
 
         int code = run("export", "--config", config().toString(), "--target", "systemd", "--include-secret",
                 "--out", folder.toString());

@@ -45,7 +45,7 @@ class ScheduleExportTest {
 
     @Test
     void systemdWritesAServiceAndTimerThatSystemdAcceptsAndTheSecretOnlyIntoTheOwnerOnlyEnvFile() throws Exception {
-        Path folder = dir.resolve("units");
+        Path folder = Files.createDirectories(dir.resolve("units")); // the export never creates folders
         ExportedFile file = service.export(ExportTarget.SYSTEMD, Setups.ordinary(), true, folder, false);
 
         Path unit = folder.resolve("m365-mail-health.service");
@@ -77,7 +77,7 @@ class ScheduleExportTest {
 
     @Test
     void systemdVerifyWouldCatchABrokenUnit() throws Exception {
-        Path folder = dir.resolve("units");
+        Path folder = Files.createDirectories(dir.resolve("units")); // the export never creates folders
         service.export(ExportTarget.SYSTEMD, Setups.ordinary(), false, folder, false);
         Path unit = folder.resolve("m365-mail-health.service");
         Files.writeString(unit, Files.readString(unit).replace("Type=oneshot", "Type=once-in-a-while"));
@@ -89,7 +89,7 @@ class ScheduleExportTest {
 
     @Test
     void withoutTheSecretNoEnvFileIsWrittenAndTheHeaderSaysHowToMakeIt() throws Exception {
-        Path folder = dir.resolve("units");
+        Path folder = Files.createDirectories(dir.resolve("units")); // the export never creates folders
         ExportedFile file = service.export(ExportTarget.SYSTEMD, Setups.ordinary(), false, folder, false);
 
         assertThat(file.anyHoldsSecret()).isFalse();
@@ -112,7 +112,7 @@ class ScheduleExportTest {
 
     @Test
     void theCronWrapperRunsTheHealthCheckWithTheSecretAndSpeaksOnlyWhenSomethingIsWrong() throws Exception {
-        Path folder = dir.resolve("cron");
+        Path folder = Files.createDirectories(dir.resolve("cron")); // the export never creates folders
         service.export(ExportTarget.CRON, Setups.ordinary(), true, folder, false);
         Path wrapper = folder.resolve("m365-mail-health.sh");
         assertThat(Files.getPosixFilePermissions(wrapper)).isEqualTo(PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -3,6 +3,7 @@ package org.m365mailwizard.ui.step.export;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZonedDateTime;
@@ -177,20 +178,28 @@ public final class ExportStepViewModel {
 
     /** Writes the report (never with the secret) off the FX thread, then hands it to {@code then}. */
     public void saveReport(Path path, ReportFormat format, Consumer<Path> then) {
+        writeReport(path, format, false, then);
+    }
+
+    /** Writes the HTML report into the report folder and opens it. */
+    public void openReport(Consumer<Path> opener) {
+        String name = "setup-report-" + ZonedDateTime.now(clock).toLocalDate() + ".html";
+        writeReport(reportFolder.resolve(name), ReportFormat.HTML, true, opener);
+    }
+
+    /** {@code ownFolder}: the app's report folder is ours to create; a folder the user chose never is. */
+    private void writeReport(Path path, ReportFormat format, boolean ownFolder, Consumer<Path> then) {
         SetupReport report = report();
         run(() -> {
+            if (ownFolder) {
+                Files.createDirectories(path.toAbsolutePath().getParent());
+            }
             ExportService.write(path, reports.render(report, format), false, true);
             return path;
         }, written -> {
             showStatus(texts.get("export.step.report.saved", written), false);
             then.accept(written);
         });
-    }
-
-    /** Writes the HTML report into the report folder and opens it. */
-    public void openReport(Consumer<Path> opener) {
-        String name = "setup-report-" + ZonedDateTime.now(clock).toLocalDate() + ".html";
-        saveReport(reportFolder.resolve(name), ReportFormat.HTML, opener);
     }
 
     /** The report never shows a result for inputs that have changed since (a stale step reads as not checked). */
