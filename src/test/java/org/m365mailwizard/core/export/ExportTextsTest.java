@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.m365mailwizard.core.i18n.Texts;
 import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.export.report.ReportSection;
 
@@ -53,7 +54,10 @@ class ExportTextsTest {
 
     @Test
     void everyKeyTheCodeAndViewsNameExists() throws IOException {
-        Set<String> known = load("export").stringPropertyNames();
+        Set<String> known = new TreeSet<>();
+        for (String bundle : Texts.BUNDLES) { // the command line's keys live in the cli bundle
+            known.addAll(load(bundle.substring("i18n/".length())).stringPropertyNames());
+        }
         Set<String> used = new TreeSet<>();
         for (Path source : SOURCES) {
             try (Stream<Path> files = Files.walk(source)) {
