@@ -87,8 +87,11 @@ class PublishDnsCommandTest {
         Files.writeString(config, "{\"schema\":\"m365-mail-wizard/1\",\"endpoints\":{\"cloudflare\":\"" + cloudflare.root() + "\"}}");
         List<String> args = new ArrayList<>(List.of("publish-dns", "--domain", domain, "--config", config.toString(),
                 "--provider", "cloudflare", "--resolver", dns.server().address(), "--timeout-ms", "2000",
-                "--name-server-port", String.valueOf(dns.server().port()), "--verify-timeout", "20"));
+                "--name-server-port", String.valueOf(dns.server().port())));
         args.addAll(List.of(more));
+        if (!args.contains("--verify-timeout")) {
+            args.addAll(List.of("--verify-timeout", "20"));
+        }
         return run(Map.of("CLOUDFLARE_API_TOKEN", TOKEN), args.toArray(String[]::new));
     }
 
@@ -271,6 +274,37 @@ class PublishDnsCommandTest {
         Run run = publish("nowhere.example", "--dry-run");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("No zone for nowhere.example is visible at cloudflare");
+    }
+
+    @Test
+    void withoutYesTheAdminIsAskedAndAnythingButYesChangesNothing() throws Exception {
+        cloudflare.addZone("ask.example");
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            long writes = cloudflare.writes();
+            Run declined = publish("ask.example");
+            assertThat(declined.out()).contains("Apply these 4 change(s) at the DNS host? [y/N]");
+            assertThat(declined.exitCode()).isEqualTo(2);
+            assertThat(cloudflare.writes()).isEqualTo(writes);
+
+            System.setIn(new java.io.ByteArrayInputStream("y\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            Run accepted = publish("ask.example", "--no-verify");
+            assertThat(accepted.exitCode()).as(accepted.out() + accepted.err()).isZero();
+            assertThat(contents("ask.example", "MX")).containsExactly("ask.example 0 ask-example.mail.protection.outlook.com");
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    @Test
+    void recordsTheNameServersDoNotServeInTimeExitOne() throws Exception {
+        cloudflare.addZone("slow.example");
+        // The zone's name server fails every question about the apex: the change never becomes visible.
+        dns.zones().fault("slow.example.", org.m365mailwizard.testsupport.ZoneResponder.Fault.SERVFAIL);
+        Run run = publish("slow.example", "--yes", "--verify-timeout", "2");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("were not visible at the domain's name servers within 2 s");
     }
 
     private static JsonNode entry(JsonNode plan, String check) {
