@@ -307,6 +307,31 @@ class PublishDnsCommandTest {
         assertThat(run.out()).contains("were not visible at the domain's name servers within 2 s");
     }
 
+    @Test
+    void azureSignsInByDeviceCodeAndPublishesWithEtags() throws Exception {
+        try (org.m365mailwizard.testsupport.IdentityProviderStandIn idp = org.m365mailwizard.testsupport.IdentityProviderStandIn.start();
+             org.m365mailwizard.testsupport.AzureDnsStandIn azure = org.m365mailwizard.testsupport.AzureDnsStandIn.start(
+                     t -> t.split("\\.").length == 3, dns.zones())) {
+            azure.addZone("azure-cli.example", "@ TXT v=spf1 include:_spf.google.com ~all");
+            idp.deviceCodeSignIn("FX7-QW2", "https://management.azure.com/user_impersonation", "admin@azure-cli.example");
+            Path config = dir.resolve("azure.json");
+            Files.writeString(config, "{\"schema\":\"m365-mail-wizard/1\",\"tenantId\":\""
+                    + org.m365mailwizard.testsupport.IdentityProviderStandIn.TENANT + "\",\"clientId\":\""
+                    + org.m365mailwizard.testsupport.IdentityProviderStandIn.CLIENT_ID + "\",\"endpoints\":{\"login\":\""
+                    + idp.login() + "\",\"graph\":\"https://graph.example.test\",\"azureManagement\":\"" + azure.root() + "\"}}");
+
+            Run run = run(Map.of(), "publish-dns", "--domain", "azure-cli.example", "--config", config.toString(),
+                    "--provider", "azure", "--resolver", dns.server().address(), "--timeout-ms", "2000",
+                    "--name-server-port", String.valueOf(dns.server().port()), "--verify-timeout", "20", "--yes");
+
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+            assertThat(run.err()).contains("open https://microsoft.com/devicelogin and enter the code FX7-QW2");
+            assertThat(azure.recordSet("azure-cli.example", "TXT", "@").path("properties").path("TXTRecords").get(0)
+                    .path("value").get(0).asText()).isEqualTo("v=spf1 include:spf.protection.outlook.com include:_spf.google.com ~all");
+            assertThat(run.out()).contains("Verified");
+        }
+    }
+
     private static JsonNode entry(JsonNode plan, String check) {
         for (JsonNode c : plan.get("changes")) {
             if (c.get("check").asText().equals(check)) {
