@@ -111,6 +111,7 @@ class PublishDnsCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode plan = mapper.readTree(run.out());
         assertThat(plan.get("zone").asText()).isEqualTo("blank.example");
+        assertThat(plan.get("leftAlone").asInt()).as("the www record").isEqualTo(1);
         List<String> entries = new ArrayList<>();
         for (JsonNode c : plan.get("changes")) {
             assertThat(c.fieldNames()).toIterable().contains("action", "type", "name", "before", "after");
@@ -136,7 +137,7 @@ class PublishDnsCommandTest {
         Run run = publish("fresh.example", "--yes", "--journal", journal.toString());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("ADD     MX     fresh.example.").contains("OK      ADD CNAME autodiscover.fresh.example.")
+        assertThat(run.out()).contains("LEAVE ALONE: 1 other record(s) in the zone").contains("ADD     MX     fresh.example.").contains("OK      ADD CNAME autodiscover.fresh.example.")
                 .contains("Verified: the domain's name servers serve the new records");
         assertThat(run.err()).contains("Verifying at the domain's name servers, round 1");
         assertThat(contents("fresh.example", "TXT")).contains(
