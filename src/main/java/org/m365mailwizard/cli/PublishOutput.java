@@ -34,6 +34,7 @@ final class PublishOutput {
         for (RecordChange c : plan.changes()) {
             changes.add(changeJson(c));
         }
+        root.put("leftAlone", plan.leftAlone());
         ArrayNode notes = root.putArray("notes");
         plan.notes().forEach(n -> notes.addObject().put("key", n.key()).put("message", texts.format(n)));
         return root;
@@ -59,6 +60,7 @@ final class PublishOutput {
         for (RecordChange c : plan.changes()) {
             printChange(c, out);
         }
+        out.println("  " + texts.get("publish.plan.leftAlone", plan.leftAlone()));
         for (Message note : plan.notes()) {
             out.println("  " + texts.get("publish.plan.note", texts.format(note)));
         }

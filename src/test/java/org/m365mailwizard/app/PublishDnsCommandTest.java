@@ -87,8 +87,11 @@ class PublishDnsCommandTest {
         Files.writeString(config, "{\"schema\":\"m365-mail-wizard/1\",\"endpoints\":{\"cloudflare\":\"" + cloudflare.root() + "\"}}");
         List<String> args = new ArrayList<>(List.of("publish-dns", "--domain", domain, "--config", config.toString(),
                 "--provider", "cloudflare", "--resolver", dns.server().address(), "--timeout-ms", "2000",
-                "--name-server-port", String.valueOf(dns.server().port()), "--verify-timeout", "20"));
+                "--name-server-port", String.valueOf(dns.server().port())));
         args.addAll(List.of(more));
+        if (!args.contains("--verify-timeout")) {
+            args.addAll(List.of("--verify-timeout", "20"));
+        }
         return run(Map.of("CLOUDFLARE_API_TOKEN", TOKEN), args.toArray(String[]::new));
     }
 
@@ -108,6 +111,7 @@ class PublishDnsCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode plan = mapper.readTree(run.out());
         assertThat(plan.get("zone").asText()).isEqualTo("blank.example");
+        assertThat(plan.get("leftAlone").asInt()).as("the www record").isEqualTo(1);
         List<String> entries = new ArrayList<>();
         for (JsonNode c : plan.get("changes")) {
             assertThat(c.fieldNames()).toIterable().contains("action", "type", "name", "before", "after");
@@ -133,7 +137,7 @@ class PublishDnsCommandTest {
         Run run = publish("fresh.example", "--yes", "--journal", journal.toString());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("ADD     MX     fresh.example.").contains("OK      ADD CNAME autodiscover.fresh.example.")
+        assertThat(run.out()).contains("LEAVE ALONE: 1 other record(s) in the zone").contains("ADD     MX     fresh.example.").contains("OK      ADD CNAME autodiscover.fresh.example.")
                 .contains("Verified: the domain's name servers serve the new records");
         assertThat(run.err()).contains("Verifying at the domain's name servers, round 1");
         assertThat(contents("fresh.example", "TXT")).contains(
@@ -271,6 +275,62 @@ class PublishDnsCommandTest {
         Run run = publish("nowhere.example", "--dry-run");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("No zone for nowhere.example is visible at cloudflare");
+    }
+
+    @Test
+    void withoutYesTheAdminIsAskedAndAnythingButYesChangesNothing() throws Exception {
+        cloudflare.addZone("ask.example");
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            long writes = cloudflare.writes();
+            Run declined = publish("ask.example");
+            assertThat(declined.out()).contains("Apply these 4 change(s) at the DNS host? [y/N]");
+            assertThat(declined.exitCode()).isEqualTo(2);
+            assertThat(cloudflare.writes()).isEqualTo(writes);
+
+            System.setIn(new java.io.ByteArrayInputStream("y\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            Run accepted = publish("ask.example", "--no-verify");
+            assertThat(accepted.exitCode()).as(accepted.out() + accepted.err()).isZero();
+            assertThat(contents("ask.example", "MX")).containsExactly("ask.example 0 ask-example.mail.protection.outlook.com");
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    @Test
+    void recordsTheNameServersDoNotServeInTimeExitOne() throws Exception {
+        cloudflare.addZone("slow.example");
+        // The zone's name server fails every question about the apex: the change never becomes visible.
+        dns.zones().fault("slow.example.", org.m365mailwizard.testsupport.ZoneResponder.Fault.SERVFAIL);
+        Run run = publish("slow.example", "--yes", "--verify-timeout", "2");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("were not visible at the domain's name servers within 2 s");
+    }
+
+    @Test
+    void azureSignsInByDeviceCodeAndPublishesWithEtags() throws Exception {
+        try (org.m365mailwizard.testsupport.IdentityProviderStandIn idp = org.m365mailwizard.testsupport.IdentityProviderStandIn.start();
+             org.m365mailwizard.testsupport.AzureDnsStandIn azure = org.m365mailwizard.testsupport.AzureDnsStandIn.start(
+                     t -> t.split("\\.").length == 3, dns.zones())) {
+            azure.addZone("azure-cli.example", "@ TXT v=spf1 include:_spf.google.com ~all");
+            idp.deviceCodeSignIn("FX7-QW2", "https://management.azure.com/user_impersonation", "admin@azure-cli.example");
+            Path config = dir.resolve("azure.json");
+            Files.writeString(config, "{\"schema\":\"m365-mail-wizard/1\",\"tenantId\":\""
+                    + org.m365mailwizard.testsupport.IdentityProviderStandIn.TENANT + "\",\"clientId\":\""
+                    + org.m365mailwizard.testsupport.IdentityProviderStandIn.CLIENT_ID + "\",\"endpoints\":{\"login\":\""
+                    + idp.login() + "\",\"graph\":\"https://graph.example.test\",\"azureManagement\":\"" + azure.root() + "\"}}");
+
+            Run run = run(Map.of(), "publish-dns", "--domain", "azure-cli.example", "--config", config.toString(),
+                    "--provider", "azure", "--resolver", dns.server().address(), "--timeout-ms", "2000",
+                    "--name-server-port", String.valueOf(dns.server().port()), "--verify-timeout", "20", "--yes");
+
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+            assertThat(run.err()).contains("open https://microsoft.com/devicelogin and enter the code FX7-QW2");
+            assertThat(azure.recordSet("azure-cli.example", "TXT", "@").path("properties").path("TXTRecords").get(0)
+                    .path("value").get(0).asText()).isEqualTo("v=spf1 include:spf.protection.outlook.com include:_spf.google.com ~all");
+            assertThat(run.out()).contains("Verified");
+        }
     }
 
     private static JsonNode entry(JsonNode plan, String check) {

@@ -33,22 +33,28 @@ public final class AzureDnsStandIn implements AutoCloseable {
 
     private final HttpsServer server;
     private final ObjectMapper mapper = new ObjectMapper();
-    private final String token;
+    private final java.util.function.Predicate<String> tokenOk;
     private final ZoneResponder dns;
     /** zone name -> "TYPE/relative" -> record set. */
     private final Map<String, Map<String, ObjectNode>> zones = new LinkedHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
 
-    private AzureDnsStandIn(HttpsServer server, String token, ZoneResponder dns) {
+    private AzureDnsStandIn(HttpsServer server, java.util.function.Predicate<String> tokenOk, ZoneResponder dns) {
         this.server = server;
-        this.token = token;
+        this.tokenOk = tokenOk;
         this.dns = dns;
     }
 
+    /** Accepts only this bearer token. */
     public static AzureDnsStandIn start(String token, ZoneResponder dns) throws Exception {
+        return start(token::equals, dns);
+    }
+
+    /** Accepts the bearer tokens {@code tokenOk} accepts (e.g. any JWT the identity stand-in issued). */
+    public static AzureDnsStandIn start(java.util.function.Predicate<String> tokenOk, ZoneResponder dns) throws Exception {
         HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(CloudflareStandIn.tls()));
-        AzureDnsStandIn standIn = new AzureDnsStandIn(server, token, dns);
+        AzureDnsStandIn standIn = new AzureDnsStandIn(server, tokenOk, dns);
         server.createContext("/subscriptions", standIn::handle);
         server.start();
         return standIn;
@@ -119,7 +125,8 @@ public final class AzureDnsStandIn implements AutoCloseable {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
             requests.add(method + " " + path);
-            if (!("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            if (auth == null || !auth.startsWith("Bearer ") || !tokenOk.test(auth.substring("Bearer ".length()))) {
                 reply(exchange, 401, error("InvalidAuthenticationToken", "The access token is invalid."));
                 return;
             }

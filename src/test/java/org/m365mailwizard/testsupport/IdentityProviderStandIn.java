@@ -98,6 +98,30 @@ public final class IdentityProviderStandIn implements AutoCloseable {
 
     /** A successful code redemption: a delegated token with {@code scp} and an ID token for {@code user}. */
     public void tokenIssued(String scopes, String user) {
+        https.wireMock().stubFor(post(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token"))
+                .withRequestBody(containing("grant_type=authorization_code"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
+                        .withBody(tokenBody(scopes, user))));
+    }
+
+    /**
+     * The device-code flow (RFC 8628) as Entra runs it: the device-code endpoint hands out
+     * {@code userCode}, and the first poll of the token endpoint finds the user signed in.
+     */
+    public void deviceCodeSignIn(String userCode, String scopes, String user) {
+        https.wireMock().stubFor(post(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/devicecode"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
+                        .withBody("{\"user_code\":\"" + userCode + "\",\"device_code\":\"dc-not-a-real-device-code\","
+                                + "\"verification_uri\":\"https://microsoft.com/devicelogin\",\"expires_in\":900,"
+                                + "\"interval\":1,\"message\":\"To sign in, use a web browser to open the page "
+                                + "https://microsoft.com/devicelogin and enter the code " + userCode + " to authenticate.\"}")));
+        https.wireMock().stubFor(post(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token"))
+                .withRequestBody(containing("device_code"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
+                        .withBody(tokenBody(scopes, user))));
+    }
+
+    private String tokenBody(String scopes, String user) {
         long now = Instant.now().getEpochSecond();
         String accessToken = jwt("{\"aud\":\"https://graph.example.test\",\"iss\":\"https://sts.example.test/" + TENANT
                 + "/\",\"iat\":" + now + ",\"exp\":" + (now + 3600) + ",\"scp\":\"" + scopes + "\",\"tid\":\"" + TENANT
@@ -107,13 +131,10 @@ public final class IdentityProviderStandIn implements AutoCloseable {
                 + ",\"preferred_username\":\"" + user + "\",\"sub\":\"subject-1\",\"tid\":\"" + TENANT + "\",\"ver\":\"2.0\"}");
         String clientInfo = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 ("{\"uid\":\"0bd1e0e9-0000-0000-0000-000000000001\",\"utid\":\"" + TENANT + "\"}").getBytes(StandardCharsets.UTF_8));
-        https.wireMock().stubFor(post(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token"))
-                .withRequestBody(containing("grant_type=authorization_code"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
-                        .withBody("{\"token_type\":\"Bearer\",\"scope\":\"" + scopes + "\",\"expires_in\":3600,"
-                                + "\"ext_expires_in\":3600,\"access_token\":\"" + accessToken + "\",\"refresh_token\":"
-                                + "\"rt-not-a-real-refresh-token\",\"id_token\":\"" + idToken + "\",\"client_info\":\""
-                                + clientInfo + "\"}")));
+        return "{\"token_type\":\"Bearer\",\"scope\":\"" + scopes + "\",\"expires_in\":3600,"
+                + "\"ext_expires_in\":3600,\"access_token\":\"" + accessToken + "\",\"refresh_token\":"
+                + "\"rt-not-a-real-refresh-token\",\"id_token\":\"" + idToken + "\",\"client_info\":\""
+                + clientInfo + "\"}";
     }
 
     /** The token endpoint's error body for the code redemption, as Entra sends it. */

@@ -62,7 +62,8 @@ public final class Planner {
             entry(zone, records, request, finding, replaceDmarc, notes).ifPresent(changes::add);
         }
         List<String> verifiable = refuseUnsafe(check(view.after(changes), request), changes, notes);
-        return new PublishPlan(domain, provider.id(), zone, changes, notes, verifiable);
+        long managed = records.stream().filter(r -> changes.stream().anyMatch(c -> c.before().contains(r))).count();
+        return new PublishPlan(domain, provider.id(), zone, changes, notes, verifiable, (int) (records.size() - managed));
     }
 
     private Optional<RecordChange> entry(DnsZone zone, List<HostRecord> records, DnsCheckRequest request,

@@ -14,9 +14,10 @@ import org.m365mailwizard.core.check.Message;
  * @param verifiable the checks that pass once the plan is written, judged beforehand: what verifying
  *                   waits for (a DKIM CNAME published before DKIM is enabled in Microsoft 365 points
  *                   at no key yet, and waiting for it would only time out)
+ * @param leftAlone how many records of the zone the plan does not manage: never touched
  */
 public record PublishPlan(String domain, String provider, DnsZone zone, List<RecordChange> changes,
-                          List<Message> notes, List<String> verifiable) {
+                          List<Message> notes, List<String> verifiable, int leftAlone) {
 
     public PublishPlan {
         changes = List.copyOf(changes);

@@ -106,6 +106,30 @@ class ConfigFileTest {
     }
 
     @Test
+    void theDnsHostEndpointsStandAloneAndRoundTrip() throws Exception {
+        MailConfig read = configFile.parse("""
+                {"schema": "m365-mail-wizard/1", "cloud": "china",
+                 "endpoints": {"cloudflare": "https://localhost:7443/client/v4"}}
+                """, "test");
+        Endpoints inForce = read.endpoints();
+        assertThat(inForce.cloudflareRoot()).isEqualTo("https://localhost:7443/client/v4");
+        assertThat(inForce.azureManagementRoot()).isEqualTo("https://management.chinacloudapi.cn");
+        assertThat(inForce.loginRoot()).isEqualTo(Cloud.CHINA.login().toString());
+        assertThat(configFile.parse(configFile.toJson(read), "again")).isEqualTo(read);
+
+        MailConfig both = configFile.parse("""
+                {"schema": "m365-mail-wizard/1", "endpoints": {"login": "https://l", "graph": "https://g",
+                 "azureManagement": "https://localhost:6443"}}
+                """, "test");
+        assertThat(both.endpoints().azureManagementRoot()).isEqualTo("https://localhost:6443");
+        assertThat(both.endpoints().cloudflareRoot()).isEqualTo("https://api.cloudflare.com/client/v4");
+        assertThat(MailConfig.empty().endpoints().azureManagementRoot()).isEqualTo("https://management.azure.com");
+        assertProblem("{\"schema\": \"m365-mail-wizard/1\", \"endpoints\": {}}", "config.error.field");
+        assertProblem("{\"schema\": \"m365-mail-wizard/1\", \"endpoints\": {\"cloudflare\": \"nope\"}}",
+                "config.error.field");
+    }
+
+    @Test
     void acceptsAnIsoDateTimeAsExpiry() throws Exception {
         MailConfig read = configFile.parse(
                 "{\"schema\": \"m365-mail-wizard/1\", \"clientSecretExpires\": \"2026-12-31T00:00:00Z\"}", "t");

@@ -127,6 +127,7 @@ public final class PublishDnsViewModel {
             host = opened.host();
             plan = opened.plan();
             plan.changes().forEach(this::show);
+            lines.add(texts.get("publish.plan.leftAlone", plan.leftAlone()));
             plan.notes().forEach(n -> lines.add(texts.get("publish.plan.note", texts.format(n))));
             movesMail.set(plan.movesMail());
             planReady.set(!plan.nothingToDo());
