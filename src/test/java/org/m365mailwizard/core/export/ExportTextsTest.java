@@ -20,9 +20,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.m365mailwizard.core.i18n.Texts;
 import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.export.report.ReportSection;
+import org.m365mailwizard.core.i18n.Texts;
 
 /** The export bundle: English and Chinese complete and alike, every key the export's code uses present. */
 class ExportTextsTest {
