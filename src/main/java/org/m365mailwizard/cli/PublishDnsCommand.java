@@ -10,8 +10,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -182,8 +180,7 @@ public final class PublishDnsCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         confirm(plan, out);
-        Path journalFile = journal != null ? journal : journalDir.resolve(plan.domain() + "-"
-                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(clock.instant()) + ".json");
+        Path journalFile = journal != null ? journal : Journal.inStateFolder(journalDir, plan.domain(), clock.instant());
         Publisher publisher = new Publisher(mapper, clock);
         Publisher.Outcome outcome = publisher.apply(host, plan, journalFile, r -> {
             if (!json) {

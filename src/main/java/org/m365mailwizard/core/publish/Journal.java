@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.m365mailwizard.core.check.ProblemException;
@@ -28,6 +30,7 @@ public record Journal(String provider, String domain, DnsZone zone, Instant crea
                       List<Boolean> applied) {
 
     public static final String SCHEMA = "m365-mail-wizard-dns-journal/1";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     public Journal {
         changes = List.copyOf(changes);
@@ -55,6 +58,19 @@ public record Journal(String provider, String domain, DnsZone zone, Instant crea
             }
         }
         return done;
+    }
+
+    /**
+     * Where a journal goes when the admin names none: the app's own state folder, which (unlike a folder
+     * the admin names) is ours to create.
+     */
+    public static Path inStateFolder(Path folder, String domain, Instant now) throws ProblemException {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw ProblemException.invalidInput("publish.error.journalUnwritable", folder);
+        }
+        return folder.resolve(domain + "-" + STAMP.format(now) + ".json");
     }
 
     public void write(Path file, ObjectMapper mapper) throws ProblemException {

@@ -4,8 +4,7 @@ package org.m365mailwizard.ui.step.dns.publish;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -147,10 +146,9 @@ public final class PublishDnsViewModel {
         PublishPlan applying = plan;
         planReady.set(false);
         begin("publish.ui.status.applying");
-        Path file = journalDir.resolve(applying.domain() + "-"
-                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(clock.instant()) + ".json");
+        Instant now = clock.instant();
         lines.clear();
-        current = tasks.run(() -> publisher.apply(host, applying, file,
+        current = tasks.run(() -> publisher.apply(host, applying, Journal.inStateFolder(journalDir, applying.domain(), now),
                 r -> fxThread.execute(() -> lines.add(result(r))))).onSuccess(outcome -> {
             journal = outcome.journal();
             undoable.set(outcome.appliedCount() > 0);
