@@ -108,7 +108,7 @@ public final class UiWiring implements ShellWiring {
         Clock clock = context.clock();
         return type -> {
             if (type == DomainStepController.class) {
-                return new DomainStepController(new DomainStepViewModel(model), texts);
+                return new DomainStepController(new DomainStepViewModel(model, context.siteCheck(), tasks), texts);
             }
             if (type == AppStepController.class) {
                 return new AppStepController(new AppStepViewModel(model, context.appRegistrationCheck(), tasks), texts,

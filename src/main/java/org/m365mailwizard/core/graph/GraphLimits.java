@@ -9,20 +9,24 @@ package org.m365mailwizard.core.graph;
  *        decimal reading (4,000,000) is the smaller one, so no request can be refused for size
  * @param inlineFileMaxBytes files larger than this always go through an upload session (3 MiB)
  * @param maxAttachmentBytes the largest file an upload session takes (150 MiB)
- * @param uploadChunkBytes bytes per upload PUT: a multiple of 320 KiB and below 4 MiB, as Graph requires
+ * @param uploadChunkBytes bytes per upload PUT: Microsoft's rule for Outlook attachments is only "less than
+ *        4 MB" per byte range (graph/outlook-large-attachments), read here as fewer than 4,000,000 bytes; the
+ *        320 KiB multiple belongs to OneDrive uploads and is kept for the default only because it is harmless
  */
 public record GraphLimits(long maxRequestBytes, long inlineFileMaxBytes, long maxAttachmentBytes,
                           int uploadChunkBytes) {
 
-    /** Graph requires upload chunks to be multiples of this (320 KiB). */
+    /** The unit of the default chunk size (OneDrive's rule; Outlook attachments need none). */
     public static final int CHUNK_UNIT = 320 * 1024;
+    /** A chunk must stay below 4 MB; the decimal reading is the stricter one. */
+    public static final int MAX_CHUNK_BYTES = 4_000_000;
     public static final long MIB = 1024L * 1024L;
     /** Exchange Online's default MaxSendSize for a mailbox: larger messages are refused after upload. */
     public static final long DEFAULT_MAX_SEND_SIZE = 35 * MIB;
 
     public GraphLimits {
-        if (uploadChunkBytes <= 0 || uploadChunkBytes % CHUNK_UNIT != 0 || uploadChunkBytes >= 4 * MIB) {
-            throw new IllegalArgumentException("upload chunks must be a positive multiple of 320 KiB below 4 MiB");
+        if (uploadChunkBytes <= 0 || uploadChunkBytes >= MAX_CHUNK_BYTES) {
+            throw new IllegalArgumentException("upload chunks must be positive and below 4,000,000 bytes");
         }
         if (maxRequestBytes <= 0 || inlineFileMaxBytes <= 0 || maxAttachmentBytes < inlineFileMaxBytes) {
             throw new IllegalArgumentException("size limits must be positive and ordered");
@@ -30,7 +34,7 @@ public record GraphLimits(long maxRequestBytes, long inlineFileMaxBytes, long ma
     }
 
     public static GraphLimits defaults() {
-        // 10 x 320 KiB = 3.125 MiB: the largest allowed chunk, so a 150 MiB file takes 48 PUTs.
+        // 10 x 320 KiB = 3,276,800 bytes, below 4 MB in either reading: a 150 MiB file takes 48 PUTs.
         return new GraphLimits(4_000_000L, 3 * MIB, 150 * MIB, 10 * CHUNK_UNIT);
     }
 }

@@ -49,6 +49,7 @@ final class SetupSnapshots {
         texts.put("sender", m.senderProperty());
         texts.put("senderName", m.senderNameProperty());
         texts.put("siteUrl", m.siteUrlProperty());
+        texts.put("wordpressUrl", m.wordpressUrlProperty());
         texts.put("tenant", m.tenantProperty());
         texts.put("tenantId", m.tenantIdProperty());
         texts.put("tenantDomain", m.tenantDomainProperty());
@@ -98,6 +99,7 @@ final class SetupSnapshots {
                 .sender(EmailAddress.parse(m.senderProperty().get()) instanceof EmailAddress.Valid v
                         ? v.address().ascii() : null)
                 .siteUrl(SiteUrl.parse(m.siteUrlProperty().get()) instanceof SiteUrl.Valid v ? v.url().uri() : null)
+                .wordpressUrl(SiteUrl.parse(m.wordpressUrlProperty().get()) instanceof SiteUrl.Valid v ? v.url().uri() : null)
                 .senderName(blankToNull(m.senderNameProperty().get()))
                 .tenantId(blankToNull(m.tenantIdProperty().get()))
                 .tenantDomain(blankToNull(m.tenantDomainProperty().get()))
@@ -117,6 +119,7 @@ final class SetupSnapshots {
                 "sender", MailConfig::sender,
                 "senderName", MailConfig::senderName,
                 "siteUrl", cfg -> cfg.siteUrl() == null ? null : cfg.siteUrl().toString(),
+                "wordpressUrl", cfg -> cfg.wordpressUrl() == null ? null : cfg.wordpressUrl().toString(),
                 // An exported config has no drafts: its tenant ID fills the tenant field the user sees.
                 "tenant", MailConfig::tenantId,
                 "tenantId", MailConfig::tenantId,

@@ -40,6 +40,8 @@ public final class WizardModel {
     private final StringProperty sender = new SimpleStringProperty("");
     private final StringProperty senderName = new SimpleStringProperty("");
     private final StringProperty siteUrl = new SimpleStringProperty("");
+    /** WordPress's own address when it lives in its own folder; empty when it is the site URL. */
+    private final StringProperty wordpressUrl = new SimpleStringProperty("");
     private final BooleanProperty plainPermalinks = new SimpleBooleanProperty(false);
     private final ObjectProperty<PluginTarget> target = new SimpleObjectProperty<>(PluginTarget.WP_MAIL_SMTP);
     private final ObjectProperty<Cloud> cloud = new SimpleObjectProperty<>(Cloud.GLOBAL);
@@ -93,6 +95,7 @@ public final class WizardModel {
     public StringProperty senderProperty() { return sender; }
     public StringProperty senderNameProperty() { return senderName; }
     public StringProperty siteUrlProperty() { return siteUrl; }
+    public StringProperty wordpressUrlProperty() { return wordpressUrl; }
     public BooleanProperty plainPermalinksProperty() { return plainPermalinks; }
     public ObjectProperty<PluginTarget> targetProperty() { return target; }
     public ObjectProperty<Cloud> cloudProperty() { return cloud; }
@@ -166,7 +169,7 @@ public final class WizardModel {
 
     /** Every value back to its default: the user chose to discard this setup. */
     public void clear() {
-        for (StringProperty text : List.of(domain, sender, senderName, siteUrl, tenant, tenantId, tenantDomain,
+        for (StringProperty text : List.of(domain, sender, senderName, siteUrl, wordpressUrl, tenant, tenantId, tenantDomain,
                 clientId, clientSecret, redirectUri, recipients)) {
             text.set("");
         }
@@ -192,7 +195,7 @@ public final class WizardModel {
 
     /** True when the user has typed anything (a secret included): closing then deserves a question. */
     public boolean hasInput() {
-        return List.of(domain, sender, senderName, siteUrl, tenant, tenantId, tenantDomain, clientId, clientSecret,
+        return List.of(domain, sender, senderName, siteUrl, wordpressUrl, tenant, tenantId, tenantDomain, clientId, clientSecret,
                 redirectUri, recipients).stream().anyMatch(p -> !p.get().isBlank());
     }
 }

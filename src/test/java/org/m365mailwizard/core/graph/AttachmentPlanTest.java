@@ -115,10 +115,12 @@ class AttachmentPlanTest {
 
     @Test
     void chunkSizesFollowGraphsRule() {
-        assertThatThrownBy(() -> new GraphLimits(4_000_000, 1, 2, 300_000)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new GraphLimits(4_000_000, 1, 2, 13 * GraphLimits.CHUNK_UNIT)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(LIMITS.uploadChunkBytes() % GraphLimits.CHUNK_UNIT).isZero();
-        assertThat((long) LIMITS.uploadChunkBytes()).isLessThan(4 * GraphLimits.MIB);
+        // Outlook attachments: any size below 4 MB per PUT (Microsoft's own example uses 2 MiB).
+        assertThat(new GraphLimits(4_000_000, 1, 2, 300_000).uploadChunkBytes()).isEqualTo(300_000);
+        assertThat(new GraphLimits(4_000_000, 1, 2, 2 * 1024 * 1024).uploadChunkBytes()).isEqualTo(2_097_152);
+        assertThatThrownBy(() -> new GraphLimits(4_000_000, 1, 2, 4_000_000)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GraphLimits(4_000_000, 1, 2, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat((long) LIMITS.uploadChunkBytes()).isLessThan(4_000_000L);
     }
 
     @Test

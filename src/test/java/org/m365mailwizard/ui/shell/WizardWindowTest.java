@@ -314,6 +314,10 @@ class WizardWindowTest {
         robot.type(KeyCode.TAB);
         assertThat(wizard.stage.getScene().getFocusOwner().getId()).isEqualTo("siteUrlField");
         robot.type(KeyCode.TAB);
+        assertThat(wizard.stage.getScene().getFocusOwner().getId()).isEqualTo("wordpressUrlField");
+        robot.type(KeyCode.TAB);
+        assertThat(wizard.stage.getScene().getFocusOwner().getId()).isEqualTo("checkSiteButton");
+        robot.type(KeyCode.TAB);
         assertThat(wizard.stage.getScene().getFocusOwner().getId()).isEqualTo("targetChoice");
     }
 

@@ -25,6 +25,7 @@ import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.config.Cloud;
 import org.m365mailwizard.core.config.MailConfig;
+import org.m365mailwizard.core.config.Permalinks;
 import org.m365mailwizard.core.config.PluginTarget;
 import org.m365mailwizard.ui.common.FxTasks;
 import org.m365mailwizard.ui.shell.CheckedFor;
@@ -65,6 +66,7 @@ public final class AppStepViewModel {
         this.check = check;
         this.tasks = tasks;
         computedRedirectUri = Bindings.createStringBinding(this::pluginRedirectUri, model.siteUrlProperty(),
+                model.wordpressUrlProperty(),
                 model.targetProperty(), model.plainPermalinksProperty());
         redirectComputed = computedRedirectUri.isNotEmpty();
         multiTenantRequired = Bindings.createBooleanBinding(
@@ -88,7 +90,7 @@ public final class AppStepViewModel {
             });
         }
         for (Observable o : new Observable[] {model.clientSecretExpiresProperty(), model.redirectUriProperty(),
-            model.targetProperty(), model.siteUrlProperty(), model.grantProperty()}) {
+            model.targetProperty(), model.siteUrlProperty(), model.wordpressUrlProperty(), model.grantProperty()}) {
             o.addListener(x -> revalidate());
         }
         canAdvance = Bindings.createBooleanBinding(() -> input.get() != null && !input.get().blocksSending(), input);
@@ -124,6 +126,7 @@ public final class AppStepViewModel {
                 .clientSecretExpires(model.clientSecretExpiresProperty().get())
                 .redirectUri(model.redirectUriProperty().get())
                 .siteUrl(siteUri().orElse(null))
+                .wordpressUrl(uri(model.wordpressUrlProperty().get()).orElse(null))
                 .grant(model.grantProperty().get())
                 .target(model.targetProperty().get())
                 .build();
@@ -256,11 +259,16 @@ public final class AppStepViewModel {
         if (target == null || site.isEmpty()) {
             return "";
         }
-        return target.redirectUri(site.get(), model.plainPermalinksProperty().get()).orElse("");
+        Permalinks permalinks = model.plainPermalinksProperty().get() ? Permalinks.PLAIN : Permalinks.PRETTY;
+        return target.redirectUri(site.get(), uri(model.wordpressUrlProperty().get()).orElse(null), permalinks)
+                .orElse("");
     }
 
     private Optional<URI> siteUri() {
-        String text = model.siteUrlProperty().get();
+        return uri(model.siteUrlProperty().get());
+    }
+
+    private static Optional<URI> uri(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }

@@ -12,6 +12,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
@@ -55,6 +56,11 @@ public final class DomainStepController implements WizardStep {
     @FXML private Label siteUrlLabel;
     @FXML private TextField siteUrlField;
     @FXML private Label siteUrlFeedback;
+    @FXML private Label wordpressUrlLabel;
+    @FXML private TextField wordpressUrlField;
+    @FXML private Label wordpressUrlFeedback;
+    @FXML private Button checkSiteButton;
+    @FXML private Label siteFindings;
     @FXML private Label targetLabel;
     @FXML private ComboBox<PluginTarget> targetChoice;
     @FXML private CheckBox plainPermalinksBox;
@@ -73,6 +79,7 @@ public final class DomainStepController implements WizardStep {
         senderLabel.setLabelFor(senderField);
         senderNameLabel.setLabelFor(senderNameField);
         siteUrlLabel.setLabelFor(siteUrlField);
+        wordpressUrlLabel.setLabelFor(wordpressUrlField);
         targetLabel.setLabelFor(targetChoice);
         cloudLabel.setLabelFor(cloudChoice);
 
@@ -80,6 +87,12 @@ public final class DomainStepController implements WizardStep {
         senderField.textProperty().bindBidirectional(vm.senderProperty());
         senderNameField.textProperty().bindBidirectional(vm.senderNameProperty());
         siteUrlField.textProperty().bindBidirectional(vm.siteUrlProperty());
+        wordpressUrlField.textProperty().bindBidirectional(vm.wordpressUrlProperty());
+        checkSiteButton.disableProperty().bind(vm.siteCheckingProperty());
+        checkSiteButton.setOnAction(e -> vm.checkSite(texts));
+        siteFindings.textProperty().bind(vm.siteFindingsProperty());
+        siteFindings.managedProperty().bind(siteFindings.textProperty().isNotEmpty());
+        siteFindings.visibleProperty().bind(siteFindings.managedProperty());
 
         targetChoice.setItems(FXCollections.observableArrayList(PluginTarget.values()));
         targetChoice.setConverter(converter(t -> texts.get(TARGET_PREFIX + t.id())));
@@ -94,6 +107,7 @@ public final class DomainStepController implements WizardStep {
         showFeedback(domainFeedback, vm.domainFeedback());
         showFeedback(senderFeedback, vm.senderFeedback());
         showFeedback(siteUrlFeedback, vm.siteUrlFeedback());
+        showFeedback(wordpressUrlFeedback, vm.wordpressUrlFeedback());
         domainForms.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.domainForms().get() == null ? "" : texts.format(vm.domainForms().get()), vm.domainForms()));
         domainForms.managedProperty().bind(domainForms.textProperty().isNotEmpty());
@@ -125,6 +139,16 @@ public final class DomainStepController implements WizardStep {
     @Override
     public ObservableBooleanValue canAdvance() {
         return vm.canAdvance();
+    }
+
+    @Override
+    public void left() {
+        vm.cancelSiteCheck();
+    }
+
+    @Override
+    public void disposed() {
+        vm.cancelSiteCheck();
     }
 
     @Override

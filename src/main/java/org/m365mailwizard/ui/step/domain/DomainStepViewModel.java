@@ -6,18 +6,29 @@ import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 import org.m365mailwizard.core.check.Finding;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.config.Cloud;
+import org.m365mailwizard.core.config.MailConfig;
+import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.core.site.SiteCheck;
 import org.m365mailwizard.core.config.PluginTarget;
 import org.m365mailwizard.core.input.DomainName;
 import org.m365mailwizard.core.input.EmailAddress;
 import org.m365mailwizard.core.input.SiteUrl;
 import org.m365mailwizard.ui.common.Feedback;
+import org.m365mailwizard.ui.common.FxTasks;
 import org.m365mailwizard.ui.shell.WizardModel;
 
 /**
@@ -32,11 +43,26 @@ public final class DomainStepViewModel {
     private final ObjectBinding<Message> domainForms;
     private final ObjectBinding<Feedback> senderFeedback;
     private final ObjectBinding<Feedback> siteUrlFeedback;
+    private final ObjectBinding<Feedback> wordpressUrlFeedback;
+    private final SiteCheck siteCheck;
+    private final FxTasks tasks;
+    private final ReadOnlyStringWrapper siteFindings = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper siteChecking = new ReadOnlyBooleanWrapper(false);
+    private FxTasks.Handle running;
     private final BooleanBinding plainPermalinksApplies;
     private final BooleanBinding canAdvance;
 
+    /** Without the site check (its button then does nothing). */
     public DomainStepViewModel(WizardModel model) {
+        this(model, null, FxTasks.sameThread());
+    }
+
+    public DomainStepViewModel(WizardModel model, SiteCheck siteCheck, FxTasks tasks) {
         this.model = model;
+        this.siteCheck = siteCheck;
+        this.tasks = tasks;
+        wordpressUrlFeedback = Bindings.createObjectBinding(() -> checkWordPressUrl(model.wordpressUrlProperty().get()),
+                model.wordpressUrlProperty());
         domainFeedback = Bindings.createObjectBinding(() -> checkDomain(model.domainProperty().get()),
                 model.domainProperty());
         domainForms = Bindings.createObjectBinding(() -> forms(model.domainProperty().get()), model.domainProperty());
@@ -50,9 +76,10 @@ public final class DomainStepViewModel {
                 () -> model.targetProperty().get() == PluginTarget.FLUENTSMTP, model.targetProperty());
         canAdvance = Bindings.createBooleanBinding(
                 () -> !domainFeedback.get().blocks() && !senderFeedback.get().blocks()
-                        && !siteUrlFeedback.get().blocks()
+                        && !siteUrlFeedback.get().blocks() && !wordpressUrlFeedback.get().blocks()
                         && model.targetProperty().get() != null && model.cloudProperty().get() != null,
-                domainFeedback, senderFeedback, siteUrlFeedback, model.targetProperty(), model.cloudProperty());
+                domainFeedback, senderFeedback, siteUrlFeedback, wordpressUrlFeedback, model.targetProperty(),
+                model.cloudProperty());
         // Step 1's findings are what the summary's first card shows: judged live, so never stale.
         for (Observable typed : List.of(model.domainProperty(), model.senderProperty(), model.siteUrlProperty(),
                 model.targetProperty())) {
@@ -92,6 +119,84 @@ public final class DomainStepViewModel {
 
     public StringProperty siteUrlProperty() {
         return model.siteUrlProperty();
+    }
+
+    public StringProperty wordpressUrlProperty() {
+        return model.wordpressUrlProperty();
+    }
+
+    public ObjectBinding<Feedback> wordpressUrlFeedback() {
+        return wordpressUrlFeedback;
+    }
+
+    /** The site's findings (HTTPS, the plugin's return address) as lines to show, after a check. */
+    public ReadOnlyStringProperty siteFindingsProperty() {
+        return siteFindings.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty siteCheckingProperty() {
+        return siteChecking.getReadOnlyProperty();
+    }
+
+    /**
+     * Checks the site as typed: HTTPS (certificate trusted, valid for the name, not expiring within 30 days)
+     * and the plugin's return address; each finding with its fix, in the user's language.
+     */
+    public void checkSite(Texts texts) {
+        URI site = address(model.siteUrlProperty().get());
+        if (siteCheck == null || siteChecking.get() || site == null) {
+            return;
+        }
+        MailConfig config = MailConfig.builder().siteUrl(site).target(model.targetProperty().get())
+                .wordpressUrl(address(model.wordpressUrlProperty().get())).build();
+        siteChecking.set(true);
+        siteFindings.set(texts.get("domain.site.checking"));
+        running = tasks.run(() -> siteCheck.check(config))
+                .onSuccess(findings -> siteFindings.set(describe(findings, texts)))
+                .onError(error -> siteFindings.set(texts.get("domain.site.failed")))
+                .andFinally(() -> siteChecking.set(false))
+                .start();
+    }
+
+    /** Stops a running site check (the step was left). */
+    public void cancelSiteCheck() {
+        if (running != null) {
+            running.cancel();
+            running = null;
+            siteChecking.set(false);
+        }
+    }
+
+    /**
+     * The address as typed, judged only by the site check itself (which names what is wrong with it):
+     * the field's own rules are stricter than a site test on loopback needs.
+     */
+    static URI address(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (SiteUrl.parse(text) instanceof SiteUrl.Valid valid) {
+            return valid.url().uri();
+        }
+        try {
+            URI uri = new URI(text.strip());
+            return uri.getScheme() != null && uri.getHost() != null ? uri : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    static String describe(List<Finding> findings, Texts texts) {
+        StringBuilder text = new StringBuilder();
+        for (Finding f : findings) {
+            text.append(texts.get("domain.site.status." + f.status().name().toLowerCase(java.util.Locale.ROOT)))
+                    .append(": ").append(texts.format(f.message()));
+            for (Message note : f.notes()) {
+                text.append("\n    ").append(texts.format(note));
+            }
+            text.append('\n');
+        }
+        return text.toString().strip();
     }
 
     public ObjectProperty<PluginTarget> targetProperty() {
@@ -160,6 +265,17 @@ public final class DomainStepViewModel {
         }
         if (SiteUrl.parse(text) instanceof SiteUrl.Invalid invalid) {
             return empty ? Feedback.missing(invalid.reason()) : Feedback.error(invalid.reason());
+        }
+        return Feedback.NONE;
+    }
+
+    /** Optional: only WordPress in its own folder has a second address; checked when given. */
+    public static Feedback checkWordPressUrl(String text) {
+        if (text == null || text.isBlank()) {
+            return Feedback.NONE;
+        }
+        if (SiteUrl.parse(text) instanceof SiteUrl.Invalid invalid) {
+            return Feedback.error(invalid.reason());
         }
         return Feedback.NONE;
     }

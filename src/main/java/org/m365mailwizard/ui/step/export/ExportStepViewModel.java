@@ -256,6 +256,7 @@ public final class ExportStepViewModel {
                 .sender(blankToNull(model.senderProperty().get()))
                 .senderName(blankToNull(model.senderNameProperty().get()))
                 .siteUrl(uri(model.siteUrlProperty().get()))
+                .wordpressUrl(uri(model.wordpressUrlProperty().get()))
                 .grant(model.grantProperty().get())
                 .target(model.targetProperty().get())
                 .build();

@@ -95,4 +95,52 @@ class DomainStepViewModelTest {
         model.targetProperty().set(PluginTarget.FLUENTSMTP);
         assertThat(vm.plainPermalinksApplies().get()).isTrue();
     }
+
+    @Test
+    void theWordPressAddressIsOptionalButMustBeAnAddressWhenGiven() {
+        fillValid();
+        assertThat(vm.wordpressUrlFeedback().get()).isEqualTo(Feedback.NONE);
+        model.wordpressUrlProperty().set("not a url at all");
+        assertThat(vm.wordpressUrlFeedback().get().blocks()).isTrue();
+        assertThat(vm.canAdvance().get()).isFalse();
+        model.wordpressUrlProperty().set("https://www.contoso.com/wp");
+        assertThat(vm.canAdvance().get()).isTrue();
+    }
+
+    @Test
+    void theSiteCheckShowsEachFindingWithItsFix() throws Exception {
+        org.m365mailwizard.testsupport.TestCertificates certificates =
+                org.m365mailwizard.testsupport.TestCertificates.create();
+        org.m365mailwizard.core.site.SiteCheck check = new org.m365mailwizard.core.site.SiteCheck(
+                certificates.trustStore(), java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(10));
+        org.m365mailwizard.core.i18n.Texts texts =
+                new org.m365mailwizard.core.i18n.Texts(org.m365mailwizard.core.i18n.Language.of(java.util.Locale.ENGLISH));
+        try (org.m365mailwizard.testsupport.SiteStandIn site = org.m365mailwizard.testsupport.SiteStandIn
+                .start(certificates.signed("dns:localhost,ip:127.0.0.1", null, 365)).admin("/wp/wp-admin/")) {
+            vm = new DomainStepViewModel(model, check, org.m365mailwizard.ui.common.FxTasks.sameThread());
+            fillValid();
+            model.siteUrlProperty().set(site.baseUri().toString());
+            model.targetProperty().set(PluginTarget.WP_MAIL_SMTP);
+
+            vm.checkSite(texts);
+            waitUntilDone();
+            assertThat(vm.siteFindingsProperty().get()).contains("OK: HTTPS works for localhost")
+                    .contains("Problem: " + site.baseUri() + "/wp-admin/ answered HTTP 404")
+                    .contains("When WordPress lives in its own folder");
+
+            model.wordpressUrlProperty().set(site.baseUri() + "/wp");
+            vm.checkSite(texts);
+            waitUntilDone();
+            assertThat(vm.siteFindingsProperty().get()).contains("answers with WordPress's login redirect")
+                    .doesNotContain("Problem");
+        }
+    }
+
+    private void waitUntilDone() throws InterruptedException {
+        // sameThread() runs the work on a background pool only for run(): wait for its result.
+        for (int i = 0; i < 300 && vm.siteCheckingProperty().get(); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(vm.siteCheckingProperty().get()).isFalse();
+    }
 }
