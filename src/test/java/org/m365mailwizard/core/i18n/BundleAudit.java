@@ -56,8 +56,8 @@ final class BundleAudit {
         Map<String, String> owner = new LinkedHashMap<>();
         Map<String, String> allValues = new LinkedHashMap<>();
         for (String bundle : bundles) {
-            Properties english = load(bundle + ".properties");
-            Properties chinese = load(bundle + CHINESE_SUFFIX + ".properties");
+            Properties english = load(bundle + ".properties", defects);
+            Properties chinese = load(bundle + CHINESE_SUFFIX + ".properties", defects);
             for (String key : new TreeSet<>(english.stringPropertyNames())) {
                 if (!chinese.containsKey(key)) {
                     defects.add("missing in zh_CN: " + bundle + " " + key);
@@ -132,9 +132,19 @@ final class BundleAudit {
         }
     }
 
-    private Properties load(String relative) throws IOException {
+    /** Loads a bundle file; a key written twice (as a union merge of two branches leaves it) is a defect. */
+    private Properties load(String relative, List<String> defects) throws IOException {
         Path file = resources.resolve(relative);
-        Properties properties = new Properties();
+        Properties properties = new Properties() {
+            @Override
+            public synchronized Object put(Object key, Object value) {
+                Object previous = super.put(key, value);
+                if (previous != null) {
+                    defects.add("key twice in one file: " + relative + " " + key);
+                }
+                return previous;
+            }
+        };
         if (!Files.exists(file)) {
             return properties;
         }

@@ -72,6 +72,7 @@ class BundleConsistencyTest {
             lone apostrophe       | a.apos=The system's language       | a.apos=系统语言             | a.apos                       | lone apostrophe (write '' ): i18n/a a.apos
             lone apostrophe in zh | a.apos=The system''s language      | a.apos=系统'语言             | a.apos                       | lone apostrophe (write '' ): i18n/a_zh_CN a.apos
             broken braces         | a.brace=Value {0                   | a.brace=值 {0               | a.brace                      | not a MessageFormat pattern: i18n/a a.brace
+            key twice in a file   | a.title=Again                      |                          |                              | key twice in one file: i18n/a.properties a.title
             """)
     void theAuditCatches(String defect, String extraEn, String extraZh, String usedKey, String expected)
             throws IOException {
