@@ -157,6 +157,20 @@ class CheckDnsConfigTest {
     }
 
     @Test
+    void anUnverifiedDomainNamesTheVerificationRecordToPublish(@TempDir Path dir) throws Exception {
+        Path file = config(dir, "contoso-shop.example");
+        String json = Files.readString(file).replace("\"canonicalName\": \"autodiscover.outlook.com\" } ]",
+                "\"canonicalName\": \"autodiscover.outlook.com\" },"
+                        + " { \"@odata.type\": \"#microsoft.graph.domainDnsTxtRecord\", \"label\": \"contoso-shop.example\","
+                        + " \"recordType\": \"Txt\", \"supportedService\": \"None\", \"isOptional\": false, \"ttl\": 3600,"
+                        + " \"text\": \"MS=ms95480250\" } ]");
+        Files.writeString(file, json);
+        JsonNode mx = check(mapper.readTree(checkDns("--config", file.toString(), "--format", "json").out()), "mx");
+        assertThat(noteKeys(mx)).contains("dns.note.unverified");
+        assertThat(mx.toString()).contains("MS=ms95480250");
+    }
+
+    @Test
     void aConfigWithoutDnsRecordsStaysValid(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("old.json");
         Files.writeString(file, "{ \"schema\": \"m365-mail-wizard/1\", \"domain\": \"contoso.com\" }");

@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.m365mailwizard.core.config.MailConfig;
 import org.m365mailwizard.core.config.PluginTarget;
-import org.m365mailwizard.core.graph.Cancellation;
 import org.m365mailwizard.testsupport.AppSetupStandIn;
 import org.m365mailwizard.testsupport.FakeTime;
 import org.m365mailwizard.testsupport.GraphCsdl;
@@ -53,13 +49,11 @@ class GraphContractTest {
     }
 
     private EntraGraph graph() {
-        return new EntraGraph(HttpClient.newHttpClient(), json, time, Duration.ofSeconds(10), entra.endpoints(),
-                AppSetupStandIn.adminToken(List.of()), (op, retry, delay) -> { }, Cancellation.none());
+        return SetupRunTest.graph(entra, time);
     }
 
     private MailConfig config(PluginTarget target) {
-        return MailConfig.builder().endpointOverride(entra.endpoints()).domain("contoso.com").sender("wp@contoso.com")
-                .siteUrl(URI.create("https://www.contoso.com")).target(target).clientId(AppSetupStandIn.APP_ID).build();
+        return SetupRunTest.config(entra, target);
     }
 
     /** The Graph type or action a request's body must conform to, from its method and path. */

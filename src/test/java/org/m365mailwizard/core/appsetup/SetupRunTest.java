@@ -55,14 +55,24 @@ class SetupRunTest {
                 Set.of(roles), true);
     }
 
-    private MailConfig config(PluginTarget target) {
+    /** The site of these tests, its app named by the stand-in's client ID, reaching the stand-in. */
+    static MailConfig config(AppSetupStandIn entra, PluginTarget target) {
         return MailConfig.builder().endpointOverride(entra.endpoints()).domain("contoso.com").sender("wp@contoso.com")
                 .siteUrl(URI.create("https://www.contoso.com")).target(target).clientId(APP_ID).build();
     }
 
+    /** A Graph session at the stand-in whose waits pass on the fake clock. */
+    static EntraGraph graph(AppSetupStandIn entra, FakeTime time) {
+        return new EntraGraph(HttpClient.newHttpClient(), new ObjectMapper(), time, Duration.ofSeconds(10),
+                entra.endpoints(), AppSetupStandIn.adminToken(List.of()), (op, retry, delay) -> { }, Cancellation.none());
+    }
+
+    private MailConfig config(PluginTarget target) {
+        return config(entra, target);
+    }
+
     private EntraGraph graph() {
-        return new EntraGraph(HttpClient.newHttpClient(), json, time, Duration.ofSeconds(10), entra.endpoints(),
-                AppSetupStandIn.adminToken(List.of()), (op, retry, delay) -> { }, Cancellation.none());
+        return graph(entra, time);
     }
 
     private final ApplyListener recorder = new ApplyListener() {

@@ -37,7 +37,10 @@ final class MxCheck {
 
     static Finding judge(DnsCheckRequest request, DnsAnswer answer) {
         Optional<String> listed = request.microsoft().mxHost();
-        return Lookups.listedByMicrosoft(judgeAgainst(request, answer, listed), listed);
+        Finding finding = Lookups.listedByMicrosoft(judgeAgainst(request, answer, listed), listed);
+        // Microsoft lists a verification record only while the domain is unverified: mail cannot flow until it is.
+        return request.microsoft().verificationText().map(text -> finding.withNote(
+                Message.of("dns.note.unverified", request.domain().ascii(), text))).orElse(finding);
     }
 
     private static Finding judgeAgainst(DnsCheckRequest request, DnsAnswer answer, Optional<String> listed) {

@@ -26,6 +26,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.m365mailwizard.core.appsetup.SetupRequest;
 import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.ui.common.AppStyles;
 import org.m365mailwizard.ui.common.Clipboards;
 
 /**
@@ -51,9 +52,7 @@ public final class AppSetupDialog {
         VBox content = content();
         content.getStyleClass().add("app-setup-dialog");
         Scene scene = new Scene(new ScrollPane(content), 720, 640);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
+        AppStyles.apply(scene);
         ((ScrollPane) scene.getRoot()).setFitToWidth(true);
         stage.setScene(scene);
         stage.setOnHidden(e -> vm.cancel());
