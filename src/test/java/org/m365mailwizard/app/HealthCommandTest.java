@@ -118,6 +118,25 @@ class HealthCommandTest {
     }
 
     @Test
+    void withSendToARealTestMailFollowsThePassingMailboxCheck() throws Exception {
+        tokenWithRoles("Mail.Send");
+        mailboxExists();
+
+        int code = run(DAY_1, "health", "--config", config("2026-09-01").toString(), "--send-to", "alice@example.org",
+                "--format", "json");
+
+        assertThat(code).as(err).isZero();
+        JsonNode json = mapper.readTree(out);
+        assertThat(check(json, "graph-send").get("status").asText()).isEqualTo("pass");
+        List<LoggedRequest> mails = graph.wireMock().findAll(postRequestedFor(urlPathEqualTo(SEND))
+                .withRequestBody(containing("alice@example.org")));
+        assertThat(mails).hasSize(1);
+        JsonNode mail = mapper.readTree(mails.get(0).getBodyAsString());
+        assertThat(mail.get("saveToSentItems").asBoolean()).isFalse();
+        assertThat(mail.at("/message/body/content").asText()).contains("<td>mailbox</td>", "<td>app-token</td>");
+    }
+
+    @Test
     void anExpiringSecretWarnsAndIsAnnouncedOnceWithAState() throws Exception {
         tokenWithRoles("Mail.Send");
         mailboxExists();
@@ -262,6 +281,22 @@ class HealthCommandTest {
         assertThat(code).isEqualTo(2);
         assertThat(err).contains("is not a health state file");
         assertThat(Files.readString(notState)).isEqualTo("my notes");
+    }
+
+    @Test
+    void aStateThatCannotBeWrittenIsReportedWithTheChecksAndExitsThree() throws Exception {
+        tokenWithRoles("Mail.Send");
+        mailboxExists();
+        Path blocked = Files.writeString(dir.resolve("blocked"), "a file where a folder should be");
+
+        int code = run(DAY_1, "health", "--config", config("2026-09-01").toString(), "--state",
+                blocked.resolve("health.state.json").toString(), "--format", "json");
+
+        assertThat(code).isEqualTo(3);
+        JsonNode json = mapper.readTree(out);
+        assertThat(check(json, "mx").get("status").asText()).isEqualTo("pass");
+        assertThat(check(json, "health-state").get("status").asText()).isEqualTo("error");
+        assertThat(check(json, "health-state").get("messageKey").asText()).isEqualTo("health.state.unwritable");
     }
 
     @Test

@@ -6,13 +6,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.m365mailwizard.core.auth.AccessToken;
+import org.m365mailwizard.core.check.Finding;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.ProblemException;
+import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.config.Grant;
 import org.m365mailwizard.core.dns.check.DnsChecker;
 import org.m365mailwizard.core.graph.Cancellation;
@@ -30,6 +33,9 @@ import org.m365mailwizard.core.i18n.Texts;
  */
 public final class HealthMonitor {
 
+    /** The finding id that reports a state file that could not be written. */
+    public static final String STATE = "health-state";
+
     private final HealthChecks checks;
     private final HealthStateFile stateFile;
     private final GraphMailClient graph;
@@ -46,7 +52,8 @@ public final class HealthMonitor {
     }
 
     /**
-     * @throws ProblemException exit 2 for a state file that is not one, exit 3 when the state cannot be written
+     * @throws ProblemException exit 2 for a state file that is not one (a state that cannot be written is
+     *         reported as the finding {@value #STATE}, status error)
      */
     public HealthReport run(HealthRequest request, DnsChecker dns) throws ProblemException, InterruptedException {
         Instant start = clock.instant();
@@ -69,10 +76,16 @@ public final class HealthMonitor {
                 fresh.forEach(p -> alerted.add(p.key()));
             }
         }
+        List<Finding> findings = new ArrayList<>(outcome.findings());
         if (statePath.isPresent()) {
-            stateFile.write(statePath.get(), new HealthState(start, drift.checks(), alerted));
+            try {
+                stateFile.write(statePath.get(), new HealthState(start, drift.checks(), alerted));
+            } catch (ProblemException e) {
+                // The checks ran and are worth reporting; the lost state is one more thing to fix.
+                findings.add(Finding.of(STATE, Status.ERROR, "", List.of(statePath.get().toString()), e.problem()));
+            }
         }
-        return new HealthReport(start, Duration.between(start, clock.instant()), outcome.findings(),
+        return new HealthReport(start, Duration.between(start, clock.instant()), findings,
                 SecretExpiry.daysLeft(request.config().clientSecretExpires(), LocalDate.ofInstant(start, clock.getZone())),
                 request.warnDays(), drift.regressions(), alert);
     }

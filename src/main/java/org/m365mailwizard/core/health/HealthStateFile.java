@@ -38,6 +38,10 @@ public final class HealthStateFile {
      *         left as it is rather than overwritten, so that a mistyped path never destroys a file
      */
     public HealthState read(Path file) throws ProblemException {
+        if (!Files.exists(file)) {
+            // No earlier run left a state there; whether it can be written shows at the end of this run.
+            return HealthState.empty();
+        }
         JsonNode root;
         try {
             root = mapper.readTree(Files.readAllBytes(file));
