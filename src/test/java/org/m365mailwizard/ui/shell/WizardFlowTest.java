@@ -193,6 +193,23 @@ class WizardFlowTest {
     }
 
     @Test
+    void aResultForAnEarlierDomainIsShownAsOutOfDateNotAsPassed(FxRobot fx) throws Exception {
+        WizardRobot robot = open(fx, zoneServer());
+        throughTheDnsCheck(robot, "contoso.com");
+        robot.waitUntil("the DNS step's state", () -> EN.get("step.state.passed").equals(robot.text("#step-state-dns")));
+
+        robot.click("#stepList");
+        fx.clickOn("1. " + EN.get("step.title.domain"));
+        robot.waitUntil("step 1", () -> EN.get("step.title.domain").equals(robot.title()));
+        robot.paste("#domainField", "tailspin.example");
+
+        robot.waitUntil("the DNS step marked out of date",
+                () -> EN.get("step.state.stale").equals(robot.text("#step-state-dns")));
+        assertThat(StepState.of("dns", wizard.window.model()).staleReason())
+                .isEqualTo(org.m365mailwizard.core.check.Message.of("result.stale.domain", "contoso.com"));
+    }
+
+    @Test
     void aStepThatCannotBeReachedYetSaysWhichStepIsMissing(FxRobot fx) throws Exception {
         WizardRobot robot = open(fx, zoneServer());
         robot.click("#newButton");

@@ -172,6 +172,7 @@ public final class DnsStepViewModel {
                     : Optional.of(((DomainName.Invalid) parsed).reason());
             if (wrong.isPresent() && standalone) {
                 problem.set(texts.format(wrong.get()));
+                forgetShownResult();
                 return;
             }
             // In the wizard the tenant comes from an earlier step: one that is no initial domain of

@@ -57,7 +57,7 @@ class ReportWriterTest {
                 .contains("- **Application (client) ID:** `0f3b9a8e-5c1d-4e2f-9a7b-6c5d4e3f2a1b`")
                 .contains("- **Client secret:** not shown; expires on 2027-01-31")
                 .contains("- **Test mail:** sent: Accepted by Graph (202).")
-                .contains("- **Checks:** 3 passed, 1 warnings, 1 failed, 0 could not be checked")
+                .contains("- **Checks:** 3 passed, 1 warning, 1 failed, 0 could not be checked")
                 .contains("## App registration", "## Consent", "## DNS records", "## Test mail")
                 .contains("### ❌ Failed: `spf`")
                 .contains("- Fix: `contoso.com. 3600 IN TXT \"v=spf1 include:spf.protection.outlook.com -all\"`")

@@ -47,7 +47,7 @@ class DnsCheckerScreenTest {
     static final ZoneFixture dns = ZoneFixture.perTestClass();
     /** The same zones, every answer 400 ms late: DNS the FX thread must not wait for. */
     private static LoopbackDnsServer slow;
-    /** Every answer 3 s late: time enough for the robot to press Cancel. */
+    /** Every answer held back (never released): the robot presses Cancel while the check surely runs. */
     private static LoopbackDnsServer verySlow;
 
     private DnsStepController screen;
@@ -56,11 +56,12 @@ class DnsCheckerScreenTest {
     @BeforeAll
     static void startSlowServers() throws Exception {
         slow = LoopbackDnsServer.start(dns.zones()).withDelay(Duration.ofMillis(400));
-        verySlow = LoopbackDnsServer.start(dns.zones()).withDelay(Duration.ofSeconds(3));
+        verySlow = LoopbackDnsServer.start(dns.zones()).holdAnswers();
     }
 
     @AfterAll
     static void stopSlowServers() {
+        verySlow.releaseAnswers();
         slow.close();
         verySlow.close();
     }
