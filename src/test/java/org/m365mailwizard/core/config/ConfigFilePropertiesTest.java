@@ -31,7 +31,7 @@ class ConfigFilePropertiesTest {
                 Arbitraries.strings().ofMaxLength(200));
     }
 
-    @Property(tries = 500)
+    @Property(tries = 300)
     void anyTextIsAConfigOrARefusalWithExitTwo(@ForAll("texts") String text) {
         try {
             assertThat(configFile.parse(text, "f.json")).isNotNull();
@@ -46,7 +46,7 @@ class ConfigFilePropertiesTest {
         return Arbitraries.strings().ofMinLength(1).ofMaxLength(60).filter(s -> s.strip().equals(s) && !s.isEmpty());
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void whatIsWrittenReadsBackTheSame(@ForAll("values") String name, @ForAll("values") String secret,
                                        @ForAll("values") String domain, @ForAll("values") String extra) throws Exception {
         MailConfig config = MailConfig.builder().senderName(name).clientSecret(secret).domain(domain)

@@ -86,7 +86,7 @@ class WriterPropertiesTest {
         assertThat(readShellWord(ShellQuote.singleQuoted(value))).isEqualTo(value);
     }
 
-    @Property(tries = 15)
+    @Property(tries = 10)
     void phpItselfReadsEveryLiteralBackByteForByte(@ForAll @Size(max = 20) List<String> values) throws Exception {
         StringBuilder php = new StringBuilder("<?php\n$v = [");
         for (String value : values) {
@@ -101,7 +101,7 @@ class WriterPropertiesTest {
         assertThat(r.stdout().lines().toList()).isEqualTo(hex(values));
     }
 
-    @Property(tries = 15)
+    @Property(tries = 10)
     void shItselfReadsEveryWordBackByteForByte(@ForAll @Size(max = 20) List<String> values) throws Exception {
         List<String> shellable = values.stream().map(v -> v.replace("\0", "")).toList();
         StringBuilder script = new StringBuilder("for v in");
