@@ -109,6 +109,15 @@ class HostileDnsTest {
     }
 
     @Test
+    void d1JsonEscapesEveryC1AndBidiCharacterAndStillReadsBackExactly() throws Exception {
+        Run run = checkDns("--domain", "every.ctrl.example", "--format", "json");
+
+        TerminalOutputs.assertNothingActsOnTheTerminal(run);
+        JsonNode spf = mapper.readTree(run.out()).get("checks").get(1);
+        assertThat(spf.get("found").get(0).asText()).contains(TerminalOutputs.EVERY_UNSAFE_CHARACTER);
+    }
+
+    @Test
     void d3TruncatedEvenOverTcpIsCouldNotCheckNeverMissing() throws Exception {
         dns.zones().fault("contoso.com.", ZoneResponder.Fault.TRUNCATE_ALWAYS);
         Run run = checkDns("--domain", "contoso.com", "--format", "json");
