@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import org.m365mailwizard.core.auth.AppCheckResult;
 import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.core.text.TerminalSafe;
 
 /**
  * Renders the result of {@code check-app}: JSON {@code {"tenantId","cloud","checks":[...]}} with the
@@ -32,7 +33,8 @@ final class CheckAppReport {
         root.put("cloud", result.cloud().id());
         root.set("checks", new FindingsJson(mapper, texts).findings(result.findings()));
         try {
-            out.println(mapper.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+            out.println(mapper.writer(SerializationFeature.INDENT_OUTPUT).with(TerminalSafe.jsonEscapes())
+                    .writeValueAsString(root));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of plain values always serialises", e);
         }

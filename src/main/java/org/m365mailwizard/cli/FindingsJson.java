@@ -9,6 +9,7 @@ import org.m365mailwizard.core.check.Finding;
 import org.m365mailwizard.core.check.Fix;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.core.text.TerminalSafe;
 
 /**
  * The one JSON form of findings, shared by every command that prints them ({@code check-dns},
@@ -78,7 +79,7 @@ public final class FindingsJson {
     /** One compact line of JSON (no pretty printing: one object per line is what scripts read). */
     public String line(ObjectNode node) {
         try {
-            return mapper.writeValueAsString(node);
+            return mapper.writer().with(TerminalSafe.jsonEscapes()).writeValueAsString(node);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a tree of plain nodes always serialises", e);
         }

@@ -52,6 +52,16 @@ class HostileDnsTest {
                 @ IN MX 0 huge-example.mail.protection.outlook.com.
                 @ IN TXT "v=spf1 include:spf.protection.outlook.com -all"
                 """ + TerminalOutputs.bigTxt(70_000));
+        dns.zones().addZone("spfloop.example.", """
+                $TTL 300
+                @ IN SOA ns1.spfloop.example. h.spfloop.example. 1 3600 600 86400 300
+                @ IN NS ns1.spfloop.example.
+                ns1 IN A 127.0.0.1
+                self IN TXT "v=spf1 include:spf.protection.outlook.com include:self.spfloop.example -all"
+                muta IN TXT "v=spf1 include:mutb.spfloop.example include:spf.protection.outlook.com -all"
+                mutb IN TXT "v=spf1 include:muta.spfloop.example -all"
+                redir IN TXT "v=spf1 redirect=redir.spfloop.example"
+                """);
         dns.zones().addZone("loop.example.", """
                 $TTL 300
                 @ IN SOA ns1.loop.example. h.loop.example. 1 3600 600 86400 300
@@ -96,6 +106,15 @@ class HostileDnsTest {
         TerminalOutputs.assertNothingActsOnTheTerminal(run);
         JsonNode spf = mapper.readTree(run.out()).get("checks").get(1);
         assertThat(spf.get("found").get(0).asText()).contains("\u001b[31mRED");
+    }
+
+    @Test
+    void d1JsonEscapesEveryC1AndBidiCharacterAndStillReadsBackExactly() throws Exception {
+        Run run = checkDns("--domain", "every.ctrl.example", "--format", "json");
+
+        TerminalOutputs.assertNothingActsOnTheTerminal(run);
+        JsonNode spf = mapper.readTree(run.out()).get("checks").get(1);
+        assertThat(spf.get("found").get(0).asText()).contains(TerminalOutputs.EVERY_UNSAFE_CHARACTER);
     }
 
     @Test
@@ -215,5 +234,36 @@ class HostileDnsTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("is a folder, not a file");
+    }
+
+    private JsonNode spf(String domain) throws Exception {
+        return mapper.readTree(checkDns("--domain", domain, "--format", "json").out()).get("checks").get(1);
+    }
+
+    @Test
+    void d8AnIncludeLoopBeforeMicrosoftsIncludeIsNamedAndNoFixKeepsIt() throws Exception {
+        JsonNode spf = spf("muta.spfloop.example");
+
+        assertThat(spf.get("status").asText()).isEqualTo("fail");
+        assertThat(spf.get("messageKey").asText()).isEqualTo("dns.spf.loop");
+        assertThat(spf.toString()).doesNotContain("dns.spf.microsoftMissing");
+        assertThat(spf.get("fix").isNull()).isTrue();
+    }
+
+    @Test
+    void d8ARedirectToItselfIsNamedAndNoFixKeepsIt() throws Exception {
+        JsonNode spf = spf("redir.spfloop.example");
+
+        assertThat(spf.get("status").asText()).isEqualTo("fail");
+        assertThat(spf.get("messageKey").asText()).isEqualTo("dns.spf.loop");
+        assertThat(spf.get("fix").isNull()).isTrue();
+    }
+
+    @Test
+    void d8ASelfIncludeAfterMicrosoftsIncludeIsAWarningNotAPass() throws Exception {
+        JsonNode spf = spf("self.spfloop.example");
+
+        assertThat(spf.get("status").asText()).isEqualTo("warn");
+        assertThat(spf.get("messageKey").asText()).isEqualTo("dns.spf.loop");
     }
 }

@@ -115,6 +115,21 @@ class SendTestCommandTest {
     }
 
     @Test
+    void d1EveryControlAndBidiCharacterInTheSubjectIsShownVisiblyInTheSummary() throws Exception {
+        tokenWithRoles("Mail.Send");
+        graph.wireMock().stubFor(post(urlPathEqualTo(SEND)).willReturn(aResponse().withStatus(202)));
+
+        int code = run("send-test", "--config", config().toString(), "--to", "alice@example.org",
+                "--subject", "hi\r\nBcc: x\u001b[31m" + TerminalOutputs.EVERY_UNSAFE_CHARACTER);
+
+        assertThat(code).isZero();
+        TerminalOutputs.assertNothingActsOnTheTerminal(new TerminalOutputs.Run(code, out, err));
+        assertThat(out).contains("Subject: hi\\x0d\\x0aBcc: x\\x1b[31m\\x00\\x01");
+        // Graph gets the subject as it was typed: only the terminal needs it made visible.
+        assertThat(mapper.readTree(onlyGraphRequest().getBody()).at("/message/subject").asText()).startsWith("hi\r\nBcc: x\u001b[31m");
+    }
+
+    @Test
     void jsonOutputIsOneObjectWithOutcomeAndFinding() throws Exception {
         tokenWithRoles("Mail.Send");
         graph.wireMock().stubFor(post(urlPathEqualTo(SEND)).willReturn(aResponse().withStatus(202)));

@@ -68,7 +68,7 @@ final class TerminalOutputs {
                 }
             }
         }
-        assertThat(run.out() + run.err()).doesNotContain("Exception", "\tat ");
+        assertThat(run.out() + run.err()).doesNotContain("Exception in thread", "\tat ");
     }
 
     /** Zone-file text ({@code \DDD} per byte) for a string's UTF-8 bytes. */

@@ -10,6 +10,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.m365mailwizard.core.http.BoundedBody;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -55,7 +56,7 @@ public final class TenantDiscovery {
         URI uri = metadataUri(endpoints, tenant);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Accept", "application/json").GET().build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+        return http.sendAsync(request, BoundedBody.ofByteArray(BoundedBody.DEFAULT_MAX_BYTES))
                 .handle((response, error) -> {
                     if (error != null) {
                         Optional<Message> certificate = UntrustedCertificate.problem(error, uri.getHost());
@@ -65,7 +66,7 @@ public final class TenantDiscovery {
                                         uri.getHost()));
                     }
                     try {
-                        return interpret(response.statusCode(), response.body(), tenant, uri);
+                        return interpret(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8), tenant, uri);
                     } catch (ProblemException e) {
                         throw new CompletionException(e);
                     }

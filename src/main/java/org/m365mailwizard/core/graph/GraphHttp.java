@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.m365mailwizard.core.http.BoundedBody;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
@@ -161,7 +162,8 @@ final class GraphHttp {
     }
 
     private Answer once(HttpRequest request, Replay replay, Cancellation cancel) throws NoAnswer, InterruptedException {
-        CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request,
+                BoundedBody.ofByteArray(BoundedBody.DEFAULT_MAX_BYTES));
         Runnable unhook = cancel.onCancel(() -> future.cancel(true));
         try {
             HttpResponse<byte[]> response = future.get();

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.core.text;
 
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+
 /**
  * Text from strangers (DNS records, file lines, command-line values, server answers) made safe to
  * show: every character a terminal or a label would act on instead of showing becomes a visible
@@ -40,6 +44,33 @@ public final class TerminalSafe {
     public static String forLabel(String text) {
         return render(text);
     }
+
+    /**
+     * For JSON printed to a terminal: Jackson escapes C0 controls itself; these escapes add DEL, the C1
+     * controls and the bidi characters as {@code \\uXXXX}, so the JSON still reads back exactly.
+     */
+    public static CharacterEscapes jsonEscapes() {
+        return JSON_ESCAPES;
+    }
+
+    private static final CharacterEscapes JSON_ESCAPES = new CharacterEscapes() {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii = CharacterEscapes.standardAsciiEscapesForJSON();
+
+        {
+            ascii[0x7F] = CharacterEscapes.ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch <= 0xFFFF && unsafe((char) ch) ? new SerializedString(String.format("\\u%04x", ch)) : null;
+        }
+    };
 
     /** True when {@code c} would be acted on rather than shown. */
     public static boolean unsafe(char c) {

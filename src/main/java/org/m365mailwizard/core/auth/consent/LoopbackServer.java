@@ -122,6 +122,7 @@ final class LoopbackServer implements AutoCloseable {
             } catch (LoopbackRequest.Malformed e) {
                 write(connection, e.status(), Map.of("Content-Type", "text/plain; charset=utf-8"),
                         "Bad request".getBytes(StandardCharsets.UTF_8));
+                drain(in);
                 return;
             }
             handler.handle(new Exchange() {
@@ -140,6 +141,24 @@ final class LoopbackServer implements AutoCloseable {
         } finally {
             open.remove(connection);
             slots.release();
+        }
+    }
+
+    /**
+     * Reads and drops what the client is still sending (an oversized body, within the request's
+     * deadline and at most 1 MB): closing with unread data would reset the connection, and the
+     * client would lose the answer that says why it was refused.
+     */
+    private static void drain(InputStream in) {
+        try {
+            byte[] sink = new byte[8192];
+            long total = 0;
+            int n;
+            while (total < 1024 * 1024 && (n = in.read(sink, 0, sink.length)) > 0) {
+                total += n;
+            }
+        } catch (IOException ignored) {
+            // deadline reached or the client is gone: close anyway
         }
     }
 

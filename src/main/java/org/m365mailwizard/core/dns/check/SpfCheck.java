@@ -45,7 +45,7 @@ final class SpfCheck {
     /** Problems of the evaluator this check reports in its own words. */
     private static final Set<String> COVERED = Set.of("spf.problem.tooManyLookups",
             "spf.problem.tooManyVoidLookups", "spf.problem.ptrUsed", "spf.problem.multipleRecords",
-            "spf.problem.noRecord");
+            "spf.problem.noRecord", "spf.problem.loop");
 
     private SpfCheck() {
     }
@@ -139,6 +139,13 @@ final class SpfCheck {
         String include = request.spfInclude();
         List<Problem> problems = new ArrayList<>();
         boolean authorised = sample.isPresent() ? eval.result() == SpfResult.PASS : eval.reaches(include);
+        // A loop is the record's own error and the first thing to fix: "add the include" would mislead when
+        // the include is there, and any fix that keeps the looping term keeps the permerror.
+        Optional<Message> loop = eval.problems().stream().filter(p -> p.key().equals("spf.problem.loop")).findFirst();
+        loop.ifPresent(l -> problems.add(new Problem(authorised ? Status.WARN : Status.FAIL,
+                Message.of("dns.spf.loop", l.args().toArray()))));
+        boolean listsMicrosoft = record.terms().stream().anyMatch(t -> t instanceof SpfTerm.Mechanism m
+                && m.kind() == SpfTerm.Kind.INCLUDE && m.domainSpec().map(d -> MicrosoftHosts.sameName(d, include)).orElse(false));
         if (eval.dnsLookupCount() > SpfEvaluation.DNS_LOOKUP_LIMIT) {
             problems.add(new Problem(Status.FAIL, Message.of("dns.spf.tooManyLookups", eval.dnsLookupCount(),
                     SpfEvaluation.DNS_LOOKUP_LIMIT)));
@@ -148,7 +155,7 @@ final class SpfCheck {
                     SpfEvaluation.VOID_LOOKUP_LIMIT)));
         }
         // After the limits: a limit reached makes receivers stop with permerror, often the reason this fails.
-        if (!authorised) {
+        if (!authorised && !(loop.isPresent() && listsMicrosoft)) {
             problems.add(new Problem(Status.FAIL, Message.of("dns.spf.microsoftMissing", include,
                     sample.map(InetAddress::getHostAddress).orElse("-"), eval.result().rfcName())));
         }
@@ -190,7 +197,7 @@ final class SpfCheck {
         problems.stream().filter(p -> p != main).map(Problem::message).forEach(otherNotes::add);
         otherNotes.addAll(notes);
         boolean rootHasAllOrNone = record.all().isPresent() || record.modifier("redirect").isEmpty();
-        boolean fixable = !authorised || (openAll && rootHasAllOrNone);
+        boolean fixable = loop.isEmpty() && (!authorised || (openAll && rootHasAllOrNone));
         Fix fix = fixable ? txtFix(request.domain().absolute(), merge(record, include, !authorised, openAll && rootHasAllOrNone))
                 : null;
         return new Finding(ID, status, expected, found, main.message(), otherNotes, fix);

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import org.m365mailwizard.core.check.Finding;
 import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.core.text.TerminalSafe;
 
 /**
  * One row of the DNS table, in words: what the table shows for one check. A row without status is
@@ -29,11 +30,13 @@ public record DnsCheckRow(String id, String name, Status status, String statusTe
 
     static DnsCheckRow of(Finding finding, Texts texts) {
         String notes = finding.notes().stream().map(texts::format).collect(Collectors.joining("\n"));
-        String found = finding.found().isEmpty() ? texts.get("findings.nothingFound") : String.join("\n", finding.found());
+        // Records come from the zone's owner: a line break or bidi override inside one must not pass for layout.
+        String found = finding.found().isEmpty() ? texts.get("findings.nothingFound")
+                : finding.found().stream().map(TerminalSafe::forLabel).collect(Collectors.joining("\n"));
         return new DnsCheckRow(finding.id(), texts.get("dnsui.check." + finding.id()), finding.status(),
                 texts.get("findings.status." + finding.status().jsonName()), texts.format(finding.message()), notes,
-                finding.expected(), found,
-                finding.fix() == null ? "" : finding.fix().zoneLine());
+                TerminalSafe.forLabel(finding.expected()), found,
+                finding.fix() == null ? "" : TerminalSafe.forLabel(finding.fix().zoneLine()));
     }
 
     public boolean hasFix() {
