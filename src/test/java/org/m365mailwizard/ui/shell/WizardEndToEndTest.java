@@ -93,7 +93,7 @@ class WizardEndToEndTest {
         dns = ZoneFixture.start();
         microsoftAnswers();
         Path config = preparedConfig();
-        Path exported = home.resolve("site").resolve("wpo365-m365.php");
+        Path exported = Files.createDirectories(home.resolve("site")).resolve("wpo365-m365.php"); // saving never creates folders
         fx.interact(() -> wizard = WizardHarness.open(new Stage(), home, language,
                 new WizardHarness.Options().browser(browser.opener()).stayOnStartPage()));
         wizard.dialogs.willOpen(config).willSaveTo(exported);
