@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import org.m365mailwizard.core.check.ExitCode;
 import org.m365mailwizard.core.check.ProblemException;
 import org.m365mailwizard.core.config.Cloud;
@@ -77,11 +78,12 @@ public final class CheckDnsCommand implements Callable<Integer> {
     int nameServerPort;
 
     private final DnsChecker checker;
-    private final ObjectMapper mapper;
+    private final Supplier<ObjectMapper> mapper;
     private final Texts texts;
     private final Terminal terminal;
 
-    public CheckDnsCommand(DnsChecker checker, ObjectMapper mapper, Texts texts, Terminal terminal) {
+    /** @param mapper the JSON mapper, asked for only with {@code --format json} (building one costs start-up time) */
+    public CheckDnsCommand(DnsChecker checker, Supplier<ObjectMapper> mapper, Texts texts, Terminal terminal) {
         this.checker = checker;
         this.mapper = mapper;
         this.texts = texts;
@@ -108,15 +110,16 @@ public final class CheckDnsCommand implements Callable<Integer> {
             if (parallel < 1 || parallel > 1024) {
                 throw ProblemException.invalidInput("cli.checkDns.badParallel", parallel);
             }
-            BatchCheck batch = new BatchCheck(configured, chosenCloud, initial, parallel, json,
-                    new FindingsJson(mapper, texts), new FindingsTable(texts, terminal), texts);
+            // One answer per shared question for the whole batch (SharedAnswers), honouring TTLs.
+            BatchCheck batch = new BatchCheck(configured.forBatch(), chosenCloud, initial, parallel, json,
+                    json ? new FindingsJson(mapper.get(), texts) : null, new FindingsTable(texts, terminal), texts);
             return batch.run(domainsFile, out, spec.commandLine().getErr());
         }
         DomainName name = domain(domain);
         DnsReport report = await(configured, new DnsCheckRequest(name, chosenCloud, initial));
         if (json) {
-            FindingsJson findingsJson = new FindingsJson(mapper, texts);
-            out.println(findingsJson.line(reportJson(report, mapper, findingsJson)));
+            FindingsJson findingsJson = new FindingsJson(mapper.get(), texts);
+            out.println(findingsJson.line(reportJson(report, findingsJson.mapper(), findingsJson)));
         } else {
             String shown = name.isInternationalized() ? name.unicode() + " (" + name.ascii() + ")" : name.ascii();
             out.println(texts.get("cli.checkDns.header", shown, chosenCloud.id()));
