@@ -47,22 +47,24 @@ public final class AppContext implements AutoCloseable {
     private final Map<String, String> environment;
     private final Clock clock;
     private final AppExecutors executors;
-    private final ObjectMapper objectMapper;
-    private final ConfigFile configFile;
     private final DnsChecker dnsChecker;
-    private final ExportService exportService;
-    private final ReportWriter reportWriter;
-    private final FindingsFile findingsFile;
+    // Everything below is built on first use (Lazy): a command needs few of these, the wizard's first
+    // frame none of the network ones.
+    private final Lazy<ObjectMapper> objectMapper;
+    private final Lazy<ConfigFile> configFile;
+    private final Lazy<ExportService> exportService;
+    private final Lazy<ReportWriter> reportWriter;
+    private final Lazy<FindingsFile> findingsFile;
     private final HttpClient httpClient;
-    private final TenantDiscovery tenantDiscovery;
-    private final AppTokenService appTokenService;
-    private final ConsentFlows consentFlows;
-    private final AppRegistrationCheck appRegistrationCheck;
-    private final SiteCheck siteCheck;
-    private final GraphMailClient graphMailClient;
-    private final HealthMonitor healthMonitor;
-    private final AppSetupService appSetupService;
-    private final DnsHosts dnsHosts;
+    private final Lazy<TenantDiscovery> tenantDiscovery;
+    private final Lazy<AppTokenService> appTokenService;
+    private final Lazy<ConsentFlows> consentFlows;
+    private final Lazy<AppRegistrationCheck> appRegistrationCheck;
+    private final Lazy<SiteCheck> siteCheck;
+    private final Lazy<GraphMailClient> graphMailClient;
+    private final Lazy<HealthMonitor> healthMonitor;
+    private final Lazy<AppSetupService> appSetupService;
+    private final Lazy<DnsHosts> dnsHosts;
 
     public AppContext(Texts texts, UserDirs userDirs, Map<String, String> environment, Clock clock) {
         this(texts, userDirs, environment, clock, SystemBrowserOpener.forThisSystem());
@@ -80,32 +82,33 @@ public final class AppContext implements AutoCloseable {
         this.environment = Map.copyOf(environment);
         this.clock = clock;
         this.executors = AppExecutors.withDefaultSize();
-        this.objectMapper = new ObjectMapper();
-        this.configFile = new ConfigFile(objectMapper);
         this.dnsChecker = new DnsChecker(DnsSettings.defaults(), executors.background());
-        this.exportService = new ExportService(texts, configFile, objectMapper, clock);
-        this.reportWriter = new ReportWriter(texts);
-        this.findingsFile = new FindingsFile(objectMapper, texts::has);
+        this.objectMapper = new Lazy<>(ObjectMapper::new);
+        this.configFile = new Lazy<>(() -> new ConfigFile(objectMapper.get()));
+        this.exportService = new Lazy<>(() -> new ExportService(texts, configFile.get(), objectMapper.get(), clock));
+        this.reportWriter = new Lazy<>(() -> new ReportWriter(texts));
+        this.findingsFile = new Lazy<>(() -> new FindingsFile(objectMapper.get(), texts::has));
         // Built on the first request: its TLS set-up costs more than the rest of the start together.
         this.httpClient = new LazyHttpClient(() -> HttpClient.newBuilder().connectTimeout(NETWORK_TIMEOUT)
                 .executor(executors.background()).followRedirects(HttpClient.Redirect.NEVER).build());
-        this.tenantDiscovery = new TenantDiscovery(httpClient, objectMapper, NETWORK_TIMEOUT);
-        this.appTokenService = new AppTokenService(executors.background(), NETWORK_TIMEOUT);
-        this.siteCheck = new SiteCheck(null, clock, NETWORK_TIMEOUT);
-        this.appRegistrationCheck = new AppRegistrationCheck(new AppInputValidator(clock), tenantDiscovery,
-                appTokenService);
-        this.graphMailClient = new GraphMailClient(httpClient, objectMapper, GraphLimits.defaults(), RetryPolicy.defaults(),
-                clock, Sleeper.system());
-        this.healthMonitor = new HealthMonitor(new HealthChecks(appRegistrationCheck, graphMailClient, texts, clock),
-                new HealthStateFile(objectMapper), graphMailClient, texts, clock);
-        this.dnsHosts = new DnsHosts(httpClient, objectMapper, NETWORK_TIMEOUT);
-        this.consentFlows = ConsentFlows.create(texts, clock, userDirs, browser, appTokenService);
-        this.appSetupService = new AppSetupService(httpClient, objectMapper, Sleeper.system(), clock, NETWORK_TIMEOUT);
+        this.tenantDiscovery = new Lazy<>(() -> new TenantDiscovery(httpClient, objectMapper.get(), NETWORK_TIMEOUT));
+        this.appTokenService = new Lazy<>(() -> new AppTokenService(executors.background(), NETWORK_TIMEOUT));
+        this.appRegistrationCheck = new Lazy<>(() -> new AppRegistrationCheck(new AppInputValidator(clock),
+                tenantDiscovery.get(), appTokenService.get()));
+        this.graphMailClient = new Lazy<>(() -> new GraphMailClient(httpClient, objectMapper.get(), GraphLimits.defaults(),
+                RetryPolicy.defaults(), clock, Sleeper.system()));
+        this.consentFlows = new Lazy<>(() -> ConsentFlows.create(texts, clock, userDirs, browser, appTokenService.get()));
+        this.siteCheck = new Lazy<>(() -> new SiteCheck(null, clock, NETWORK_TIMEOUT));
+        this.healthMonitor = new Lazy<>(() -> new HealthMonitor(new HealthChecks(appRegistrationCheck.get(),
+                graphMailClient.get(), texts, clock), new HealthStateFile(objectMapper.get()), graphMailClient.get(), texts, clock));
+        this.dnsHosts = new Lazy<>(() -> new DnsHosts(httpClient, objectMapper.get(), NETWORK_TIMEOUT));
+        this.appSetupService = new Lazy<>(() -> new AppSetupService(httpClient, objectMapper.get(), Sleeper.system(), clock,
+                NETWORK_TIMEOUT));
     }
 
     /** Creating or repairing the app registration with an admin's sign-in (issue 13). */
     public AppSetupService appSetupService() {
-        return appSetupService;
+        return appSetupService.get();
     }
 
     public Texts texts() {
@@ -134,11 +137,11 @@ public final class AppContext implements AutoCloseable {
     }
 
     public ObjectMapper objectMapper() {
-        return objectMapper;
+        return objectMapper.get();
     }
 
     public ConfigFile configFile() {
-        return configFile;
+        return configFile.get();
     }
 
     /** The DNS checker with the system's resolvers; callers derive other settings with {@code withSettings}. */
@@ -147,25 +150,25 @@ public final class AppContext implements AutoCloseable {
     }
 
     public ExportService exportService() {
-        return exportService;
+        return exportService.get();
     }
 
     public ReportWriter reportWriter() {
-        return reportWriter;
+        return reportWriter.get();
     }
 
     public FindingsFile findingsFile() {
-        return findingsFile;
+        return findingsFile.get();
     }
 
     /** Admin consent and sign-in through the system browser (consent step). */
     public ConsentFlows consentFlows() {
-        return consentFlows;
+        return consentFlows.get();
     }
 
     /** The one HTTP client for calls outside MSAL (tenant discovery, Graph); honours the JVM's trust store. */
     public SiteCheck siteCheck() {
-        return siteCheck;
+        return siteCheck.get();
     }
 
     public HttpClient httpClient() {
@@ -173,30 +176,40 @@ public final class AppContext implements AutoCloseable {
     }
 
     public TenantDiscovery tenantDiscovery() {
-        return tenantDiscovery;
+        return tenantDiscovery.get();
     }
 
     public AppTokenService appTokenService() {
-        return appTokenService;
+        return appTokenService.get();
     }
 
     public AppRegistrationCheck appRegistrationCheck() {
-        return appRegistrationCheck;
+        return appRegistrationCheck.get();
     }
 
     /** Sends test mails through Graph (the config's endpoints), with Graph's retry rules in real time. */
     public GraphMailClient graphMailClient() {
-        return graphMailClient;
+        return graphMailClient.get();
+    }
+
+    /** True once the JSON mapper was built: a command that prints no JSON never builds it. */
+    boolean objectMapperBuilt() {
+        return objectMapper.built();
+    }
+
+    /** True once the consent flows were built: nothing on the command line's way builds them but the consent step. */
+    boolean consentFlowsBuilt() {
+        return consentFlows.built();
     }
 
     /** The scheduled health check of a finished setup ({@code health}). */
     public HealthMonitor healthMonitor() {
-        return healthMonitor;
+        return healthMonitor.get();
     }
 
     /** Opens the DNS hosts' APIs (Cloudflare, Azure DNS) for publishing records. */
     public DnsHosts dnsHosts() {
-        return dnsHosts;
+        return dnsHosts.get();
     }
 
     @Override

@@ -26,7 +26,7 @@ final class CommandFactory implements CommandLine.IFactory {
     public <K> K create(Class<K> type) throws Exception {
         // Subcommands that need services are constructed here; the rest by picocli's default factory.
         if (type == CheckDnsCommand.class) {
-            return type.cast(new CheckDnsCommand(context.dnsChecker(), context.objectMapper(), context.texts(),
+            return type.cast(new CheckDnsCommand(context.dnsChecker(), context::objectMapper, context.texts(),
                     Terminal.detect(context.environment()), context.configFile()));
         }
         if (type == CheckAppCommand.class) {

@@ -46,6 +46,7 @@ final class BatchCheck {
     private final FindingsTable table;
     private final Texts texts;
 
+    /** @param findingsJson the JSON writer, used (and given) only when {@code json} is true */
     BatchCheck(DnsChecker checker, Cloud cloud, Optional<DomainName> initialDomain, int parallel, boolean json,
                FindingsJson findingsJson, FindingsTable table, Texts texts) {
         this.checker = checker;

@@ -20,7 +20,8 @@ import org.m365mailwizard.testsupport.LoopbackDnsServer;
  * <p>Arguments: {@code --jar FILE} (the packaged application), {@code --zones DIR} (Microsoft's
  * test zones), {@code --work DIR} (scratch), {@code --java-options "..."} (the launcher's JVM
  * options, as documented in the README), {@code --no-gui} (skip the wizard's figures), {@code --only
- * dns|batch|cli|gui} (one group of figures, while working on it), {@code --write-classlist FILE}
+ * dns|batch|peer|cli|gui} (one group of figures, while working on it), {@code --peer-dir DIR} (where
+ * {@code bench/run} installed mailauth, {@link PeerFigures}), {@code --write-classlist FILE}
  * (instead of measuring: training runs that write the class list of the CDS archive, {@link ClassListWriter}).
  */
 public final class Benchmark {
@@ -40,6 +41,8 @@ public final class Benchmark {
         boolean gui = true;
         String only = "all";
         Path classList = null;
+        Path peerScript = Path.of("bench/peer/mailauth-spf.js");
+        Path peerDir = Path.of("target/peer");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--jar" -> jar = Path.of(args[++i]);
@@ -50,6 +53,7 @@ public final class Benchmark {
                 case "--no-gui" -> gui = false;
                 case "--only" -> only = args[++i];
                 case "--write-classlist" -> classList = Path.of(args[++i]);
+                case "--peer-dir" -> peerDir = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -75,6 +79,11 @@ public final class Benchmark {
             }
             if (wanted(only, "batch")) {
                 batch(processes, figures);
+            }
+            if (wanted(only, "peer")) {
+                Figures.note("check-dns against mailauth's SPF evaluation, whole processes, answers delayed by "
+                        + DELAY.toMillis() + " ms");
+                new PeerFigures(processes, peerScript, peerDir, work).run(figures);
             }
             server.withDelay(Duration.ZERO);
             if (wanted(only, "cli")) {

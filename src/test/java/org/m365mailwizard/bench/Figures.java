@@ -16,7 +16,7 @@ final class Figures {
     }
 
     void print(String name, Object value, String unit) {
-        out.println(name + ": " + value + " " + unit);
+        out.println(name + ": " + value + (unit.isEmpty() ? "" : " " + unit));
         out.flush();
     }
 

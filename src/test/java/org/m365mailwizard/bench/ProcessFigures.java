@@ -41,6 +41,11 @@ final class ProcessFigures {
         this.resolver = resolver;
     }
 
+    /** The launcher's JVM options. */
+    List<String> javaOptions() {
+        return javaOptions;
+    }
+
     /** The loopback DNS server, as {@code --resolver} takes it. */
     String resolver() {
         return resolver;

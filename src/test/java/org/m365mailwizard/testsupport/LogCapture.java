@@ -37,7 +37,7 @@ public final class LogCapture implements AutoCloseable {
         return capture;
     }
 
-    /** Starts recording the named loggers at the levels logback.xml gives them (what reaches the file). */
+    /** Starts recording the named loggers at the levels the logging configuration gives them (what reaches the file). */
     public static LogCapture atConfiguredLevels(String... loggers) {
         LogCapture capture = new LogCapture();
         List<String> prefixes = List.of(loggers);

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /** Points the log file at the per-user state folder; must run before the first logger is created. */
 public final class LogSetup {
 
-    /** The system property logback.xml reads for the log file's path. */
+    /** The system property {@link LogConfiguration} reads for the log file's path. */
     public static final String LOG_FILE_PROPERTY = "m365wizard.logFile";
 
     private LogSetup() {

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
-import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.status.Status;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The production logback.xml, loaded as the application loads it, never writes a secret to the log
+ * The production logging set-up ({@link LogConfiguration}), as the application applies it, never writes a secret to the log
  * file: not in the message, not in an argument, not in an exception message or its cause. The rest
  * of the line stays readable.
  */
@@ -70,7 +68,7 @@ class LogSecrecyTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("leaks")
     void neverReachesTheLogFile(String name, String secret, BiConsumer<Logger, String> logging)
-            throws IOException, JoranException {
+            throws IOException {
         Path logFile = dir.resolve("state/m365-mail-wizard.log");
         LoggerContext context = productionContext(logFile);
         try {
@@ -88,14 +86,10 @@ class LogSecrecyTest {
         assertThat(written).doesNotContain(secret.substring(4, secret.length() - 4));
     }
 
-    private static LoggerContext productionContext(Path logFile) throws JoranException {
+    private static LoggerContext productionContext(Path logFile) {
         LoggerContext context = new LoggerContext();
         context.setMDCAdapter(new LogbackMDCAdapter());
-        // logback.xml reads the file's path from this property, as LogSetup sets it in production.
-        context.putProperty(LogSetup.LOG_FILE_PROPERTY, logFile.toString());
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        configurator.doConfigure(Path.of("src/main/resources/logback.xml").toFile());
+        LogConfiguration.apply(context, logFile);
         context.start();
         return context;
     }

@@ -38,8 +38,10 @@ final class DmarcCheck {
 
     static CompletionStage<Finding> run(DnsClient dns, DnsCheckRequest request) {
         String domain = request.domain().ascii();
-        String org = OrganizationalDomain.of(domain).orElse(domain);
+        // The question first: the organisational domain's first use builds Guava's public suffix
+        // list (tens of milliseconds in a fresh process), which then happens while the answer travels.
         CompletableFuture<DnsAnswer> own = dns.query("_dmarc." + domain + ".", Type.TXT).toCompletableFuture();
+        String org = OrganizationalDomain.of(domain).orElse(domain);
         CompletableFuture<DnsAnswer> ofOrg = org.equals(domain) ? own
                 : dns.query("_dmarc." + org + ".", Type.TXT).toCompletableFuture();
         return own.thenCompose(answer -> {

@@ -13,6 +13,7 @@ import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.dns.DnsClient;
 import org.m365mailwizard.core.dns.DnsSettings;
+import org.m365mailwizard.core.dns.SharedAnswers;
 import org.m365mailwizard.core.dns.SharedQuestions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,14 +36,39 @@ public final class DnsChecker {
 
     private final DnsSettings settings;
     private final Executor executor;
+    /** The batch's shared answers ({@link #forBatch()}); null: every check asks afresh. */
+    private final SharedAnswers batchAnswers;
 
     /**
      * @param settings how questions are asked (resolvers, authoritative mode, timeout)
      * @param executor where DNS completions and check logic run (the application's background executor)
      */
     public DnsChecker(DnsSettings settings, Executor executor) {
+        this(settings, executor, null);
+    }
+
+    private DnsChecker(DnsSettings settings, Executor executor, SharedAnswers batchAnswers) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.batchAnswers = batchAnswers;
+    }
+
+    /**
+     * A checker for one batch of domains: its checks share one {@link SharedAnswers}, so a question
+     * that several domains ask (Microsoft's SPF include, a mailing service's include) is sent once
+     * while its answer lives. In authoritative mode each domain asks its own name servers, so
+     * nothing is shared between domains there.
+     */
+    public DnsChecker forBatch() {
+        if (settings.authoritative()) {
+            return this;
+        }
+        return new DnsChecker(settings, executor, new SharedAnswers(settings.newClient("", executor)));
+    }
+
+    /** The batch's shared answers, when this checker is one of {@link #forBatch()}. */
+    public java.util.Optional<SharedAnswers> batchAnswers() {
+        return java.util.Optional.ofNullable(batchAnswers);
     }
 
     public DnsSettings settings() {
@@ -51,7 +77,7 @@ public final class DnsChecker {
 
     /** The same checker asking questions another way. */
     public DnsChecker withSettings(DnsSettings newSettings) {
-        return new DnsChecker(newSettings, executor);
+        return new DnsChecker(newSettings, executor, null);
     }
 
     public CompletionStage<DnsReport> check(DnsCheckRequest request) {
@@ -64,7 +90,8 @@ public final class DnsChecker {
      * unexpectedly yields an {@code error} finding.
      */
     public CompletionStage<DnsReport> check(DnsCheckRequest request, Consumer<Finding> onFinding) {
-        return check(settings.newClient(request.domain().ascii(), executor), request, onFinding);
+        DnsClient client = batchAnswers != null ? batchAnswers : settings.newClient(request.domain().ascii(), executor);
+        return check(client, request, onFinding);
     }
 
     /**
@@ -80,8 +107,10 @@ public final class DnsChecker {
             int s = selector;
             running.add(guarded(DkimCheck.id(s), () -> DkimCheck.run(dns, request, s), onFinding));
         }
+        // Autodiscover starts before DMARC, whose start does more work (see DmarcCheck.run); the report keeps its order.
+        CompletableFuture<Finding> autodiscover = guarded(AutodiscoverCheck.ID, () -> AutodiscoverCheck.run(dns, request), onFinding);
         running.add(guarded(DmarcCheck.ID, () -> DmarcCheck.run(dns, request), onFinding));
-        running.add(guarded(AutodiscoverCheck.ID, () -> AutodiscoverCheck.run(dns, request), onFinding));
+        running.add(autodiscover);
         return CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
                 .thenApply(done -> new DnsReport(request.domain(), request.cloud(),
                         whenDomainMissing(request, running.stream().map(CompletableFuture::join).toList())));
