@@ -107,8 +107,7 @@ public final class ExportCommand implements Callable<Integer> {
             stdout.println(texts.get("cli.export.written", main.resolveSibling(companion.fileName()),
                     texts.get(target.nameKey())));
         }
-        if (file.anyHoldsSecret() || (target != ExportTarget.ICS && target != ExportTarget.WINDOWS_TASK)) {
-            // A calendar or a task file never holds the secret, so "add --include-secret" would mislead.
+        if (file.anyHoldsSecret() || target.canHoldSecret()) {
             stdout.println(texts.get(file.anyHoldsSecret() ? "cli.export.ownerOnly" : "cli.export.secretLeftOut"));
         }
         for (Message notice : exports.notices(target, setup)) {

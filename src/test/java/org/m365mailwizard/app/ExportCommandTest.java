@@ -86,6 +86,19 @@ class ExportCommandTest {
     }
 
     @Test
+    void aFileThatNeverCarriesTheSecretDoesNotSuggestIncludingIt() throws Exception {
+        int records = run(Map.of(), "export", "--config", config(SETUP).toString(), "--target", "bind",
+                "--out", dir.resolve("m365.zone").toString());
+        assertThat(records).isZero();
+        assertThat(out.toString()).contains("Wrote").doesNotContain("--include-secret");
+
+        int plugin = run(Map.of(), "export", "--config", config(SETUP).toString(), "--target", "wp-mail-smtp",
+                "--out", dir.resolve("wp.php").toString());
+        assertThat(plugin).isZero();
+        assertThat(out.toString()).contains("add --include-secret to include it");
+    }
+
+    @Test
     void anUnknownTargetIsInvalidInputListingTheTargets() throws Exception {
         int code = run(Map.of(), "export", "--config", config(SETUP).toString(), "--target", "sendmail",
                 "--out", dir.resolve("x").toString());

@@ -73,6 +73,14 @@ public enum ExportTarget {
         return this == BIND || this == DNSCONTROL || this == OCTODNS || this == TERRAFORM;
     }
 
+    /**
+     * Whether the file can carry the client secret when asked: a DNS record file, a calendar or a
+     * scheduled task never does, so saying "the secret was left out" there would mislead.
+     */
+    public boolean canHoldSecret() {
+        return !writesDnsRecords() && this != ICS && this != WINDOWS_TASK;
+    }
+
     /** The bundle key of the target's display name. */
     public String nameKey() {
         return "export.target." + id;
