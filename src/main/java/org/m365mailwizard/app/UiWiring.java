@@ -113,8 +113,8 @@ public final class UiWiring implements ShellWiring {
             if (type == AppStepController.class) {
                 return new AppStepController(new AppStepViewModel(model, context.appRegistrationCheck(), tasks), texts,
                         linkOpener(), (mode, owner) -> new AppSetupDialog(new AppSetupViewModel(model,
-                                context.appSetupService(), texts, tasks, Platform::runLater, mode, this::signInClientId),
-                                texts, linkOpener(), owner).show());
+                                context.appSetupService(), context.consentFlows().signIn(), clock, texts, tasks,
+                                Platform::runLater, mode, this::signInClientId), texts, owner).show());
             }
             if (type == ConsentStepController.class) {
                 ConsentStepViewModel vm = new ConsentStepViewModel(model, context.consentFlows(),

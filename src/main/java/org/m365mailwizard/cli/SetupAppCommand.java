@@ -136,7 +136,7 @@ public final class SetupAppCommand implements Callable<Integer> {
         }
         Cancellation cancel = Cancellation.none();
         AdminSession admin = service.deviceCode().signIn(loaded.endpoints(), AppSetupService.signInTenant(loaded),
-                signInClientId, new DeviceCodeSignIn.Listener() {
+                signInClientId, request.permissions(), new DeviceCodeSignIn.Listener() {
                     @Override
                     public void prompt(DeviceCodePrompt prompt) {
                         err.println(texts.get("cli.setupApp.deviceCode", prompt.verificationUri(), prompt.userCode(),

@@ -86,6 +86,64 @@ public final class AppSetupStandIn implements AutoCloseable {
         return this;
     }
 
+    // --- identity platform: the browser sign-in (authorization code + PKCE, form_post) -------------
+
+    /**
+     * The authorize endpoint of {@code tenant} answers with Entra's auto-submitting form_post page
+     * carrying a code, and the token endpoint redeems it for an admin holding {@code roles}.
+     */
+    public AppSetupStandIn browserSignIn(String tenant, List<String> roles) {
+        authorizeFormPost(tenant, "<input type=\"hidden\" name=\"code\" value=\"admin-code\"/>");
+        https.wireMock().stubFor(post(urlEqualTo("/" + tenant + "/oauth2/v2.0/token"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("grant_type=authorization_code"))
+                .willReturn(json(200, browserTokenBody(roles))));
+        return this;
+    }
+
+    /** The admin declines on Microsoft's page: Entra sends {@code access_denied} back to the redirect URI. */
+    public AppSetupStandIn browserSignInDeclined(String tenant) {
+        authorizeFormPost(tenant, "<input type=\"hidden\" name=\"error\" value=\"access_denied\"/>"
+                + "<input type=\"hidden\" name=\"error_description\" value=\"AADSTS65004: User declined to consent"
+                + " to access the app.\"/>");
+        return this;
+    }
+
+    private void authorizeFormPost(String tenant, String fields) {
+        https.wireMock().stubFor(get(urlPathEqualTo("/" + tenant + "/oauth2/v2.0/authorize"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8")
+                        .withBody("<html><head><title>Working...</title></head><body>"
+                                + "<form method=\"POST\" name=\"hiddenform\" action=\"{{request.query.redirect_uri}}\">"
+                                + fields
+                                + "<input type=\"hidden\" name=\"state\" value=\"{{request.query.state}}\"/>"
+                                + "<noscript><p>Script is disabled. Click Submit to continue.</p>"
+                                + "<input type=\"submit\" value=\"Submit\"/></noscript></form>"
+                                + "<script>document.forms[0].submit()</script></body></html>")));
+    }
+
+    /** The authorize requests received (their query names the client, redirect URI, scopes and PKCE challenge). */
+    public List<LoggedRequest> authorizeRequests() {
+        return https.wireMock().getAllServeEvents().stream().map(e -> e.getRequest())
+                .filter(r -> r.getUrl().contains("/oauth2/v2.0/authorize"))
+                .sorted(java.util.Comparator.comparing(LoggedRequest::getLoggedDate)).toList();
+    }
+
+    private static String browserTokenBody(List<String> roles) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        long now = java.time.Instant.now().getEpochSecond();
+        String idToken = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(("{\"aud\":\"14d82eec-204b-4c2f-b7e8-296a70dab67e\",\"iss\":\"https://login.example.test/"
+                + TENANT + "/v2.0\",\"iat\":" + now + ",\"nbf\":" + now + ",\"exp\":" + (now + 3600)
+                + ",\"name\":\"Admin\",\"oid\":\"0bd1e0e9-0000-0000-0000-000000000002\",\"preferred_username\":"
+                + "\"admin@contoso.com\",\"sub\":\"subject-2\",\"tid\":\"" + TENANT + "\",\"ver\":\"2.0\"}")
+                .getBytes(StandardCharsets.UTF_8)) + ".c2lnbmF0dXJlLW5vdC1jaGVja2Vk";
+        String clientInfo = b64.encodeToString(("{\"uid\":\"0bd1e0e9-0000-0000-0000-000000000002\",\"utid\":\""
+                + TENANT + "\"}").getBytes(StandardCharsets.UTF_8));
+        return "{\"token_type\":\"Bearer\",\"scope\":\"Application.ReadWrite.All AppRoleAssignment.ReadWrite.All"
+                + " Domain.Read.All\",\"expires_in\":3599,\"ext_expires_in\":3599,\"access_token\":\"" + adminToken(roles)
+                + "\",\"refresh_token\":\"0.AX0A-refresh\",\"id_token\":\"" + idToken + "\",\"client_info\":\""
+                + clientInfo + "\"}";
+    }
+
     /** Device code refused for the client (e.g. a client that does not allow public flows). */
     public AppSetupStandIn deviceCodeRefused(String error, int code, String description) {
         https.wireMock().stubFor(post(urlEqualTo("/organizations/oauth2/v2.0/devicecode"))
@@ -175,6 +233,32 @@ public final class AppSetupStandIn implements AutoCloseable {
                 ? "{\"value\":[{\"id\":\"" + ASSIGNMENT_ID + "\",\"appRoleId\":\"b633e1c5-b582-4048-a93e-9f11b44c7e96\","
                         + "\"principalId\":\"" + SP_ID + "\",\"resourceId\":\"" + GRAPH_SP_ID + "\"}]}"
                 : "{\"value\":[]}"));
+        return this;
+    }
+
+    /**
+     * An app consented tenant-wide whose Mail.Send assignment can be removed: after Graph's DELETE of the
+     * assignment, the client's assignment list is empty (and after a re-grant POST it is back).
+     */
+    public AppSetupStandIn consentRemovable(String audience, String redirectUris, String requiredResourceAccess,
+                                            String passwordCredentials) {
+        existingApp(audience, redirectUris, requiredResourceAccess, passwordCredentials, true, true);
+        String scenario = "consent-" + scenarios++;
+        String listed = "{\"value\":[{\"id\":\"" + ASSIGNMENT_ID + "\",\"appRoleId\":\"b633e1c5-b582-4048-a93e-9f11b44c7e96\","
+                + "\"principalId\":\"" + SP_ID + "\",\"resourceId\":\"" + GRAPH_SP_ID + "\"}]}";
+        String assignments = "/v1.0/servicePrincipals/" + SP_ID + "/appRoleAssignments";
+        String assignment = "/v1.0/servicePrincipals/" + GRAPH_SP_ID + "/appRoleAssignedTo/" + ASSIGNMENT_ID;
+        https.wireMock().stubFor(get(urlEqualTo(assignments)).atPriority(2).inScenario(scenario)
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(json(200, listed)));
+        https.wireMock().stubFor(delete(urlEqualTo(assignment)).atPriority(2).inScenario(scenario)
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("removed").willReturn(aResponse().withStatus(204)));
+        https.wireMock().stubFor(get(urlEqualTo(assignments)).atPriority(2).inScenario(scenario)
+                .whenScenarioStateIs("removed").willReturn(json(200, "{\"value\":[]}")));
+        https.wireMock().stubFor(post(urlEqualTo("/v1.0/servicePrincipals/" + GRAPH_SP_ID + "/appRoleAssignedTo"))
+                .atPriority(2).inScenario(scenario).whenScenarioStateIs("removed").willSetStateTo(Scenario.STARTED)
+                .willReturn(json(201, "{\"id\":\"" + ASSIGNMENT_ID + "\",\"appRoleId\":\"b633e1c5-b582-4048-a93e-9f11b44c7e96\","
+                        + "\"principalId\":\"" + SP_ID + "\",\"principalType\":\"ServicePrincipal\","
+                        + "\"resourceDisplayName\":\"Microsoft Graph\",\"resourceId\":\"" + GRAPH_SP_ID + "\"}")));
         return this;
     }
 

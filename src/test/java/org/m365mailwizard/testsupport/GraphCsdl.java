@@ -103,6 +103,11 @@ public final class GraphCsdl {
         return types.containsKey(qualified(type));
     }
 
+    /** The declared type of a property or navigation property of {@code type} or its bases, e.g. {@code Collection(graph.appRoleAssignment)}; null when none. */
+    public String memberType(String type, String name) {
+        return property(qualified(type), name);
+    }
+
     /** Violations of {@code body} against the entity or complex type (e.g. {@code graph.application}); empty when it conforms. */
     public List<String> check(String type, JsonNode body) {
         List<String> problems = new ArrayList<>();

@@ -107,6 +107,50 @@ public final class AppPlanner {
         return new AppPlan(SetupRequest.Mode.REPAIR, List.of(), changes, List.of(), app, false);
     }
 
+    /**
+     * Least privilege, the last step: once the admin limited the app with Exchange RBAC for Applications,
+     * the tenant-wide Mail.Send consent must go, or the two grants add up and nothing is limited (facts
+     * §6.1). Planned only for that case: under an Application Access Policy the consent must stay (the
+     * policy restricts it), the delegated grant has no such consent, and an app without it has nothing
+     * to remove. Its own plan, never part of a create or repair.
+     */
+    public AppPlan planRemoveConsent(EntraGraph graph, SetupRequest request, MailboxScoping scoping)
+            throws ProblemException, InterruptedException {
+        if (request.grant() != Grant.APPLICATION) {
+            return notes(Message.of("appsetup.removeConsent.delegated"));
+        }
+        if (scoping == MailboxScoping.APPLICATION_ACCESS_POLICY) {
+            return notes(Message.of("appsetup.removeConsent.accessPolicy"));
+        }
+        if (scoping != MailboxScoping.RBAC_FOR_APPLICATIONS) {
+            return notes(Message.of("appsetup.removeConsent.notScoped"));
+        }
+        ExistingApp app = AppReader.read(graph, request.config().clientId());
+        if (app.assignmentId().isEmpty()) {
+            return new AppPlan(SetupRequest.Mode.REPAIR, List.of(Finding.of("app-tenant-consent", Status.PASS, "",
+                    List.of(), Message.of("appsetup.removeConsent.none"))), List.of(), List.of(), app, false);
+        }
+        AppReader.GraphMailSend mailSend = AppReader.GraphMailSend.read(graph);
+        String path = "/servicePrincipals/" + AppReader.key(mailSend.servicePrincipalId()) + "/appRoleAssignedTo/"
+                + AppReader.key(app.assignmentId());
+        return new AppPlan(SetupRequest.Mode.REPAIR,
+                List.of(finding("app-tenant-consent", "none", List.of("Mail.Send"), Message.of("appsetup.removeConsent.found"))),
+                List.of(new PlannedChange(ChangeKind.REMOVE_CONSENT, Message.of("appsetup.change.removeConsent"), path)),
+                List.of(), app, false);
+    }
+
+    /** After the removal: is the consent really gone? Entra may list it for a moment longer (replication). */
+    public Finding verifyConsentRemoved(EntraGraph graph, String appId) throws ProblemException, InterruptedException {
+        boolean gone = AppReader.read(graph, appId).assignmentId().isEmpty();
+        return Finding.of("app-tenant-consent", gone ? Status.PASS : Status.WARN, "none",
+                gone ? List.of() : List.of("Mail.Send"),
+                Message.of(gone ? "appsetup.removeConsent.verified" : "appsetup.removeConsent.stillListed"));
+    }
+
+    private static AppPlan notes(Message note) {
+        return new AppPlan(SetupRequest.Mode.REPAIR, List.of(), List.of(), List.of(note), null, false);
+    }
+
     private Optional<Finding> secretFinding(ExistingApp app) {
         Instant now = clock.instant();
         Instant soon = now.plus(Duration.ofDays(SECRET_WARNING_DAYS));

@@ -10,8 +10,11 @@ public final class AppSetupIds {
 
     /**
      * The default public client for the admin's sign-in: Microsoft Graph PowerShell / Graph CLI. Unlike
-     * the Azure CLI app it is consentable, so it accepts the dynamic scopes below, device code and
-     * {@code http://localhost} redirects. A setting, because a tenant may block it or prefer its own.
+     * the Azure CLI app (first party, pre-authorized for a fixed set of Graph scopes: AADSTS650057
+     * otherwise) it is consentable, so it accepts the dynamic scopes below; Graph PowerShell itself
+     * signs in with it in the system browser on a {@code http://localhost} redirect and falls back to
+     * device code (facts §1.1, §1.2; Entra ignores the port of a localhost redirect). A setting,
+     * because a tenant may block it or prefer its own public client.
      */
     public static final String DEFAULT_SIGN_IN_CLIENT_ID = "14d82eec-204b-4c2f-b7e8-296a70dab67e";
     public static final String GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000";
@@ -34,15 +37,21 @@ public final class AppSetupIds {
             CLOUD_APPLICATION_ADMINISTRATOR, "Cloud Application Administrator",
             APPLICATION_DEVELOPER, "Application Developer");
 
-    /** The delegated permissions the sign-in asks for, each with why (message keys) in the GUI. */
-    public static final List<String> SCOPES = List.of("Application.ReadWrite.All", "AppRoleAssignment.ReadWrite.All",
-            "Domain.Read.All");
+    /** Create, read, repair the app, its permission and secrets (facts §2.1). */
+    public static final String APPLICATIONS = "Application.ReadWrite.All";
+    /** Grant or remove the admin consent for Mail.Send (application). */
+    public static final String APP_ROLE_ASSIGNMENTS = "AppRoleAssignment.ReadWrite.All";
+    /** Read the domain and Microsoft's DNS records for it. */
+    public static final String DOMAINS = "Domain.Read.All";
+
+    /** Every delegated permission the setup may ask for; {@link SetupRequest#permissions()} picks those an action needs. */
+    public static final List<String> SCOPES = List.of(APPLICATIONS, APP_ROLE_ASSIGNMENTS, DOMAINS);
 
     private AppSetupIds() {
     }
 
-    /** The scopes as full URIs of the setup's Graph, so a national cloud's token is asked of its own Graph. */
-    public static List<String> scopeUris(Endpoints endpoints) {
-        return SCOPES.stream().map(s -> endpoints.graphRoot() + "/" + s).toList();
+    /** Permissions as full scope URIs of the setup's Graph, so a national cloud's token is asked of its own Graph. */
+    public static List<String> scopeUris(Endpoints endpoints, List<String> permissions) {
+        return permissions.stream().map(s -> endpoints.graphRoot() + "/" + s).toList();
     }
 }

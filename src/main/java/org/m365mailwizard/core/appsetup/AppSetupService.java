@@ -36,6 +36,11 @@ public final class AppSetupService {
         return new DeviceCodeSignIn(http, json, sleeper, clock, timeout);
     }
 
+    /** The admin of a browser sign-in, read from its delegated token (tenant, user, directory roles). */
+    public AdminSession admin(String accessToken) {
+        return TokenClaims.session(accessToken, json);
+    }
+
     public EntraGraph graph(Endpoints endpoints, AdminSession admin, Cancellation cancel) {
         return new EntraGraph(http, json, sleeper, timeout, endpoints, admin.accessToken(),
                 (operation, retry, delay) -> { }, cancel);

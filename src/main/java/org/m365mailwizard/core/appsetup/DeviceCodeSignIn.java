@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -66,12 +67,13 @@ public final class DeviceCodeSignIn {
      * Signs the admin in; returns when Microsoft issued the token.
      *
      * @param tenant the tenant id or domain, or {@code organizations} when not yet known
+     * @param permissions the delegated Graph permissions to ask for ({@link SetupRequest#permissions()})
      * @throws ProblemException exit 2 when declined, expired or the client is refused; 3 when unreachable
      */
-    public AdminSession signIn(Endpoints endpoints, String tenant, String clientId, Listener listener,
-                               Cancellation cancel) throws ProblemException, InterruptedException {
+    public AdminSession signIn(Endpoints endpoints, String tenant, String clientId, List<String> permissions,
+                               Listener listener, Cancellation cancel) throws ProblemException, InterruptedException {
         String base = endpoints.loginRoot() + "/" + URLEncoder.encode(tenant, StandardCharsets.UTF_8) + "/oauth2/v2.0/";
-        String scope = "openid profile offline_access " + String.join(" ", AppSetupIds.scopeUris(endpoints));
+        String scope = "openid profile offline_access " + String.join(" ", AppSetupIds.scopeUris(endpoints, permissions));
         Map<String, String> start = new LinkedHashMap<>();
         start.put("client_id", clientId);
         start.put("scope", scope);

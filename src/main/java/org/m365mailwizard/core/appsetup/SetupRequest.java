@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.core.appsetup;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.m365mailwizard.core.check.ProblemException;
@@ -35,6 +37,23 @@ public record SetupRequest(Mode mode, MailConfig config, int secretMonths) {
             throw ProblemException.invalidInput("appsetup.input.noClientId");
         }
         return new SetupRequest(mode, config, secretMonths);
+    }
+
+    /**
+     * The delegated permissions this action needs, and no more: the app always; the admin consent only
+     * for the application grant (the delegated grant is consented by the sender); the domain only when
+     * the setup names one. Both sign-ins (browser and device code) ask for exactly these.
+     */
+    public List<String> permissions() {
+        List<String> wanted = new ArrayList<>();
+        wanted.add(AppSetupIds.APPLICATIONS);
+        if (grant() == Grant.APPLICATION) {
+            wanted.add(AppSetupIds.APP_ROLE_ASSIGNMENTS);
+        }
+        if (config.domain() != null && !config.domain().isBlank()) {
+            wanted.add(AppSetupIds.DOMAINS);
+        }
+        return List.copyOf(wanted);
     }
 
     public Grant grant() {

@@ -185,7 +185,7 @@ public final class SetupRun {
                 body.put("keyId", change.argument());
                 session.post("remove client secret", appPath() + "/removePassword", body, EntraGraph.Fresh.YES);
             }
-            case REMOVE_CONSENT -> session.delete("remove Mail.Send consent", change.argument());
+            case REMOVE_CONSENT -> removeConsent(session, index, change.argument());
             default -> throw new IllegalStateException("unplanned change " + change.kind());
         }
     }
@@ -210,6 +210,21 @@ public final class SetupRun {
         String path = "/servicePrincipals/" + AppReader.key(mailSend.servicePrincipalId()) + "/appRoleAssignedTo";
         JsonNode assignment = session.post("grant admin consent", path, body, EntraGraph.Fresh.YES);
         undo.push(new Undo(index, "DELETE", path + "/" + AppReader.key(assignment.path("id").asText("")), null));
+    }
+
+    /** Deletes the tenant-wide Mail.Send assignment; the undo grants it again, exactly as {@link #grantConsent} does. */
+    private void removeConsent(EntraGraph session, int index, String path) throws ProblemException, InterruptedException {
+        if (spId.isEmpty()) {
+            spId = AppReader.servicePrincipalId(session, appId, EntraGraph.Fresh.NO);
+        }
+        AppReader.GraphMailSend mailSend = AppReader.GraphMailSend.read(session);
+        session.delete("remove Mail.Send consent", path);
+        ObjectNode back = session.json().createObjectNode();
+        back.put("principalId", spId);
+        back.put("resourceId", mailSend.servicePrincipalId());
+        back.put("appRoleId", mailSend.appRoleId());
+        undo.push(new Undo(index, "POST", "/servicePrincipals/" + AppReader.key(mailSend.servicePrincipalId())
+                + "/appRoleAssignedTo", back));
     }
 
     private void addSecret(EntraGraph session, int index, int months) throws ProblemException, InterruptedException {

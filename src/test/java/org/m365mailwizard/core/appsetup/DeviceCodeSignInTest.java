@@ -41,7 +41,7 @@ class DeviceCodeSignInTest {
         DeviceCodeSignIn signIn = new DeviceCodeSignIn(HttpClient.newHttpClient(), new ObjectMapper(), time, time,
                 Duration.ofSeconds(10));
         return signIn.signIn(entra.endpoints(), "organizations", AppSetupIds.DEFAULT_SIGN_IN_CLIENT_ID,
-                new DeviceCodeSignIn.Listener() {
+                AppSetupIds.SCOPES, new DeviceCodeSignIn.Listener() {
                     @Override
                     public void prompt(DeviceCodePrompt prompt) {
                         prompts.add(prompt);

@@ -119,6 +119,29 @@ class GraphContractTest {
     }
 
     @Test
+    void removingTheTenantWideConsentAndGrantingItAgainUseGraphsDeclaredRelationshipAndBody() throws Exception {
+        entra.consentRemovable("AzureADMyOrg", "[\"https://www.contoso.com/\"]", "[]", "[]");
+        SetupRequest request = SetupRequest.of(SetupRequest.Mode.REPAIR, config(PluginTarget.WPO365), 12);
+        AppPlan plan = new AppPlanner(time).planRemoveConsent(graph(), request, MailboxScoping.RBAC_FOR_APPLICATIONS);
+        SetupRun run = new SetupRun(graph(), plan, request);
+        assertThat(run.apply(ApplyListener.NONE)).isTrue();
+        assertThat(run.undo(ApplyListener.NONE)).isTrue();
+
+        LoggedRequest removal = entra.graphRequests().stream().filter(r -> r.getMethod().getName().equals("DELETE"))
+                .findFirst().orElseThrow();
+        // DELETE /servicePrincipals/{resource}/appRoleAssignedTo/{id}: the relationship exists and holds assignments.
+        String[] segments = removal.getUrl().split("/");
+        assertThat(segments).hasSize(6);
+        assertThat(csdl.memberType("graph.servicePrincipal", segments[4])).isEqualTo("Collection(graph.appRoleAssignment)");
+        LoggedRequest regrant = entra.graphRequests().stream().filter(r -> r.getMethod().getName().equals("POST"))
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(regrant.getUrl()).endsWith("/appRoleAssignedTo");
+        assertThat(violations(regrant)).isEmpty();
+        assertThat(json.readTree(regrant.getBodyAsString()).fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("principalId", "resourceId", "appRoleId");
+    }
+
+    @Test
     void theCheckerCatchesAMisspelledPropertyAWrongTypeAndAWrongParameter() throws Exception {
         assertThat(csdl.check("graph.application", json.readTree("{\"displayname\":\"x\"}"))).isNotEmpty();
         assertThat(csdl.check("graph.application", json.readTree("{\"web\":{\"redirectUris\":\"https://x/\"}}"))).isNotEmpty();

@@ -371,4 +371,87 @@ class SetupRunTest {
         assertThat(info.records().entries().get(0).get("@odata.type").asText())
                 .isEqualTo("#microsoft.graph.domainDnsMxRecord");
     }
+
+    // --- least privilege: removing the tenant-wide consent once Exchange limits the app -----------
+
+    @Test
+    void underRbacForApplicationsTheRemovalIsItsOwnPlanAppliedVerifiedAndUndoneByGrantingAgain() throws Exception {
+        entra.consentRemovable("AzureADMyOrg", "[\"" + REDIRECT + "\"]", MAIL_SEND_ROLE, "[]");
+        SetupRequest request = SetupRequest.of(SetupRequest.Mode.REPAIR, config(PluginTarget.WPO365), 12);
+        AppPlanner planner = new AppPlanner(time);
+
+        AppPlan plan = planner.planRemoveConsent(graph(), request, MailboxScoping.RBAC_FOR_APPLICATIONS);
+
+        assertThat(plan.changes()).extracting(PlannedChange::kind).containsExactly(ChangeKind.REMOVE_CONSENT);
+        assertThat(plan.findings()).singleElement().satisfies(f -> {
+            assertThat(f.id()).isEqualTo("app-tenant-consent");
+            assertThat(f.message().key()).isEqualTo("appsetup.removeConsent.found");
+        });
+        assertThat(calls()).noneMatch(c -> c.startsWith("DELETE") || c.startsWith("POST") || c.startsWith("PATCH"));
+
+        SetupRun run = new SetupRun(graph(), plan, request);
+        assertThat(run.apply(recorder)).isTrue();
+        assertThat(calls()).contains("DELETE /v1.0/servicePrincipals/" + GRAPH_SP_ID + "/appRoleAssignedTo/"
+                + AppSetupStandIn.ASSIGNMENT_ID);
+        assertThat(planner.verifyConsentRemoved(graph(), APP_ID).message().key())
+                .isEqualTo("appsetup.removeConsent.verified");
+        assertThat(run.canUndo()).isTrue();
+
+        assertThat(run.undo(recorder)).isTrue();
+        JsonNode regrant = body("POST", "/v1.0/servicePrincipals/" + GRAPH_SP_ID + "/appRoleAssignedTo");
+        assertThat(regrant.path("principalId").asText()).isEqualTo(SP_ID);
+        assertThat(regrant.path("resourceId").asText()).isEqualTo(GRAPH_SP_ID);
+        assertThat(regrant.path("appRoleId").asText()).isEqualTo("b633e1c5-b582-4048-a93e-9f11b44c7e96");
+        assertThat(planner.verifyConsentRemoved(graph(), APP_ID).message().key())
+                .isEqualTo("appsetup.removeConsent.stillListed");
+        assertThat(events).containsSubsequence("DONE REMOVE_CONSENT", "UNDONE REMOVE_CONSENT");
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            APPLICATION_ACCESS_POLICY, false, appsetup.removeConsent.accessPolicy
+            NONE,                      false, appsetup.removeConsent.notScoped
+            RBAC_FOR_APPLICATIONS,     true,  appsetup.removeConsent.delegated
+            """)
+    void theConsentRemovalIsNeverPlannedWhereTheConsentMustStay(MailboxScoping scoping, boolean delegated, String note)
+            throws Exception {
+        entra.consentRemovable("AzureADMyOrg", "[\"" + REDIRECT + "\"]", MAIL_SEND_ROLE, "[]");
+        MailConfig config = config(PluginTarget.WPO365);
+        if (delegated) {
+            config = config.toBuilder().grant(org.m365mailwizard.core.config.Grant.DELEGATED).build();
+        }
+        SetupRequest request = SetupRequest.of(SetupRequest.Mode.REPAIR, config, 12);
+
+        AppPlan plan = new AppPlanner(time).planRemoveConsent(graph(), request, scoping);
+
+        assertThat(plan.isEmpty()).isTrue();
+        assertThat(plan.notes()).extracting(m -> m.key()).containsExactly(note);
+        assertThat(calls()).isEmpty();
+    }
+
+    @Test
+    void anAppWithoutTheTenantWideConsentHasNothingToRemove() throws Exception {
+        entra.existingApp("AzureADMyOrg", "[\"" + REDIRECT + "\"]", MAIL_SEND_ROLE, "[]", true, false);
+        SetupRequest request = SetupRequest.of(SetupRequest.Mode.REPAIR, config(PluginTarget.WPO365), 12);
+
+        AppPlan plan = new AppPlanner(time).planRemoveConsent(graph(), request, MailboxScoping.RBAC_FOR_APPLICATIONS);
+
+        assertThat(plan.isEmpty()).isTrue();
+        assertThat(plan.findings()).singleElement().satisfies(f ->
+                assertThat(f.message().key()).isEqualTo("appsetup.removeConsent.none"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            APPLICATION, contoso.com, 'Application.ReadWrite.All,AppRoleAssignment.ReadWrite.All,Domain.Read.All'
+            DELEGATED,   contoso.com, 'Application.ReadWrite.All,Domain.Read.All'
+            APPLICATION, '',          'Application.ReadWrite.All,AppRoleAssignment.ReadWrite.All'
+            DELEGATED,   '',          'Application.ReadWrite.All'
+            """)
+    void theSignInAsksOnlyForWhatTheActionNeeds(String grant, String domain, String expected) throws Exception {
+        MailConfig config = config(PluginTarget.WPO365).toBuilder()
+                .grant(org.m365mailwizard.core.config.Grant.valueOf(grant)).domain(domain.isEmpty() ? null : domain).build();
+        assertThat(SetupRequest.of(SetupRequest.Mode.CREATE, config, 12).permissions())
+                .containsExactly(expected.split(","));
+    }
 }

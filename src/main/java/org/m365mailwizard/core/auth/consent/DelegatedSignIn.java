@@ -29,6 +29,7 @@ import org.m365mailwizard.core.auth.AadError;
 import org.m365mailwizard.core.auth.AccessToken;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.ProblemException;
+import org.m365mailwizard.core.config.Endpoints;
 import org.m365mailwizard.core.config.MailConfig;
 import org.m365mailwizard.core.i18n.Texts;
 import org.slf4j.Logger;
@@ -111,23 +112,49 @@ public final class DelegatedSignIn {
         }
         ProtectedTokenStore.Opened cache = options.rememberMe() ? store.open() : null;
         AbstractClientApplicationBase app = application(target, config, options.platform(), cache);
+        return begin(target, app, scopes(target), sender, cache, cache != null && cache.persistent());
+    }
+
+    /**
+     * Signs an administrator in for the app setup: the same browser trip, listener rules and PKCE as the
+     * sender's sign-in, but with a public client of its own ({@code publicClientId}, e.g. Microsoft Graph
+     * Command Line Tools), no login hint (any admin of the tenant may sign in), nothing remembered, and
+     * only {@code scopes}, the permissions the chosen action needs. Returns at once.
+     *
+     * @param tenant the tenant ID or domain, or {@code organizations} when not yet known
+     * @param scopes full scope URIs of the setup's Graph
+     * @throws ProblemException the login endpoint is not https or the tenant is unusable
+     * @throws IOException no loopback port could be opened
+     */
+    public Session beginAdmin(Endpoints endpoints, String tenant, String publicClientId, Set<String> scopes)
+            throws ProblemException, IOException {
+        ConsentTarget target = ConsentTarget.of(MailConfig.builder().endpointOverride(endpoints).tenantId(tenant)
+                .clientId(publicClientId).build());
+        AbstractClientApplicationBase app = application(target, null, RedirectPlatform.MOBILE_AND_DESKTOP, null);
+        Set<String> asked = new LinkedHashSet<>(scopes);
+        return begin(target, app, asked, "", null, false);
+    }
+
+    private Session begin(ConsentTarget target, AbstractClientApplicationBase app, Set<String> asked, String sender,
+                          ProtectedTokenStore.Opened cache, boolean persistent) throws IOException, ProblemException {
         Pkce pkce = Pkce.generate(random);
         String state = RandomValues.urlSafe(random, 32);
         LoopbackListener listener = LoopbackListener.start(new LoopbackListener.Settings(state,
                 ResponseMode.FORM_POST, "/", timeout, Set.of(target.loginOrigin()), answer -> pageFor(target, answer)),
                 texts, clock);
         try {
-            URI url = app.getAuthorizationRequestUrl(AuthorizationRequestUrlParameters
-                    .builder(listener.redirectUri().toString(), scopes(target))
+            AuthorizationRequestUrlParameters.Builder url = AuthorizationRequestUrlParameters
+                    .builder(listener.redirectUri().toString(), asked)
                     .responseMode(com.microsoft.aad.msal4j.ResponseMode.FORM_POST)
                     .codeChallenge(pkce.challenge())
                     .codeChallengeMethod(Pkce.METHOD)
                     .state(state)
-                    .loginHint(sender)
-                    .prompt(Prompt.SELECT_ACCOUNT)
-                    .build()).toURI();
-            return new Session(listener, url, browser, app, target, pkce, sender,
-                    cache == null ? null : cache.notice(), cache != null && cache.persistent());
+                    .prompt(Prompt.SELECT_ACCOUNT);
+            if (!sender.isEmpty()) {
+                url.loginHint(sender);
+            }
+            return new Session(listener, app.getAuthorizationRequestUrl(url.build()).toURI(), browser, app, target,
+                    pkce, asked, sender, cache == null ? null : cache.notice(), persistent);
         } catch (URISyntaxException | RuntimeException e) {
             listener.cancel();
             throw ProblemException.invalidInput("consent.input.badEndpoint");
@@ -182,16 +209,19 @@ public final class DelegatedSignIn {
         private final AbstractClientApplicationBase app;
         private final ConsentTarget target;
         private final Pkce pkce;
+        private final Set<String> scopes;
         private final String sender;
         private final Message storeNotice;
         private final boolean persistent;
 
         Session(LoopbackListener listener, URI url, BrowserOpener browser, AbstractClientApplicationBase app,
-                ConsentTarget target, Pkce pkce, String sender, Message storeNotice, boolean persistent) {
+                ConsentTarget target, Pkce pkce, Set<String> scopes, String sender, Message storeNotice,
+                boolean persistent) {
             super(listener, url, browser);
             this.app = app;
             this.target = target;
             this.pkce = pkce;
+            this.scopes = Set.copyOf(scopes);
             this.sender = sender;
             this.storeNotice = storeNotice;
             this.persistent = persistent;
@@ -222,7 +252,7 @@ public final class DelegatedSignIn {
             try {
                 IAuthenticationResult result = app.acquireToken(AuthorizationCodeParameters
                                 .builder(code, listener().redirectUri())
-                                .scopes(scopes(target))
+                                .scopes(scopes)
                                 .codeVerifier(pkce.verifier())
                                 .build())
                         .get(REDEEM_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -252,7 +282,7 @@ public final class DelegatedSignIn {
                     Message.of("consent.signIn.unreachable", target.endpoints().loginRoot()), null, null, "", storeNotice);
         }
 
-        /** The address the sign-in is for. */
+        /** The address the sign-in is for; empty for an administrator's sign-in (no login hint). */
         public String sender() {
             return sender;
         }

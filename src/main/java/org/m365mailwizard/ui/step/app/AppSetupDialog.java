@@ -1,22 +1,25 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.ui.step.app;
 
-import java.net.URI;
-import java.util.function.Consumer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -24,6 +27,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.util.Duration;
+import org.m365mailwizard.core.appsetup.MailboxScoping;
 import org.m365mailwizard.core.appsetup.SetupRequest;
 import org.m365mailwizard.core.i18n.Texts;
 import org.m365mailwizard.ui.common.AppStyles;
@@ -31,21 +36,21 @@ import org.m365mailwizard.ui.common.Clipboards;
 
 /**
  * The window of "Create it for me" / "Check and repair this app": why each permission is asked, the
- * sign-in code, the plan to confirm, each change's state, retry and undo, the new secret masked with
- * Show, and the Exchange commands that limit the app to the sender's mailbox. All state lives in the
+ * browser sign-in (the address to copy and a countdown when no browser opened), the plan to confirm, each change's state, retry and undo, the new secret masked with
+ * Show, the Exchange commands that limit the app to the sender's mailbox and then the removal of the
+ * tenant-wide consent with its consequence in words. All state lives in the
  * {@link AppSetupViewModel}; this class only binds.
  */
 public final class AppSetupDialog {
 
     private final AppSetupViewModel vm;
     private final Texts texts;
-    private final Consumer<URI> openUrl;
     private final Stage stage = new Stage();
+    private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
 
-    public AppSetupDialog(AppSetupViewModel vm, Texts texts, Consumer<URI> openUrl, Window owner) {
+    public AppSetupDialog(AppSetupViewModel vm, Texts texts, Window owner) {
         this.vm = vm;
         this.texts = texts;
-        this.openUrl = openUrl;
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle(texts.get(vm.mode() == SetupRequest.Mode.CREATE ? "appsetupui.title.create" : "appsetupui.title.repair"));
@@ -55,7 +60,16 @@ public final class AppSetupDialog {
         AppStyles.apply(scene);
         ((ScrollPane) scene.getRoot()).setFitToWidth(true);
         stage.setScene(scene);
-        stage.setOnHidden(e -> vm.cancel());
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        stage.setOnShown(e -> ticker.play());
+        stage.setOnHidden(e -> {
+            ticker.stop();
+            vm.cancel();
+        });
+    }
+
+    private void tick() {
+        vm.tick();
     }
 
     public Stage stage() {
@@ -91,24 +105,23 @@ public final class AppSetupDialog {
         signIn.setOnAction(e -> vm.signInAndPlan());
         signIn.disableProperty().bind(vm.runningProperty().or(vm.phaseProperty().isNotEqualTo(AppSetupViewModel.Phase.READY)));
 
-        TextField code = new TextField();
-        code.setId("userCode");
-        code.setEditable(false);
-        code.textProperty().bind(vm.userCodeProperty());
-        Hyperlink open = new Hyperlink(texts.get("appsetupui.openSignIn"));
-        open.setId("openSignIn");
-        open.setOnAction(e -> openUrl.accept(URI.create(vm.verificationUriProperty().get())));
-        Label codeHint = new Label(texts.get("appsetupui.codeHint"));
-        codeHint.setWrapText(true);
-        VBox codeBox = new VBox(4, codeHint, new HBox(8, code, open));
-        codeBox.visibleProperty().bind(vm.userCodeProperty().isNotEmpty().and(vm.phaseProperty()
-                .isEqualTo(AppSetupViewModel.Phase.SIGNING_IN)));
-        codeBox.managedProperty().bind(codeBox.visibleProperty());
-        vm.verificationUriProperty().addListener((o, was, now) -> {
-            if (now != null && !now.isEmpty()) {
-                openUrl.accept(URI.create(now));
-            }
-        });
+        Label noBrowser = new Label(texts.get("appsetupui.noBrowser"));
+        noBrowser.setWrapText(true);
+        TextField url = new TextField();
+        url.setId("signInUrl");
+        url.setEditable(false);
+        url.textProperty().bind(vm.manualUrlProperty());
+        HBox.setHgrow(url, Priority.ALWAYS);
+        Button copyUrl = new Button(texts.get("appsetupui.copyAddress"));
+        copyUrl.setId("copySignInUrl");
+        copyUrl.setOnAction(e -> Clipboards.putText(vm.manualUrlProperty().get()));
+        VBox urlBox = new VBox(4, noBrowser, new HBox(8, url, copyUrl));
+        urlBox.setId("signInUrlBox");
+        bindVisible(urlBox, vm.manualUrlProperty().isNotEmpty());
+        Label countdown = new Label();
+        countdown.setId("signInCountdown");
+        countdown.textProperty().bind(vm.countdownProperty());
+        bindVisible(countdown, vm.countdownProperty().isNotEmpty());
 
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(20, 20);
@@ -118,6 +131,7 @@ public final class AppSetupDialog {
         status.setWrapText(true);
         status.textProperty().bind(vm.statusProperty());
         Button cancel = new Button(texts.get("app.step.cancel"));
+        cancel.setId("cancelButton");
         cancel.setOnAction(e -> vm.cancel());
         cancel.visibleProperty().bind(vm.runningProperty());
 
@@ -150,6 +164,11 @@ public final class AppSetupDialog {
         undo.setId("undoButton");
         undo.setOnAction(e -> vm.undo());
         bindVisible(undo, vm.phaseProperty().isEqualTo(AppSetupViewModel.Phase.FAILED).and(vm.runningProperty().not()));
+        Button regrant = new Button(texts.get("appsetupui.regrant"));
+        regrant.setId("regrantButton");
+        regrant.setOnAction(e -> vm.undo());
+        bindVisible(regrant, vm.removalProperty().and(vm.phaseProperty().isEqualTo(AppSetupViewModel.Phase.DONE))
+                .and(vm.runningProperty().not()));
         Button close = new Button(texts.get("appsetupui.close"));
         close.setId("closeButton");
         close.setOnAction(e -> stage.close());
@@ -162,8 +181,8 @@ public final class AppSetupDialog {
         bindVisible(problem, vm.problemProperty().isNotEmpty());
 
         VBox done = doneBox();
-        return new VBox(10, why, reasons, monthsRow, new HBox(8, signIn, progress, cancel), codeBox, status,
-                findings, plan, problem, new HBox(8, apply, retry, undo, close), done);
+        return new VBox(10, why, reasons, monthsRow, new HBox(8, signIn, progress, cancel, countdown), urlBox, status,
+                findings, plan, problem, new HBox(8, apply, retry, undo, regrant, close), done);
     }
 
     private VBox doneBox() {
@@ -197,7 +216,7 @@ public final class AppSetupDialog {
         Label caveat = new Label(texts.get("appsetup.rbac.caveat"));
         caveat.setWrapText(true);
         caveat.getStyleClass().addAll("feedback", "warning");
-        VBox rbac = new VBox(4, rbacIntro, commands, copy, caveat);
+        VBox rbac = new VBox(4, rbacIntro, commands, copy, caveat, consentRemoval());
         bindVisible(rbac, vm.rbacCommandsProperty().isNotEmpty());
 
         Hyperlink consent = new Hyperlink(texts.get("appsetupui.consentLink"));
@@ -206,6 +225,42 @@ public final class AppSetupDialog {
         consent.setOnAction(e -> Clipboards.putText(vm.consentLinkProperty().get()));
         bindVisible(consent, vm.consentLinkProperty().isNotEmpty());
         return new VBox(10, secretBox, consent, rbac);
+    }
+
+    /** The last step of least privilege: how the app was limited, then the removal as its own plan. */
+    private VBox consentRemoval() {
+        Label question = new Label(texts.get("appsetupui.scoping.question"));
+        question.setWrapText(true);
+        ToggleGroup how = new ToggleGroup();
+        RadioButton rbac = new RadioButton(texts.get("appsetupui.scoping.rbac"));
+        rbac.setId("scopingRbac");
+        rbac.setUserData(MailboxScoping.RBAC_FOR_APPLICATIONS);
+        RadioButton policy = new RadioButton(texts.get("appsetupui.scoping.accessPolicy"));
+        policy.setId("scopingAccessPolicy");
+        policy.setUserData(MailboxScoping.APPLICATION_ACCESS_POLICY);
+        rbac.setToggleGroup(how);
+        policy.setToggleGroup(how);
+        how.selectedToggleProperty().addListener((o, was, now) ->
+                vm.scopingProperty().set(now == null ? MailboxScoping.NONE : (MailboxScoping) now.getUserData()));
+        Label keep = new Label(texts.get("appsetup.removeConsent.accessPolicy"));
+        keep.setWrapText(true);
+        keep.getStyleClass().add("hint");
+        bindVisible(keep, policy.selectedProperty());
+        CheckBox checked = new CheckBox(texts.get("appsetupui.scoping.checked"));
+        checked.setId("scopeChecked");
+        checked.setWrapText(true);
+        checked.selectedProperty().bindBidirectional(vm.scopeCheckedProperty());
+        bindVisible(checked, rbac.selectedProperty());
+        Label consequence = new Label(texts.get("appsetupui.removeConsent.consequence"));
+        consequence.setWrapText(true);
+        consequence.getStyleClass().addAll("feedback", "warning");
+        bindVisible(consequence, rbac.selectedProperty());
+        Button remove = new Button(texts.get("appsetupui.removeConsent"));
+        remove.setId("removeConsentButton");
+        remove.setOnAction(e -> vm.planConsentRemoval());
+        remove.disableProperty().bind(vm.canRemoveConsent().not());
+        bindVisible(remove, rbac.selectedProperty());
+        return new VBox(6, question, rbac, policy, keep, checked, consequence, remove);
     }
 
     private static void fill(VBox box, java.util.List<String> lines, String styleClass) {

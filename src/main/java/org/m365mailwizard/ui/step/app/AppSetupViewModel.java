@@ -2,6 +2,9 @@
 package org.m365mailwizard.ui.step.app;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -21,16 +24,18 @@ import org.m365mailwizard.core.appsetup.AdminSession;
 import org.m365mailwizard.core.appsetup.AppPlan;
 import org.m365mailwizard.core.appsetup.AppSetupService;
 import org.m365mailwizard.core.appsetup.ApplyListener;
+import org.m365mailwizard.core.appsetup.AppSetupIds;
 import org.m365mailwizard.core.appsetup.ChangeResult;
-import org.m365mailwizard.core.appsetup.DeviceCodePrompt;
-import org.m365mailwizard.core.appsetup.DeviceCodeSignIn;
 import org.m365mailwizard.core.appsetup.DomainReader;
 import org.m365mailwizard.core.appsetup.EntraGraph;
 import org.m365mailwizard.core.appsetup.LeastPrivilege;
+import org.m365mailwizard.core.appsetup.MailboxScoping;
 import org.m365mailwizard.core.appsetup.PlannedChange;
 import org.m365mailwizard.core.appsetup.SetupRequest;
 import org.m365mailwizard.core.appsetup.SetupRun;
 import org.m365mailwizard.core.auth.AdminConsent;
+import org.m365mailwizard.core.auth.consent.DelegatedResult;
+import org.m365mailwizard.core.auth.consent.DelegatedSignIn;
 import org.m365mailwizard.core.check.Finding;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.ProblemException;
@@ -42,10 +47,12 @@ import org.m365mailwizard.ui.common.FxTasks;
 import org.m365mailwizard.ui.shell.WizardModel;
 
 /**
- * "Create it for me" / "Check and repair this app" without nodes: the admin's sign-in, the plan to
- * confirm, each change's progress and result, retry and undo, and what the setup gains (client ID,
- * tenant, secret, expiry, Microsoft's DNS records). Work runs through {@link FxTasks}; progress from
- * the worker reaches the properties through {@code fx}, so nothing here blocks the FX thread.
+ * "Create it for me" / "Check and repair this app" without nodes: the admin's sign-in in the system
+ * browser (the consent step's loopback listener and PKCE; the address to copy and a countdown when no
+ * browser opens), the plan to confirm, each change's progress and result, retry and undo, what the
+ * setup gains (client ID, tenant, secret, expiry, Microsoft's DNS records), and at last the removal of
+ * the tenant-wide Mail.Send consent once Exchange limits the app. Work runs through {@link FxTasks};
+ * progress from the worker reaches the properties through {@code fx}, so nothing here blocks the FX thread.
  */
 public final class AppSetupViewModel {
 
@@ -67,12 +74,17 @@ public final class AppSetupViewModel {
     private final Executor fx;
     private final SetupRequest.Mode mode;
     private final java.util.function.Supplier<String> signInClientId;
+    private final DelegatedSignIn browserSignIn;
+    private final Clock clock;
 
     private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.READY);
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final IntegerProperty secretMonths = new SimpleIntegerProperty(SetupRequest.DEFAULT_SECRET_MONTHS);
-    private final StringProperty userCode = new SimpleStringProperty("");
-    private final StringProperty verificationUri = new SimpleStringProperty("");
+    private final StringProperty manualUrl = new SimpleStringProperty("");
+    private final StringProperty countdown = new SimpleStringProperty("");
+    private final ObjectProperty<MailboxScoping> scoping = new SimpleObjectProperty<>(MailboxScoping.NONE);
+    private final BooleanProperty scopeChecked = new SimpleBooleanProperty();
+    private final BooleanProperty removal = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
     private final StringProperty secret = new SimpleStringProperty("");
@@ -87,9 +99,15 @@ public final class AppSetupViewModel {
     private SetupRequest request;
     private AdminSession admin;
     private EntraGraph graph;
+    private DelegatedSignIn.Session browser;
 
-    public AppSetupViewModel(WizardModel model, AppSetupService service, Texts texts, FxTasks tasks, Executor fx,
-                             SetupRequest.Mode mode, java.util.function.Supplier<String> signInClientId) {
+    /**
+     * @param browserSignIn the consent step's browser sign-in (its listener rules and PKCE)
+     * @param signInClientId the public client the admin signs in with (a setting)
+     */
+    public AppSetupViewModel(WizardModel model, AppSetupService service, DelegatedSignIn browserSignIn, Clock clock,
+                             Texts texts, FxTasks tasks, Executor fx, SetupRequest.Mode mode,
+                             java.util.function.Supplier<String> signInClientId) {
         this.model = Objects.requireNonNull(model);
         this.service = Objects.requireNonNull(service);
         this.texts = Objects.requireNonNull(texts);
@@ -97,9 +115,11 @@ public final class AppSetupViewModel {
         this.fx = Objects.requireNonNull(fx);
         this.mode = Objects.requireNonNull(mode);
         this.signInClientId = Objects.requireNonNull(signInClientId);
+        this.browserSignIn = Objects.requireNonNull(browserSignIn);
+        this.clock = Objects.requireNonNull(clock);
     }
 
-    /** Signs the admin in (device code: the code is shown, the page opens in the browser) and makes the plan. */
+    /** Signs the admin in, in the system browser, asking only what this action needs; then makes the plan. */
     public void signInAndPlan() {
         MailConfig config = config();
         try {
@@ -109,22 +129,42 @@ public final class AppSetupViewModel {
             return;
         }
         cancel = Cancellation.none();
-        Cancellation mine = cancel;
         problem.set("");
         phase.set(Phase.SIGNING_IN);
         running.set(true);
         status.set(texts.get("appsetupui.status.signingIn"));
+        // The client ID comes from the preferences file: read on the worker, never on the FX thread.
+        tasks.run(() -> browserSignIn.beginAdmin(config.endpoints(), AppSetupService.signInTenant(config),
+                signInClientId.get(), new LinkedHashSet<>(AppSetupIds.scopeUris(config.endpoints(), request.permissions()))))
+                .onSuccess(session -> {
+                    browser = session;
+                    status.set(texts.get("appsetupui.status.browser"));
+                    manualUrl.set(session.browserOpened() ? "" : session.authorizationUrl().toString());
+                    tick();
+                    tasks.run(session::await).onSuccess(this::signedIn).onError(this::signInEnded).start();
+                })
+                .onError(this::signInEnded).start();
+    }
+
+    private void signedIn(DelegatedResult result) {
+        endBrowserWait();
+        if (result.status() != DelegatedResult.Status.SIGNED_IN) {
+            // The consent step's words for these two speak of the site's app; here nothing was changed yet.
+            Message why = switch (result.status()) {
+                case TIMED_OUT -> Message.of("appsetupui.signIn.timedOut");
+                case CANCELLED -> Message.of("appsetupui.signIn.cancelled");
+                default -> result.message();
+            };
+            problem.set(texts.format(why) + (result.fix() == null ? "" : "\n" + texts.format(result.fix())));
+            status.set("");
+            phase.set(Phase.READY);
+            running.set(false);
+            return;
+        }
+        AdminSession session = service.admin(result.token().value());
+        Cancellation mine = cancel;
+        MailConfig config = request.config();
         tasks.run(() -> {
-            AdminSession session = service.deviceCode().signIn(config.endpoints(), AppSetupService.signInTenant(config),
-                    signInClientId.get(), new DeviceCodeSignIn.Listener() {
-                        @Override
-                        public void prompt(DeviceCodePrompt prompt) {
-                            fx.execute(() -> {
-                                userCode.set(prompt.userCode());
-                                verificationUri.set(prompt.verificationUri());
-                            });
-                        }
-                    }, mine);
             EntraGraph session2 = service.graph(config.endpoints(), session, mine);
             AppPlan plan = mode == SetupRequest.Mode.CREATE ? service.planner().planCreate(request, session)
                     : service.planner().planRepair(session2, request, session);
@@ -136,7 +176,32 @@ public final class AppSetupViewModel {
         }).onError(this::failed).andFinally(() -> running.set(false)).start();
     }
 
+    private void signInEnded(Throwable error) {
+        endBrowserWait();
+        running.set(false);
+        failed(error);
+    }
+
+    private void endBrowserWait() {
+        browser = null;
+        manualUrl.set("");
+        countdown.set("");
+    }
+
+    /** Refreshes the countdown of the browser wait; the view calls it about once a second. */
+    public void tick() {
+        DelegatedSignIn.Session session = browser;
+        countdown.set(session == null ? "" : texts.get("appsetupui.timeLeft", minutesSeconds(session.remaining(clock.instant()))));
+    }
+
+    /** {@code 4:05} for 245 seconds. */
+    static String minutesSeconds(Duration left) {
+        long seconds = Math.max(0, (left.toMillis() + 999) / 1000);
+        return seconds / 60 + ":" + String.format("%02d", seconds % 60);
+    }
+
     private void showPlan(AppPlan plan) {
+        removal.set(false);
         run = new SetupRun(graph, plan, request);
         findings.setAll(plan.findings().stream().map(this::findingText).toList());
         notes.setAll(plan.notes().stream().map(texts::format).toList());
@@ -163,7 +228,9 @@ public final class AppSetupViewModel {
         problem.set("");
         tasks.run(() -> run.apply(listener())).onSuccess(done -> {
             refreshRows();
-            if (done) {
+            if (done && removal.get()) {
+                verifyRemoval();
+            } else if (done) {
                 finish();
             } else {
                 phase.set(Phase.FAILED);
@@ -180,6 +247,10 @@ public final class AppSetupViewModel {
         running.set(true);
         tasks.run(() -> run.undo(listener())).onSuccess(done -> {
             refreshRows();
+            if (done && removal.get()) {
+                findings.clear();
+                status.set(texts.get("appsetupui.status.regranted"));
+            }
             phase.set(done ? Phase.UNDONE : Phase.FAILED);
             if (!done) {
                 problem.set(run.failureMessage().map(texts::format).orElse(""));
@@ -187,12 +258,62 @@ public final class AppSetupViewModel {
         }).onError(this::failed).andFinally(() -> running.set(false)).start();
     }
 
+    /** Stops the wait for the browser (its port is freed off the FX thread) and any Graph work. */
     public void cancel() {
         cancel.cancel();
+        DelegatedSignIn.Session session = browser;
+        if (session != null) {
+            tasks.run(() -> {
+                session.cancel();
+                return null;
+            }).start();
+        }
     }
 
     public boolean canUndo() {
         return run != null && run.canUndo();
+    }
+
+    /**
+     * Plans removing the tenant-wide Mail.Send consent, on its own, after the admin said how the app is
+     * limited; the core plans nothing under an Application Access Policy (the consent must stay there).
+     */
+    public void planConsentRemoval() {
+        if (graph == null || admin == null || running.get() || !canRemoveConsent().get()) {
+            return;
+        }
+        SetupRequest removalRequest = new SetupRequest(SetupRequest.Mode.REPAIR, config(), secretMonths.get());
+        MailboxScoping how = scoping.get();
+        running.set(true);
+        problem.set("");
+        tasks.run(() -> service.planner().planRemoveConsent(graph, removalRequest, how)).onSuccess(plan -> {
+            request = removalRequest;
+            run = new SetupRun(graph, plan, removalRequest);
+            removal.set(true);
+            findings.setAll(plan.findings().stream().map(this::findingText).toList());
+            notes.setAll(plan.notes().stream().map(texts::format).toList());
+            refreshRows();
+            status.set(texts.get("appsetupui.status.planned", admin.user().isEmpty() ? "-" : admin.user()));
+            phase.set(plan.isEmpty() ? Phase.DONE : Phase.PLANNED);
+        }).onError(this::failed).andFinally(() -> running.set(false)).start();
+    }
+
+    /** Verify after apply: Graph must no longer list the assignment. */
+    private void verifyRemoval() {
+        running.set(true);
+        String appId = request.config().clientId();
+        tasks.run(() -> service.planner().verifyConsentRemoved(graph, appId)).onSuccess(finding -> {
+            findings.setAll(List.of(findingText(finding)));
+            status.set(texts.format(finding.message()));
+            phase.set(Phase.DONE);
+        }).onError(this::failed).andFinally(() -> running.set(false)).start();
+    }
+
+    /** The removal may be planned: application grant, signed in, RBAC for Applications chosen and checked. */
+    public javafx.beans.binding.BooleanBinding canRemoveConsent() {
+        return javafx.beans.binding.Bindings.createBooleanBinding(() -> scoping.get() == MailboxScoping.RBAC_FOR_APPLICATIONS
+                && scopeChecked.get() && !running.get() && rbacCommands.get() != null && !rbacCommands.get().isEmpty(),
+                scoping, scopeChecked, running, rbacCommands);
     }
 
     private ApplyListener listener() {
@@ -308,8 +429,16 @@ public final class AppSetupViewModel {
     public ObjectProperty<Phase> phaseProperty() { return phase; }
     public BooleanProperty runningProperty() { return running; }
     public IntegerProperty secretMonthsProperty() { return secretMonths; }
-    public StringProperty userCodeProperty() { return userCode; }
-    public StringProperty verificationUriProperty() { return verificationUri; }
+    /** The sign-in page to open by hand when no browser could be started; empty otherwise. */
+    public StringProperty manualUrlProperty() { return manualUrl; }
+    /** "4:05 left" while waiting for the browser; empty otherwise. */
+    public StringProperty countdownProperty() { return countdown; }
+    /** How the admin limited the app to the sender's mailbox. */
+    public ObjectProperty<MailboxScoping> scopingProperty() { return scoping; }
+    /** The admin confirms that Test-ServicePrincipalAuthorization shows InScope: True. */
+    public BooleanProperty scopeCheckedProperty() { return scopeChecked; }
+    /** True while the plan shown is the consent removal (its undo grants the consent again). */
+    public BooleanProperty removalProperty() { return removal; }
     public StringProperty statusProperty() { return status; }
     public StringProperty problemProperty() { return problem; }
     /** The new secret's text: the view shows it masked unless Show is pressed. */
@@ -320,9 +449,13 @@ public final class AppSetupViewModel {
     public ObservableList<String> notes() { return notes; }
     public ObservableList<Row> rows() { return rows; }
 
-    /** Why each delegated permission is asked for, in the admin's words. */
+    /** Why each delegated permission this action asks for is needed, in the admin's words. */
     public List<String> permissionReasons() {
-        return List.of(texts.get("appsetupui.why.applications"), texts.get("appsetupui.why.appRoleAssignments"),
-                texts.get("appsetupui.why.domains"));
+        SetupRequest what = new SetupRequest(mode, config(), secretMonths.get());
+        return what.permissions().stream().map(p -> texts.get(switch (p) {
+            case AppSetupIds.APP_ROLE_ASSIGNMENTS -> "appsetupui.why.appRoleAssignments";
+            case AppSetupIds.DOMAINS -> "appsetupui.why.domains";
+            default -> "appsetupui.why.applications";
+        })).toList();
     }
 }

@@ -4,11 +4,18 @@ package org.m365mailwizard.ui.step.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +24,7 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -31,12 +39,17 @@ import org.m365mailwizard.core.auth.AppInputValidator;
 import org.m365mailwizard.core.auth.AppRegistrationCheck;
 import org.m365mailwizard.core.auth.AppTokenService;
 import org.m365mailwizard.core.auth.TenantDiscovery;
+import org.m365mailwizard.core.auth.consent.BrowserOpener;
+import org.m365mailwizard.core.auth.consent.DelegatedSignIn;
+import org.m365mailwizard.core.auth.consent.ProtectedTokenStore;
 import org.m365mailwizard.core.config.PluginTarget;
 import org.m365mailwizard.core.i18n.Language;
 import org.m365mailwizard.core.i18n.Texts;
 import org.m365mailwizard.testsupport.AppSetupStandIn;
 import org.m365mailwizard.testsupport.FakeTime;
 import org.m365mailwizard.testsupport.LogCapture;
+import org.m365mailwizard.testsupport.Screenshots;
+import org.m365mailwizard.testsupport.ScriptedBrowser;
 import org.m365mailwizard.ui.common.AppStyles;
 import org.m365mailwizard.ui.common.FxTasks;
 import org.m365mailwizard.ui.common.ViewLoader;
@@ -48,7 +61,10 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * "Create it for me" and "Check and repair this app" walked in a real window (Xvfb in CI), in both
- * languages, against the identity and Graph stand-ins on loopback https.
+ * languages, against the identity and Graph stand-ins on loopback https. The admin signs in through
+ * the "browser" (a scripted one that follows Microsoft's form_post back to the loopback listener over
+ * HTTP), or, when no browser opens, through the address the dialog offers to copy. The sign-in's bad
+ * paths: declined, a foreign state, the listener's timeout, cancel.
  */
 @ExtendWith(ApplicationExtension.class)
 class AppSetupUiTest {
@@ -60,6 +76,9 @@ class AppSetupUiTest {
     private final AppSetupStandIn entra = AppSetupStandIn.start();
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private final List<URI> opened = new CopyOnWriteArrayList<>();
+    private final ScriptedBrowser browser = new ScriptedBrowser();
+    private volatile boolean browserWorks = true;
+    private Duration listenerTimeout = Duration.ofMinutes(5);
     private final LogCapture logs = LogCapture.everything("org.m365mailwizard");
     private final FakeTime time = new FakeTime(Instant.parse("2026-12-07T13:00:00Z"));
     private Stage stage;
@@ -96,9 +115,12 @@ class AppSetupUiTest {
         // Generous: the first TLS exchange of a cold JVM on a busy machine can take many seconds.
         AppSetupService service = new AppSetupService(http, new ObjectMapper(), time, time, Duration.ofSeconds(60));
         AppStepViewModel vm = new AppStepViewModel(model, check, tasks);
+        BrowserOpener opener = uri -> browserWorks ? browser.opener().open(uri) : browser.noBrowser().open(uri);
+        DelegatedSignIn signIn = new DelegatedSignIn(opener, texts, Clock.systemUTC(), new SecureRandom(), listenerTimeout,
+                new ProtectedTokenStore(Path.of("target", "no-store"), "Linux"));
         ViewLoader loader = new ViewLoader(texts, type -> new AppStepController(vm, texts, opened::add,
-                (mode, owner) -> new AppSetupDialog(new AppSetupViewModel(model, service, texts, tasks, Platform::runLater,
-                        mode, () -> AppSetupIds.DEFAULT_SIGN_IN_CLIENT_ID), texts, opened::add, owner).show()));
+                (mode, owner) -> new AppSetupDialog(new AppSetupViewModel(model, service, signIn, Clock.systemUTC(), texts,
+                        tasks, Platform::runLater, mode, () -> AppSetupIds.DEFAULT_SIGN_IN_CLIENT_ID), texts, owner).show()));
         stage.setScene(new Scene(loader.load(AppStepController.class, "AppStep.fxml").root(), 900, 860));
         AppStyles.apply(stage.getScene());
         stage.show();
@@ -138,9 +160,9 @@ class AppSetupUiTest {
         return robot.listTargetWindows().stream().filter(w -> w != stage && w.isShowing()).findFirst().orElseThrow();
     }
 
-    private void createWalk(FxRobot robot, Language language, String createText, String applyText, String done)
-            throws Exception {
-        entra.deviceCode(List.of(AppSetupStandIn.GLOBAL_ADMIN), "authorization_pending", "ok").createSucceeds()
+    private void createWalk(FxRobot robot, Language language, String createText, String applyText, String done,
+                            String screenshot) throws Exception {
+        entra.browserSignIn("organizations", List.of(AppSetupStandIn.GLOBAL_ADMIN)).createSucceeds()
                 .domain("contoso.com", true, MX, "[]");
         robot.interact(() -> show(language, ""));
         assertThat(robot.lookup("#repairAppButton").queryButton().isDisabled()).isTrue();
@@ -152,10 +174,13 @@ class AppSetupUiTest {
         robot.clickOn("#signInButton");
         awaitOrSayWhy(robot, "#applyButton");
 
-        assertThat(opened).contains(URI.create("https://microsoft.com/devicelogin"));
+        assertThat(browser.lastOpened()).get().asString().contains("/organizations/oauth2/v2.0/authorize",
+                "client_id=" + AppSetupIds.DEFAULT_SIGN_IN_CLIENT_ID, "code_challenge_method=S256");
+        assertThat(browser.lastVisit().get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
         assertThat(plan(robot)).hasSize(6);
         assertThat(robot.lookup("#applyButton").queryButton().getText()).isEqualTo(applyText);
         assertThat(entra.graphRequests()).isEmpty();
+        Screenshots.save(robot, dialog(robot).getScene(), screenshot);
 
         robot.clickOn("#applyButton");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#setupStatus").queryAs(Label.class)
@@ -174,18 +199,149 @@ class AppSetupUiTest {
 
     @Test
     void createItForMeInEnglish(FxRobot robot) throws Exception {
-        createWalk(robot, Language.ENGLISH, "Create it for me", "Apply these changes", "Done.");
+        createWalk(robot, Language.ENGLISH, "Create it for me", "Apply these changes", "Done.", "app-setup-plan-en.png");
         assertThat(plan(robot)).isEmpty(); // the dialog is closed
     }
 
     @Test
     void createItForMeInChinese(FxRobot robot) throws Exception {
-        createWalk(robot, Language.SIMPLIFIED_CHINESE, "帮我创建", "执行这些更改", "完成。");
+        createWalk(robot, Language.SIMPLIFIED_CHINESE, "帮我创建", "执行这些更改", "完成。", "app-setup-plan-zh-CN.png");
+    }
+
+    /** Opens the dialog for a create and presses "Sign in as administrator". */
+    private void startSignIn(FxRobot robot) throws Exception {
+        robot.interact(() -> show(Language.ENGLISH, ""));
+        robot.clickOn("#createAppButton");
+        await(robot, "#signInButton");
+        awaitDialogFocused(robot);
+        robot.clickOn("#signInButton");
+    }
+
+    private static String problem(FxRobot robot) {
+        return robot.lookup("#setupProblem").queryAs(Label.class).getText();
+    }
+
+    /** After a sign-in that ended without an admin: nothing changed, the button is back. */
+    private void assertNothingChangedAndSignInOfferedAgain(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#signInButton").queryButton().isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(plan(robot)).isEmpty();
+        assertThat(entra.graphRequests()).isEmpty();
+        assertThat(robot.lookup("#signInUrlBox").query().isVisible()).isFalse();
+        robot.interact(() -> ((Stage) dialog(robot)).close());
+    }
+
+    @Test
+    void withoutABrowserTheAddressIsOfferedToCopyWithACountdownAndAForeignStateDoesNotEndTheWait(FxRobot robot)
+            throws Exception {
+        browserWorks = false;
+        entra.browserSignIn("organizations", List.of(AppSetupStandIn.GLOBAL_ADMIN)).createSucceeds()
+                .domain("contoso.com", true, MX, "[]");
+        startSignIn(robot);
+        await(robot, "#signInUrlBox");
+        String url = robot.lookup("#signInUrl").queryAs(TextField.class).getText();
+        assertThat(url).contains("/organizations/oauth2/v2.0/authorize").doesNotContain("login_hint");
+        assertThat(robot.lookup("#copySignInUrl").queryButton().isVisible()).isTrue();
+        assertThat(robot.lookup("#signInCountdown").queryAs(Label.class).getText()).matches("[45]:\\d\\d left");
+
+        URI redirect = URI.create(query(URI.create(url), "redirect_uri"));
+        ScriptedBrowser.Page foreign = browser.postForm(redirect, Map.of("code", "stolen", "state",
+                "0123456789abcdef0123456789abcdef"), Map.of("Origin", entra.baseUri().toString()));
+        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(robot.lookup("#signInUrlBox").query().isVisible()).isTrue();
+
+        browser.visit(URI.create(url));
+        awaitOrSayWhy(robot, "#applyButton");
+        assertThat(plan(robot)).hasSize(6);
+        assertThat(ScriptedBrowser.accepts(InetAddress.getLoopbackAddress(), redirect.getPort())).isFalse();
+        robot.interact(() -> ((Stage) dialog(robot)).close());
+    }
+
+    @Test
+    void aDeclinedSignInChangesNothing(FxRobot robot) throws Exception {
+        entra.browserSignInDeclined("organizations").createSucceeds();
+        startSignIn(robot);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !problem(robot).isEmpty());
+        assertNothingChangedAndSignInOfferedAgain(robot);
+    }
+
+    @Test
+    void cancelEndsTheWaitAndFreesThePort(FxRobot robot) throws Exception {
+        browserWorks = false;
+        entra.browserSignIn("organizations", List.of(AppSetupStandIn.GLOBAL_ADMIN)).createSucceeds();
+        startSignIn(robot);
+        await(robot, "#signInUrlBox");
+        URI redirect = URI.create(query(URI.create(robot.lookup("#signInUrl").queryAs(TextField.class).getText()),
+                "redirect_uri"));
+        robot.clickOn("#cancelButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> problem(robot).equals("The sign-in was cancelled. Nothing was changed."));
+        assertThat(ScriptedBrowser.accepts(InetAddress.getLoopbackAddress(), redirect.getPort())).isFalse();
+        assertNothingChangedAndSignInOfferedAgain(robot);
+    }
+
+    @Test
+    void theListenersTimeoutEndsTheSignIn(FxRobot robot) throws Exception {
+        browserWorks = false;
+        listenerTimeout = Duration.ofSeconds(2);
+        entra.browserSignIn("organizations", List.of(AppSetupStandIn.GLOBAL_ADMIN)).createSucceeds();
+        startSignIn(robot);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> problem(robot).startsWith("No answer came back from the browser in time"));
+        assertNothingChangedAndSignInOfferedAgain(robot);
+    }
+
+    @Test
+    void checkAndRepairInChineseThenRemovesTheTenantWideConsentAndGrantsItAgain(FxRobot robot) throws Exception {
+        entra.browserSignIn("organizations", List.of(AppSetupStandIn.GLOBAL_ADMIN)).consentRemovable("AzureADMyOrg",
+                "[\"https://www.contoso.com/\"]", "[{\"resourceAppId\":\"00000003-0000-0000-c000-000000000000\","
+                        + "\"resourceAccess\":[{\"id\":\"b633e1c5-b582-4048-a93e-9f11b44c7e96\",\"type\":\"Role\"}]}]",
+                "[{\"keyId\":\"0a1b2c3d-0000-4000-8000-000000000001\",\"endDateTime\":\"2099-01-01T00:00:00Z\"}]")
+                .domain("contoso.com", true, MX, "[]");
+        robot.interact(() -> show(Language.SIMPLIFIED_CHINESE, AppSetupStandIn.APP_ID));
+        assertThat(robot.lookup("#repairAppButton").queryButton().getText()).isEqualTo("检查并修复此应用");
+        robot.clickOn("#repairAppButton");
+        await(robot, "#signInButton");
+        awaitDialogFocused(robot);
+        robot.clickOn("#signInButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#setupStatus").queryAs(Label.class)
+                .getText().startsWith("完成。"));
+        await(robot, "#scopingRbac");
+
+        robot.clickOn("#scopingAccessPolicy");
+        assertThat(robot.lookup("#removeConsentButton").query().isVisible()).isFalse();
+        robot.clickOn("#scopingRbac");
+        assertThat(robot.lookup("#removeConsentButton").queryButton().isDisabled()).isTrue();
+        robot.clickOn("#scopeChecked");
+        assertThat(robot.lookup("#scopeChecked").queryAs(CheckBox.class).isSelected()).isTrue();
+        robot.clickOn("#removeConsentButton");
+        awaitOrSayWhy(robot, "#applyButton");
+        assertThat(plan(robot)).singleElement().asString().contains("删除租户范围的 Mail.Send");
+        assertThat(entra.graphRequests()).noneMatch(r -> r.getMethod().getName().equals("DELETE"));
+
+        robot.clickOn("#applyButton");
+        await(robot, "#regrantButton");
+        assertThat(robot.lookup("#setupStatus").queryAs(Label.class).getText()).startsWith("已检查");
+        assertThat(entra.graphRequests()).anyMatch(r -> r.getMethod().getName().equals("DELETE"));
+
+        robot.clickOn("#regrantButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#setupStatus").queryAs(Label.class)
+                .getText().startsWith("已重新授予"));
+        assertThat(entra.graphRequests().get(entra.graphRequests().size() - 1).getUrl()).endsWith("/appRoleAssignedTo");
+        robot.interact(() -> ((Stage) dialog(robot)).close());
+    }
+
+    private static String query(URI uri, String name) {
+        for (String pair : uri.getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError("no " + name + " in " + uri);
     }
 
     @Test
     void checkAndRepairFixesTheRedirectUriAndAFailureOffersUndo(FxRobot robot) throws Exception {
-        entra.deviceCode(List.of(AppSetupStandIn.GLOBAL_ADMIN), "ok").existingApp("AzureADMyOrg",
+        entra.browserSignIn("organizations", List.of(AppSetupStandIn.GLOBAL_ADMIN)).existingApp("AzureADMyOrg",
                 "[\"https://old.contoso.com/\"]", "[{\"resourceAppId\":\"00000003-0000-0000-c000-000000000000\","
                         + "\"resourceAccess\":[{\"id\":\"b633e1c5-b582-4048-a93e-9f11b44c7e96\",\"type\":\"Role\"}]}]",
                 "[{\"keyId\":\"0a1b2c3d-0000-4000-8000-000000000001\",\"endDateTime\":\"2099-01-01T00:00:00Z\"}]", true, true)
