@@ -26,6 +26,7 @@ import org.m365mailwizard.core.appsetup.DeviceCodeSignIn;
 import org.m365mailwizard.core.appsetup.DomainReader;
 import org.m365mailwizard.core.appsetup.EntraGraph;
 import org.m365mailwizard.core.appsetup.LeastPrivilege;
+import org.m365mailwizard.core.appsetup.MailboxScoping;
 import org.m365mailwizard.core.appsetup.PlannedChange;
 import org.m365mailwizard.core.appsetup.SetupRequest;
 import org.m365mailwizard.core.appsetup.SetupRun;
@@ -46,7 +47,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code setup-app --config FILE (--create | --repair) [--secret-months N] [--include-secret] --out FILE
- * [--force] [--yes] [--format text|json]}: the wizard's "Create it for me" / "Check and repair" headless.
+ * [--force] [--yes] [--format text|json] [--remove-tenant-consent]}: the wizard's "Create it for me" /
+ * "Check and repair" headless. {@code --remove-tenant-consent} (repair only) ends least privilege once
+ * Exchange RBAC for Applications limits the app: the tenant-wide Mail.Send consent is removed as its
+ * own plan, confirmed on its own, then verified.
  * The admin signs in with a device code (on standard error), the plan is printed and, without
  * {@code --yes}, confirmed on standard input; then each change is applied with its result. Exit 0 done,
  * 1 Microsoft refused a change (the output says which were applied and undone), 2 bad input or the
@@ -99,8 +103,13 @@ public final class SetupAppCommand implements Callable<Integer> {
             descriptionKey = "cli.setupApp.option.signInClientId")
     String signInClientId;
 
+    @Option(names = "--remove-tenant-consent", descriptionKey = "cli.setupApp.option.removeTenantConsent")
+    boolean removeTenantConsent;
+
     private final AppSetupService service;
     private final ConfigFile configFile;
+    /** Whether the tenant-wide consent is gone after {@code --remove-tenant-consent}; null when not asked. */
+    private Boolean tenantConsentRemoved;
     private final Texts texts;
     private final ObjectMapper mapper;
     private final Supplier<BufferedReader> stdin;
@@ -130,6 +139,11 @@ public final class SetupAppCommand implements Callable<Integer> {
         MailConfig loaded = ConfigFile.withSecretFromEnvironment(configFile.read(config), environment);
         SetupRequest request = SetupRequest.of(action.create ? SetupRequest.Mode.CREATE : SetupRequest.Mode.REPAIR,
                 loaded, secretMonths);
+        if (removeTenantConsent && !action.repair) {
+            // The removal needs the app and its Exchange scope to exist: never part of a create.
+            throw ProblemException.invalidInput("cli.setupApp.input.removeNeedsRepair");
+        }
+        MailboxScoping scoping = removeTenantConsent ? MailboxScoping.RBAC_FOR_APPLICATIONS : MailboxScoping.NONE;
         if (Files.exists(out) && !force) {
             // Checked before the sign-in, so the admin does not sign in for nothing.
             throw ProblemException.invalidInput("config.error.exists", out);
@@ -154,7 +168,7 @@ public final class SetupAppCommand implements Callable<Integer> {
                 admin.tenantId().isEmpty() ? "-" : admin.tenantId()));
         EntraGraph graph = service.graph(loaded.endpoints(), admin, cancel);
         AppPlan plan = request.mode() == SetupRequest.Mode.CREATE ? service.planner().planCreate(request, admin)
-                : service.planner().planRepair(graph, request, admin);
+                : service.planner().planRepair(graph, request, admin, scoping);
         printPlan(plan, progress);
 
         SetupRun run = new SetupRun(graph, plan, request);
@@ -191,8 +205,42 @@ public final class SetupAppCommand implements Callable<Integer> {
         }
         offerRotationCleanup(run, graph, plan, progress);
         leastPrivilege(run, loaded, request, progress);
+        int exit = removeTenantConsent ? removeConsent(graph, completed, progress) : ExitCode.OK;
         report(plan, run, domain.orElse(null), stdout);
-        return ExitCode.OK;
+        return exit;
+    }
+
+    /** Plan, show, confirm, apply, verify; the undo is a repair without this option (it grants the consent again). */
+    private int removeConsent(EntraGraph graph, MailConfig completed, PrintWriter progress) throws InterruptedException {
+        SetupRequest request = new SetupRequest(SetupRequest.Mode.REPAIR, completed, secretMonths);
+        try {
+            AppPlan plan = service.planner().planRemoveConsent(graph, request, MailboxScoping.RBAC_FOR_APPLICATIONS);
+            printPlan(plan, progress);
+            if (plan.isEmpty()) {
+                tenantConsentRemoved = plan.notes().isEmpty();
+                return ExitCode.OK;
+            }
+            if (!yes && !ask(progress, texts.get("cli.setupApp.removeConsentConfirm"))) {
+                progress.println(texts.get("cli.setupApp.removeConsentKept"));
+                tenantConsentRemoved = false;
+                return ExitCode.INVALID_INPUT;
+            }
+            SetupRun removal = new SetupRun(graph, plan, request);
+            if (!removal.apply(printer(progress))) {
+                progress.println(texts.get("cli.setupApp.failed", texts.format(removal.failureMessage().orElseThrow())));
+                tenantConsentRemoved = false;
+                return removal.failure().map(ProblemException::exitCode).orElse(ExitCode.CHECK_FAILED);
+            }
+            Finding verified = service.planner().verifyConsentRemoved(graph, request.config().clientId());
+            progress.println(verified.status().name() + "  " + verified.id() + "  " + texts.format(verified.message()));
+            progress.println(texts.get("cli.setupApp.removeConsentUndo"));
+            tenantConsentRemoved = verified.status() == org.m365mailwizard.core.check.Status.PASS;
+            return ExitCode.OK;
+        } catch (ProblemException e) {
+            progress.println(texts.get("cli.setupApp.failed", texts.format(e.problem())));
+            tenantConsentRemoved = false;
+            return e.exitCode();
+        }
     }
 
     private ApplyListener printer(PrintWriter progress) {
@@ -334,6 +382,9 @@ public final class SetupAppCommand implements Callable<Integer> {
             }
         }
         run.secret().ifPresent(s -> node.put("secretExpires", s.expires().toString()));
+        if (tenantConsentRemoved != null) {
+            node.put("tenantConsentRemoved", tenantConsentRemoved);
+        }
         if (domain != null) {
             node.put("domainVerified", domain.verified());
             node.put("dnsRecords", domain.records().entries().size());

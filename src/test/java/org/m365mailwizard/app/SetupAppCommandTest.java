@@ -226,6 +226,71 @@ class SetupAppCommandTest {
         assertThat(run.out()).contains("计划（确认之前不会做任何更改）", "已完成 创建应用");
     }
 
+    @Test
+    void removeTenantConsentIsRefusedWithCreateBeforeAnyoneSignsIn() throws Exception {
+        entra.deviceCode(List.of(AppSetupStandIn.GLOBAL_ADMIN), "ok").createSucceeds();
+        Run run = setupApp("", "--config", config(entra.baseUri().toString(), "").toString(), "--create", "--yes",
+                "--remove-tenant-consent", "--out", dir.resolve("x.json").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--remove-tenant-consent works only with --repair");
+        assertThat(entra.tokenRequests()).isEmpty();
+    }
+
+    private String removable() throws Exception {
+        entra.deviceCode(List.of(AppSetupStandIn.GLOBAL_ADMIN), "ok")
+                .consentRemovable("AzureADMyOrg", "[\"https://www.contoso.com/\"]", SetupRunTestData.MAIL_SEND_ROLE,
+                        "[{\"keyId\":\"0a1b2c3d-0000-4000-8000-000000000001\",\"endDateTime\":\"2099-01-01T00:00:00Z\"}]")
+                .domain("contoso.com", true, MX, "[]");
+        return config(entra.baseUri().toString(), ", \"clientId\": \"" + AppSetupStandIn.APP_ID + "\"").toString();
+    }
+
+    @Test
+    void removeTenantConsentIsItsOwnConfirmedPlanThenVerified() throws Exception {
+        String config = removable();
+
+        Run run = setupApp("y\n", "--config", config, "--repair", "--remove-tenant-consent",
+                "--out", dir.resolve("r.json").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("nothing to repair", "Remove the tenant-wide admin consent for Mail.Send",
+                "Remove the tenant-wide Mail.Send consent now?", "Checked: the app no longer holds",
+                "run setup-app --repair without --remove-tenant-consent");
+        assertThat(entra.graphRequests()).filteredOn(r -> !r.getMethod().getName().equals("GET"))
+                .extracting(r -> r.getMethod().getName() + " " + r.getUrl())
+                .containsExactly("DELETE /v1.0/servicePrincipals/" + AppSetupStandIn.GRAPH_SP_ID + "/appRoleAssignedTo/"
+                        + AppSetupStandIn.ASSIGNMENT_ID);
+    }
+
+    @Test
+    void declinedConsentRemovalKeepsTheConsentAndExitsTwo() throws Exception {
+        String config = removable();
+
+        Run run = setupApp("n\n", "--config", config, "--repair", "--remove-tenant-consent", "--format", "json",
+                "--out", dir.resolve("r.json").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("The tenant-wide Mail.Send consent was kept.");
+        assertThat(mapper.readTree(run.out()).get("tenantConsentRemoved").asBoolean()).isFalse();
+        assertThat(entra.graphRequests()).allMatch(r -> r.getMethod().getName().equals("GET"));
+    }
+
+    @Test
+    void withTheOptionAMissingConsentIsNotGrantedByTheRepair() throws Exception {
+        entra.deviceCode(List.of(AppSetupStandIn.GLOBAL_ADMIN), "ok")
+                .existingApp("AzureADMyOrg", "[\"https://www.contoso.com/\"]", SetupRunTestData.MAIL_SEND_ROLE,
+                        "[{\"keyId\":\"0a1b2c3d-0000-4000-8000-000000000001\",\"endDateTime\":\"2099-01-01T00:00:00Z\"}]",
+                        true, false)
+                .domain("contoso.com", true, MX, "[]");
+        Run run = setupApp("", "--config", config(entra.baseUri().toString(), ", \"clientId\": \""
+                + AppSetupStandIn.APP_ID + "\"").toString(), "--repair", "--yes", "--remove-tenant-consent",
+                "--format", "json", "--out", dir.resolve("r.json").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("no tenant-wide Mail.Send consent: nothing to remove");
+        assertThat(mapper.readTree(run.out()).get("tenantConsentRemoved").asBoolean()).isTrue();
+        assertThat(entra.graphRequests()).allMatch(r -> r.getMethod().getName().equals("GET"));
+    }
+
     /** Shared fixture values. */
     static final class SetupRunTestData {
         static final String MAIL_SEND_ROLE = "[{\"resourceAppId\":\"00000003-0000-0000-c000-000000000000\","

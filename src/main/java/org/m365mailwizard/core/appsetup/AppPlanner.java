@@ -50,6 +50,15 @@ public final class AppPlanner {
 
     public AppPlan planRepair(EntraGraph graph, SetupRequest request, AdminSession admin)
             throws ProblemException, InterruptedException {
+        return planRepair(graph, request, admin, MailboxScoping.NONE);
+    }
+
+    /**
+     * A repair for an app limited as {@code scoping} says: under RBAC for Applications a missing
+     * tenant-wide consent is how it should be (Exchange grants Mail.Send), so it is not granted again.
+     */
+    public AppPlan planRepair(EntraGraph graph, SetupRequest request, AdminSession admin, MailboxScoping scoping)
+            throws ProblemException, InterruptedException {
         ExistingApp app = AppReader.read(graph, request.config().clientId());
         List<Finding> findings = new ArrayList<>();
         List<PlannedChange> changes = new ArrayList<>();
@@ -80,7 +89,7 @@ public final class AppPlanner {
         }
         List<Message> notes = new ArrayList<>();
         boolean otherAdmin = false;
-        if (application && app.assignmentId().isEmpty()) {
+        if (application && app.assignmentId().isEmpty() && scoping != MailboxScoping.RBAC_FOR_APPLICATIONS) {
             findings.add(finding("app-consent", "Mail.Send", List.of(), Message.of("appsetup.repair.consent")));
             otherAdmin = consent(request, admin, changes, notes);
         }

@@ -81,9 +81,6 @@ public final class AppSetupDialog {
     }
 
     private VBox content() {
-        VBox box = new VBox(10);
-        box.setStyle("-fx-padding: 16;");
-
         Label why = new Label(texts.get("appsetupui.why.intro"));
         why.setWrapText(true);
         VBox reasons = new VBox(2);
