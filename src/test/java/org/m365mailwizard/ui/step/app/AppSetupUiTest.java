@@ -310,6 +310,7 @@ class AppSetupUiTest {
         assertThat(robot.lookup("#removeConsentButton").query().isVisible()).isFalse();
         robot.clickOn("#scopingRbac");
         assertThat(robot.lookup("#removeConsentButton").queryButton().isDisabled()).isTrue();
+        scrollToTheEnd(robot);
         robot.clickOn("#scopeChecked");
         assertThat(robot.lookup("#scopeChecked").queryAs(CheckBox.class).isSelected()).isTrue();
         robot.clickOn("#removeConsentButton");
@@ -327,6 +328,16 @@ class AppSetupUiTest {
                 .getText().startsWith("已重新授予"));
         assertThat(entra.graphRequests().get(entra.graphRequests().size() - 1).getUrl()).endsWith("/appRoleAssignedTo");
         robot.interact(() -> ((Stage) dialog(robot)).close());
+    }
+
+    /** The window scrolls: what the admin reaches by scrolling down is scrolled to, as the admin would. */
+    private void scrollToTheEnd(FxRobot robot) {
+        robot.interact(() -> {
+            javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) dialog(robot).getScene().getRoot();
+            scroll.layout();
+            scroll.setVvalue(scroll.getVmax());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static String query(URI uri, String name) {
