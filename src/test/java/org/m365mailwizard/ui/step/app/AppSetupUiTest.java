@@ -306,38 +306,41 @@ class AppSetupUiTest {
                 .getText().startsWith("完成。"));
         await(robot, "#scopingRbac");
 
-        robot.clickOn("#scopingAccessPolicy");
+        scrollToAndClick(robot, "#scopingAccessPolicy");
         assertThat(robot.lookup("#removeConsentButton").query().isVisible()).isFalse();
-        robot.clickOn("#scopingRbac");
+        scrollToAndClick(robot, "#scopingRbac");
         assertThat(robot.lookup("#removeConsentButton").queryButton().isDisabled()).isTrue();
-        scrollToTheEnd(robot);
-        robot.clickOn("#scopeChecked");
+        scrollToAndClick(robot, "#scopeChecked");
         assertThat(robot.lookup("#scopeChecked").queryAs(CheckBox.class).isSelected()).isTrue();
-        robot.clickOn("#removeConsentButton");
+        scrollToAndClick(robot, "#removeConsentButton");
         awaitOrSayWhy(robot, "#applyButton");
         assertThat(plan(robot)).singleElement().asString().contains("删除租户范围的 Mail.Send");
         assertThat(entra.graphRequests()).noneMatch(r -> r.getMethod().getName().equals("DELETE"));
 
-        robot.clickOn("#applyButton");
+        scrollToAndClick(robot, "#applyButton");
         await(robot, "#regrantButton");
         assertThat(robot.lookup("#setupStatus").queryAs(Label.class).getText()).startsWith("已检查");
         assertThat(entra.graphRequests()).anyMatch(r -> r.getMethod().getName().equals("DELETE"));
 
-        robot.clickOn("#regrantButton");
+        scrollToAndClick(robot, "#regrantButton");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#setupStatus").queryAs(Label.class)
                 .getText().startsWith("已重新授予"));
         assertThat(entra.graphRequests().get(entra.graphRequests().size() - 1).getUrl()).endsWith("/appRoleAssignedTo");
         robot.interact(() -> ((Stage) dialog(robot)).close());
     }
 
-    /** The window scrolls: what the admin reaches by scrolling down is scrolled to, as the admin would. */
-    private void scrollToTheEnd(FxRobot robot) {
+    /** The window scrolls: the control is scrolled into view first, as the admin would, then clicked. */
+    private void scrollToAndClick(FxRobot robot, String query) {
         robot.interact(() -> {
             javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) dialog(robot).getScene().getRoot();
             scroll.layout();
-            scroll.setVvalue(scroll.getVmax());
+            Node node = robot.lookup(query).query();
+            double y = scroll.getContent().sceneToLocal(node.localToScene(node.getLayoutBounds())).getMinY();
+            double hidden = scroll.getContent().getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+            scroll.setVvalue(hidden <= 0 ? 0 : Math.min(1, Math.max(0, (y - 40) / hidden)) * scroll.getVmax());
         });
         WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(query);
     }
 
     private static String query(URI uri, String name) {
