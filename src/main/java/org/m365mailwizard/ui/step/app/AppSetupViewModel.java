@@ -138,6 +138,10 @@ public final class AppSetupViewModel {
                 signInClientId.get(), new LinkedHashSet<>(AppSetupIds.scopeUris(config.endpoints(), request.permissions()))))
                 .onSuccess(session -> {
                     browser = session;
+                    if (cancel.isCancelled()) {
+                        // Cancel came while the listener was opening: close it now, the wait then ends as cancelled.
+                        cancel();
+                    }
                     status.set(texts.get("appsetupui.status.browser"));
                     manualUrl.set(session.browserOpened() ? "" : session.authorizationUrl().toString());
                     tick();
