@@ -170,8 +170,11 @@ class FirstUseFlowTest {
         assertThat(robot.text("#nextButton")).isEqualTo(EN.get("shell.finish"));
         assertThat(robot.disabled("#nextButton")).isFalse();
 
-        fx.interact(() -> fx.lookup("#nextButton").queryButton().fire()); // fired: see the test below
-        robot.dialogButton(EN.get("shell.finish.goTo", step("app"))).fire();
+        // Fired (see the test below), and later: the question it opens waits for an answer on the FX thread.
+        javafx.scene.control.Button finish = fx.lookup("#nextButton").queryButton();
+        javafx.application.Platform.runLater(finish::fire);
+        javafx.scene.control.Button goTo = robot.dialogButton(EN.get("shell.finish.goTo", step("app")));
+        fx.interact(goTo::fire);
 
         robot.waitUntil("step 2", () -> EN.get("app.step.title").equals(robot.title()));
         assertThat(wizard.stage.isShowing()).isTrue();

@@ -151,21 +151,23 @@ class ExportStepUiTest {
 
     @Test
     void withoutABrowserOpenReportSaysSoNextToTheButtonWithThePathToCopy(FxRobot robot) throws Exception {
-        assertThat(robot.lookup("#export-report-unopened").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#export-report-unopened-box").query().isVisible()).isFalse();
         platform.browser = false;
 
         robot.clickOn("#export-open-report");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> robot.lookup("#export-report-unopened").query().isVisible());
+                () -> robot.lookup("#export-report-unopened-box").query().isVisible());
 
         Path report = platform.opened.get(0);
         assertThat(Files.exists(report)).isTrue();
         assertThat(robot.lookup("#export-report-unopened").queryAs(Label.class).getText())
                 .isEqualTo(ExportStepFixtures.texts().get("export.step.report.noBrowser", report));
         // Right under the button, not below the fold.
-        double buttonBottom = robot.lookup("#export-open-report").query().localToScene(0, 0).getY()
-                + robot.lookup("#export-open-report").query().getBoundsInLocal().getHeight();
-        double noticeTop = robot.lookup("#export-report-unopened").query().localToScene(0, 0).getY();
+        WaitForAsyncUtils.waitForFxEvents(); // laid out now that it shows
+        javafx.scene.Node button = robot.lookup("#export-open-report").query();
+        javafx.scene.Node notice = robot.lookup("#export-report-unopened-box").query();
+        double buttonBottom = button.localToScene(button.getBoundsInLocal()).getMaxY();
+        double noticeTop = notice.localToScene(notice.getBoundsInLocal()).getMinY();
         assertThat(noticeTop - buttonBottom).isBetween(0.0, 60.0);
         robot.clickOn("#export-copy-report-path");
         assertThat(platform.clipboard).containsExactly(report.toAbsolutePath().toString());
@@ -173,7 +175,7 @@ class ExportStepUiTest {
         platform.browser = true;
         robot.clickOn("#export-open-report");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> !robot.lookup("#export-report-unopened").query().isVisible());
+                () -> !robot.lookup("#export-report-unopened-box").query().isVisible());
     }
 
     @Test
