@@ -94,6 +94,34 @@ class FirstUseFlowTest {
     }
 
     @Test
+    void aWebOrMailAddressTypedAsTheDomainOffersItsDomainInStepOneAndInTheDnsChecker(FxRobot fx) throws Exception {
+        WizardRobot robot = open(fx);
+        robot.click("#dnsButton");
+        robot.waitUntil("the DNS checker", () -> robot.exists("#checkButton"));
+        robot.paste("#domainField", "https://www.contoso.com/");
+        robot.waitUntil("the offer", () -> fx.lookup("#suggestButton").query().isVisible());
+        assertThat(robot.text("#suggestButton")).isEqualTo(EN.get("dnsui.useSuggestion", "contoso.com"));
+        robot.click("#suggestButton");
+        robot.waitUntil("contoso.com checked",
+                () -> robot.text("#statusLabel").equals(EN.get("findings.summary", 6, 0, 0, 0)));
+        assertThat(robot.fieldText("#domainField")).isEqualTo("contoso.com");
+        assertThat(fx.lookup("#suggestButton").query().isVisible()).isFalse();
+        // The fields change after the check: the result says what it was checked for.
+        robot.paste("#domainField", "fabrikam.com");
+        robot.waitUntil("the result marked", () -> fx.lookup("#staleLabel").query().isVisible());
+        assertThat(robot.text("#staleLabel")).isEqualTo(EN.get("result.stale.domain", "contoso.com"));
+        fx.interact(() -> ((Stage) fx.lookup("#checkButton").query().getScene().getWindow()).close());
+
+        robot.click("#newButton");
+        robot.paste("#domainField", "me@contoso.com");
+        robot.waitUntil("the offer", () -> fx.lookup("#domainSuggestButton").query().isVisible());
+        assertThat(robot.text("#domainSuggestButton")).isEqualTo(EN.get("dnsui.useSuggestion", "contoso.com"));
+        robot.click("#domainSuggestButton");
+        assertThat(robot.fieldText("#domainField")).isEqualTo("contoso.com");
+        assertThat(fx.lookup("#domainSuggestButton").query().isVisible()).isFalse();
+    }
+
+    @Test
     void theTestMailOnTheStartPageLeadsToTheStepItStillNeeds(FxRobot fx) throws Exception {
         WizardRobot robot = open(fx);
         assertThat(robot.text("#testMailDetail")).isEqualTo(EN.get("start.testMail.detail.missing",
