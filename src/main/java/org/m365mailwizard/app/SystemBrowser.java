@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,26 @@ final class SystemBrowser implements Consumer<URI> {
                 LOG.warn("Could not open {}://{} with the system launcher: {}", uri.getScheme(), uri.getHost(), e.toString());
             }
         });
+    }
+
+    /**
+     * Opens {@code uri} and tells whether that worked: the launcher started and did not fail within a
+     * few seconds (xdg-open exits non-zero when no application can open it). Blocks, so never on the FX thread.
+     */
+    boolean openAndWait(URI uri) {
+        try {
+            Process process = new ProcessBuilder(command(osName, uri))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return !process.waitFor(5, TimeUnit.SECONDS) || process.exitValue() == 0;
+        } catch (IOException e) {
+            LOG.info("No system launcher for {}: {}", uri.getScheme(), e.getClass().getSimpleName());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     static List<String> command(String osName, URI uri) {

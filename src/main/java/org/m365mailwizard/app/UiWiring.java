@@ -177,8 +177,8 @@ public final class UiWiring implements ShellWiring {
             }
 
             @Override
-            public void open(Path file) {
-                desktop.open(file);
+            public boolean open(Path file) {
+                return fileOpener.openAndWait(file.toUri());
             }
         };
     }

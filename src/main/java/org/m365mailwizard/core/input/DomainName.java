@@ -3,6 +3,7 @@ package org.m365mailwizard.core.input;
 
 import java.net.IDN;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.m365mailwizard.core.check.Message;
 
@@ -79,6 +80,41 @@ public record DomainName(String ascii, String unicode) {
     /** True when this name is the given domain or a sub-domain of it. */
     public boolean isWithin(DomainName other) {
         return ascii.equals(other.ascii) || ascii.endsWith("." + other.ascii);
+    }
+
+    /**
+     * The domain that a web address or mail address names, for input that is not a domain itself but
+     * points at one ({@code https://www.contoso.com/blog}, {@code me@contoso.com}): the host, without a
+     * leading {@code www.}, when that is a valid {@linkplain #parseTenantDomain tenant domain}. Empty
+     * when the input already is a domain or names none; the caller offers it, the user decides.
+     */
+    public static Optional<DomainName> suggestionFor(String input) {
+        if (input == null || input.isBlank() || parse(input) instanceof Valid) {
+            return Optional.empty();
+        }
+        String s = input.strip();
+        int scheme = s.indexOf("://");
+        if (scheme >= 0) {
+            s = s.substring(scheme + 3);
+        } else if (s.regionMatches(true, 0, "mailto:", 0, 7)) {
+            s = s.substring(7);
+        }
+        s = cutAt(s, "/?#");
+        s = s.substring(s.lastIndexOf('@') + 1); // a mail address, or user info in a URL
+        s = cutAt(s, ":>");                      // a port, or the end of "Name <me@contoso.com>"
+        if (s.regionMatches(true, 0, "www.", 0, 4) && s.indexOf('.', 4) > 0) {
+            s = s.substring(4);
+        }
+        return parseTenantDomain(s) instanceof Valid valid ? Optional.of(valid.name()) : Optional.empty();
+    }
+
+    private static String cutAt(String s, String stops) {
+        for (int i = 0; i < s.length(); i++) {
+            if (stops.indexOf(s.charAt(i)) >= 0) {
+                return s.substring(0, i);
+            }
+        }
+        return s;
     }
 
     public static Result parse(String input) {

@@ -12,7 +12,9 @@ import org.m365mailwizard.core.i18n.Language;
  *
  * @param sendTestProblem why a test mail cannot be sent yet, or null when it can (the button's state)
  * @param openLink shows a web page (help links)
+ * @param finish the last page's Finish: close when the site is ready, else say what is missing
  */
 record ShellActions(Runnable cancel, Consumer<Language> chooseLanguage, Runnable startPage, Runnable settings,
-                    Runnable sendTest, ObservableValue<Message> sendTestProblem, Consumer<URI> openLink) {
+                    Runnable sendTest, ObservableValue<Message> sendTestProblem, Consumer<URI> openLink,
+                    Runnable finish) {
 }

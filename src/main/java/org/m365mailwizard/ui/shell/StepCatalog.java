@@ -3,6 +3,7 @@ package org.m365mailwizard.ui.shell;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.m365mailwizard.ui.common.ViewLoader;
 import org.m365mailwizard.ui.common.WizardStep;
@@ -30,6 +31,16 @@ public final class StepCatalog {
 
     private static final String TITLE_PREFIX = "step.title.";
 
+    /**
+     * The steps that need fewer earlier steps than all of them. DNS reads only the domain (cloud and
+     * tenant are optional to it); an export without the secret and the summary need no sign-in. So a
+     * resumed setup, whose client secret is never saved, can check DNS or export without typing it.
+     */
+    private static final Map<String, List<String>> NEEDS = Map.of(
+            "dns", List.of("domain"),
+            "export", List.of("domain"),
+            "summary", List.of("domain"));
+
     /** Creates a step's controller (and so its view) with the window's loader. */
     @FunctionalInterface
     public interface StepFactory {
@@ -52,6 +63,12 @@ public final class StepCatalog {
 
     public List<Entry> entries() {
         return entries;
+    }
+
+    /** The ids among {@code earlier} (the steps before {@code stepId}, in order) that must be complete before it opens. */
+    public static List<String> needs(String stepId, List<String> earlier) {
+        List<String> named = NEEDS.get(stepId);
+        return named == null ? List.copyOf(earlier) : earlier.stream().filter(named::contains).toList();
     }
 
     /** The shell's title key for a step id, e.g. {@code step.title.dns}. */

@@ -84,7 +84,11 @@ final class SummaryStep implements WizardStep {
         SummaryViewModel.Ending ending = vm.ending(sections);
         Label overall = wrapped(headline(ending), "summary-overall");
         overall.setId("summaryOverall");
-        root.getChildren().setAll(wrapped(texts.get("summary.intro"), "step-description"), overall, secret());
+        SummaryViewModel.Tally tally = vm.tally(sections);
+        Label counts = wrapped(texts.get("summary.tally", tally.passed(), tally.warnings(), tally.problems(),
+                tally.open()), "hint");
+        counts.setId("summaryTally");
+        root.getChildren().setAll(wrapped(texts.get("summary.intro"), "step-description"), overall, counts, secret());
         for (SummaryViewModel.Section section : sections) {
             root.getChildren().add(section(section));
         }

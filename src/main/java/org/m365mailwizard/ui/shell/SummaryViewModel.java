@@ -61,6 +61,14 @@ final class SummaryViewModel {
         }
     }
 
+    /**
+     * The steps counted by state, so that a warning is told apart from a problem in words.
+     *
+     * @param open steps not checked yet or whose result is out of date
+     */
+    record Tally(int passed, int warnings, int problems, int open) {
+    }
+
     private static final Comparator<Status> SEVERITY = Comparator.comparingInt(SummaryViewModel::severity);
 
     private final WizardModel model;
@@ -100,6 +108,16 @@ final class SummaryViewModel {
 
     List<Section> sections() {
         return STEPS.stream().map(this::section).toList();
+    }
+
+    Tally tally(List<Section> sections) {
+        return new Tally(count(sections, StepStatus.PASSED), count(sections, StepStatus.WARNING),
+                count(sections, StepStatus.FAILED),
+                count(sections, StepStatus.NOT_CHECKED) + count(sections, StepStatus.STALE));
+    }
+
+    private static int count(List<Section> sections, StepStatus state) {
+        return (int) sections.stream().filter(s -> s.state() == state).count();
     }
 
     /** Ready to send when no step failed, is stale or is unchecked; else the first one that is. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -89,11 +90,18 @@ public final class WizardShellController {
     /** Puts the steps in; shows the one at {@code startIndex} (or the nearest reachable one before it). */
     void setSteps(List<Entry> steps, int startIndex) {
         entries = List.copyOf(steps);
-        navigator = new StepNavigator(entries.stream().map(Entry::step).toList());
+        List<String> ids = entries.stream().map(Entry::id).toList();
+        navigator = new StepNavigator(entries.stream().map(Entry::step).toList(), ids.stream()
+                .map(id -> StepCatalog.needs(id, ids.subList(0, ids.indexOf(id))).stream().map(ids::indexOf).toList())
+                .toList());
         stepList.setItems(FXCollections.observableArrayList(navigator.steps()));
         stepList.setCellFactory(list -> new StepCell());
         backButton.disableProperty().bind(navigator.canGoBack().not());
-        nextButton.disableProperty().bind(navigator.canGoNext().not());
+        // On the last page Next becomes Finish: the wizard has a clear end instead of a greyed-out button.
+        BooleanBinding onLast = navigator.currentProperty().isEqualTo(entries.size() - 1);
+        nextButton.disableProperty().bind(navigator.canGoNext().not().and(onLast.not()));
+        nextButton.textProperty().bind(Bindings.when(onLast).then(texts.get("shell.finish"))
+                .otherwise(texts.get("shell.next")));
         navigator.currentProperty().addListener((obs, old, index) -> show(index.intValue()));
         int start = Math.max(0, Math.min(startIndex, entries.size() - 1));
         while (start > 0 && !navigator.canReach(start)) {
@@ -170,13 +178,20 @@ public final class WizardShellController {
     }
 
     private void explainBlocked(int wanted) {
-        for (int i = 0; i < wanted; i++) {
-            if (!navigator.canAdvance(i).get()) {
-                showNotice(BLOCKED_NOTICE, Message.of("shell.blocked", stepName(entries.get(wanted).id()),
-                        stepName(entries.get(i).id())));
-                return;
-            }
-        }
+        navigator.firstMissing(wanted).ifPresent(i -> showNotice(BLOCKED_NOTICE, blockedReason(wanted, i)));
+    }
+
+    /** Why a step cannot open: the earlier step it needs, and (a resumed setup) that the secret is not typed. */
+    private Message blockedReason(int wanted, int missing) {
+        String name = stepName(entries.get(wanted).id());
+        String missingName = stepName(entries.get(missing).id());
+        return needsSecret(missing) ? Message.of("shell.blocked.secret", name, missingName)
+                : Message.of("shell.blocked", name, missingName);
+    }
+
+    /** The app step is incomplete only for want of the client secret (it is never saved). */
+    private boolean needsSecret(int index) {
+        return entries.get(index).id().equals("app") && model.clientSecretProperty().get().isBlank();
     }
 
     private void show(int index) {
@@ -261,7 +276,25 @@ public final class WizardShellController {
 
     @FXML
     private void next() {
-        navigator.next();
+        int from = navigator.currentProperty().get();
+        if (from == entries.size() - 1) {
+            actions.finish().run();
+            return;
+        }
+        if (navigator.next()) {
+            // Steps passed over (they need an earlier step that is incomplete): say which and why.
+            for (int skipped = from + 1; skipped < navigator.currentProperty().get(); skipped++) {
+                int step = skipped;
+                navigator.firstMissing(step).ifPresent(i -> showNotice(BLOCKED_NOTICE, blockedReason(step, i)));
+            }
+        }
+    }
+
+    /** The numbered names of the steps that cannot open only because the client secret is not typed. */
+    List<String> waitingForTheSecret() {
+        return java.util.stream.IntStream.range(0, entries.size())
+                .filter(i -> navigator.firstMissing(i).stream().anyMatch(this::needsSecret))
+                .mapToObj(i -> stepName(entries.get(i).id())).toList();
     }
 
     @FXML
@@ -308,6 +341,15 @@ public final class WizardShellController {
                 badge.getStyleClass().add("step-state");
                 Label title = Labels.wrapped(name, "step-name");
                 VBox box = new VBox(2, title, badge);
+                int index = getIndex();
+                navigator.firstMissing(index).ifPresent(missing -> {
+                    // On the step itself, not only when clicked: what it is waiting for.
+                    Label needs = Labels.wrapped(needsSecret(missing)
+                            ? texts.get("shell.step.needsSecret", stepName(entries.get(missing).id()))
+                            : texts.get("shell.step.needs", stepName(entries.get(missing).id())), "hint");
+                    needs.setId("step-needs-" + id);
+                    box.getChildren().add(needs);
+                });
                 box.setMaxWidth(Double.MAX_VALUE);
                 box.prefWidthProperty().bind(widthProperty().subtract(snappedLeftInset() + snappedRightInset()));
                 setText(null);

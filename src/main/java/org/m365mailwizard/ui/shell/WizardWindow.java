@@ -53,6 +53,9 @@ public final class WizardWindow {
     private static final double DEFAULT_WIDTH = 980;
     private static final double DEFAULT_HEIGHT = 700;
     private static final String FIRST_STEP = "domain";
+    /** The step where each reason a test mail cannot be sent yet is fixed. */
+    private static final Map<String, String> TEST_MAIL_NEEDS = Map.of(
+            "graph.ui.needSender", "domain", "graph.ui.needCredentials", "app", "graph.ui.needSignIn", "consent");
 
     private final ShellWiring wiring;
     private final WizardModel model = new WizardModel();
@@ -141,6 +144,11 @@ public final class WizardWindow {
 
     /** Shows the start page (also from the wizard's "Start page" link); the wizard keeps its state. */
     void showStart() {
+        if (shell != null && model.hasInput()) {
+            // Back to the start page mid-session: the setup in hand is what "Continue" offers, at the step left.
+            resumeStep = shell.currentId();
+            start = null;
+        }
         if (start == null) {
             start = buildStart();
         }
@@ -154,13 +162,27 @@ public final class WizardWindow {
                 titleOf(resumeStep));
         StartScreenController controller = new StartScreenController(texts, new StartScreenController.Actions(
                 this::continueSetup, this::newSetup, this::openFile,
-                () -> wiring.openDnsChecker(texts, stage), () -> wiring.openTestMail(model, texts, stage),
+                () -> wiring.openDnsChecker(texts, stage), this::testMailFromStart,
                 this::openSettings, this::switchLanguage, detail, testMailProblem,
                 () -> wiring.openHeaderCheck(model, texts, stage),
                 resumeStep == null || model.clientSecretExpiresProperty().get() == null ? null
                         : new SummaryViewModel(model, wiring.clock()).secret()));
         new ViewLoader(texts, type -> controller).load(StartScreenController.class, "StartScreen.fxml");
         return controller;
+    }
+
+    /**
+     * "Send a test email…" on the start page: the dialog when the setup in hand can send; otherwise the
+     * wizard at the step that is missing, with what to enter there (never a dialog that cannot send).
+     */
+    void testMailFromStart() {
+        Message problem = testMailProblem.getValue();
+        if (problem == null) {
+            wiring.openTestMail(model, texts, stage);
+            return;
+        }
+        showWizard(TEST_MAIL_NEEDS.getOrDefault(problem.key(), FIRST_STEP));
+        shell.showNotice(Message.of("start.testMail.needs", texts.format(problem)));
     }
 
     /** "Continue where you left off": the saved step, or the last one before it that can be reached. */
@@ -170,6 +192,42 @@ public final class WizardWindow {
         if (!shell.currentId().equals(wanted)) {
             // Typically the client secret, which is never saved: say why the wizard is not where it was.
             shell.showNotice(Message.of("shell.resume.blocked", titleOf(wanted), titleOf(shell.currentId())));
+        } else {
+            List<String> waiting = shell.waitingForTheSecret();
+            if (!waiting.isEmpty()) {
+                shell.showNotice(Message.of("shell.resume.secret", titleOf("app"), String.join(", ", waiting)));
+            }
+        }
+    }
+
+    /**
+     * Finish on the last page: when the site is ready, the entries are saved and the window closes; else
+     * the one thing still missing is named, with the way to it, and closing stays possible (entries are kept).
+     */
+    void finish() {
+        SummaryViewModel summary = new SummaryViewModel(model, wiring.clock());
+        SummaryViewModel.Ending ending = summary.ending(summary.sections());
+        if (ending.ready()) {
+            stage.close(); // closing saves the entries (see closed())
+            return;
+        }
+        String missing = titleOf(ending.missingStep());
+        ButtonType go = new ButtonType(texts.get("shell.finish.goTo", missing), ButtonData.OK_DONE);
+        ButtonType close = new ButtonType(texts.get("shell.finish.close"), ButtonData.OTHER);
+        ButtonType stay = new ButtonType(texts.get("shell.finish.stay"), ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, texts.get("shell.finish.text", missing,
+                texts.format(ending.detail())), stay, close, go);
+        alert.initOwner(stage);
+        alert.setTitle(texts.get("app.title"));
+        alert.setHeaderText(texts.get("shell.finish.header"));
+        alert.getDialogPane().setMinWidth(MIN_WIDTH * 0.6);
+        Dialogs.fitButtons(alert.getDialogPane());
+        AppStyles.apply(alert.getDialogPane());
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (answer.filter(go::equals).isPresent()) {
+            shell.goTo(ending.missingStep());
+        } else if (answer.filter(close::equals).isPresent()) {
+            stage.close();
         }
     }
 
@@ -249,7 +307,7 @@ public final class WizardWindow {
         Callback<Class<?>, Object> steps = wiring.controllerFactory(model, texts);
         WizardShellController controller = new WizardShellController(texts, model, new ShellActions(this::cancel,
                 this::switchLanguage, this::showStart, this::openSettings,
-                () -> wiring.openTestMail(model, texts, stage), testMailProblem, wiring.linkOpener()));
+                () -> wiring.openTestMail(model, texts, stage), testMailProblem, wiring.linkOpener(), this::finish));
         new ViewLoader(texts, type -> type == WizardShellController.class ? controller : steps.call(type))
                 .load(WizardShellController.class, "WizardShell.fxml");
         ViewLoader stepLoader = new ViewLoader(texts, steps);

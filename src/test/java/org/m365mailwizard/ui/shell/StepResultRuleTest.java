@@ -186,6 +186,23 @@ class StepResultRuleTest {
     }
 
     @Test
+    void stepOnesCardIsJudgedFromWhatIsTypedNowSoItsWarningReachesTheSummaryAndNeverGoesStale() {
+        new DomainStepViewModel(model); // publishes step 1's findings, live
+        model.senderProperty().set("site@fabrikam.com");
+
+        SummaryViewModel.Section domain = section("domain");
+        assertThat(domain.state()).isEqualTo(StepStatus.WARNING);
+        assertThat(domain.rows()).extracting(r -> r.text().key()).contains("input.email.otherDomain");
+        assertThat(domain.hasProblem()).as("a warning is no problem").isFalse();
+        assertThat(summary.tally(summary.sections()).warnings()).isEqualTo(1);
+        assertThat(summary.tally(summary.sections()).problems()).isZero();
+
+        model.senderProperty().set("site@contoso.com");
+        assertThat(section("domain").state()).isEqualTo(StepStatus.PASSED);
+        assertThat(section("domain").rows()).extracting(r -> r.text().key()).doesNotContain("input.email.otherDomain");
+    }
+
+    @Test
     void theSummaryEndsReadyOnlyWhenEveryStepHoldsForWhatIsTypedNow() {
         for (String step : StepInputs.CHECKED_STEPS) {
             check(step, Status.PASS);

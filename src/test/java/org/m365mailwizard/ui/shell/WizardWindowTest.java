@@ -96,7 +96,9 @@ class WizardWindowTest {
         }
         robot.clickOn("#nextButton");
         assertThat(text(robot, ".step-title")).isEqualTo(EN.get("step.title.summary"));
-        assertThat(robot.lookup("#nextButton").queryButton().isDisabled()).as("nothing after the summary").isTrue();
+        // Nothing after the summary: Next becomes Finish there, a clear end rather than a greyed-out button.
+        assertThat(robot.lookup("#nextButton").queryButton().getText()).isEqualTo(EN.get("shell.finish"));
+        assertThat(robot.lookup("#nextButton").queryButton().isDisabled()).isFalse();
     }
 
     @Test

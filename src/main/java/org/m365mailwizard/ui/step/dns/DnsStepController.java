@@ -48,6 +48,8 @@ public final class DnsStepController implements WizardStep {
     @FXML private ProgressBar progressBar;
     @FXML private Label statusLabel;
     @FXML private Label problemLabel;
+    @FXML private Button suggestButton;
+    @FXML private Label staleLabel;
     @FXML private VBox cards;
     @FXML private Button copyAllButton;
     @FXML private Label copiedLabel;
@@ -92,6 +94,22 @@ public final class DnsStepController implements WizardStep {
         problemLabel.textProperty().bind(vm.problemProperty());
         problemLabel.managedProperty().bind(vm.problemProperty().isNotEmpty());
         problemLabel.visibleProperty().bind(problemLabel.managedProperty());
+        if (standalone) {
+            // In the wizard the domain is step 1's field (which offers the same), and the shell says when a result is stale.
+            suggestButton.textProperty().bind(Bindings.createStringBinding(
+                    () -> texts.get("dnsui.useSuggestion", vm.suggestionProperty().get()), vm.suggestionProperty()));
+            suggestButton.managedProperty().bind(vm.suggestionProperty().isNotEmpty());
+            suggestButton.visibleProperty().bind(suggestButton.managedProperty());
+            staleLabel.textProperty().bind(vm.staleLineProperty());
+            staleLabel.managedProperty().bind(vm.staleLineProperty().isNotEmpty());
+            staleLabel.visibleProperty().bind(staleLabel.managedProperty());
+            vm.staleLineProperty().addListener((obs, old, now) -> {
+                cards.getStyleClass().remove("stale-result");
+                if (!now.isEmpty()) {
+                    cards.getStyleClass().add("stale-result");
+                }
+            });
+        }
         copyAllButton.disableProperty().bind(vm.zoneSnippetProperty().isEmpty());
         checkButton.textProperty().bind(Bindings.when(Bindings.isEmpty(vm.model().dnsFindings()))
                 .then(texts.get("dnsui.check")).otherwise(texts.get("dnsui.recheck")));
@@ -120,6 +138,12 @@ public final class DnsStepController implements WizardStep {
     private void check() {
         copiedLabel.setText("");
         vm.check();
+    }
+
+    @FXML
+    private void useSuggestion() {
+        copiedLabel.setText("");
+        vm.useSuggestion();
     }
 
     @FXML

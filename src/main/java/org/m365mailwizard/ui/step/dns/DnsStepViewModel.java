@@ -28,6 +28,8 @@ import org.m365mailwizard.core.input.DomainName;
 import org.m365mailwizard.ui.common.FxTasks;
 import org.m365mailwizard.ui.shell.CheckedFor;
 import org.m365mailwizard.ui.shell.StepInputs;
+import org.m365mailwizard.ui.shell.StepState;
+import org.m365mailwizard.ui.common.StepStatus;
 import org.m365mailwizard.ui.shell.WizardModel;
 
 /**
@@ -55,6 +57,8 @@ public final class DnsStepViewModel {
     private final ReadOnlyStringWrapper zoneSnippet = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper domainMissing = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<DnsCheckRow> rows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper suggestion = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper staleLine = new ReadOnlyStringWrapper("");
 
     private FxTasks.Handle handle;
     private int generation;
@@ -74,6 +78,18 @@ public final class DnsStepViewModel {
         for (String id : DnsChecker.CHECK_IDS) {
             rows.add(DnsCheckRow.pending(id, texts, "dnsui.state.notChecked"));
         }
+        // What is typed is judged as it changes: a web or mail address gets its domain offered, and a
+        // result shown for other inputs says so instead of passing for the new ones.
+        model.domainProperty().addListener(o -> inputsChanged());
+        model.cloudProperty().addListener(o -> inputsChanged());
+        model.tenantDomainProperty().addListener(o -> inputsChanged());
+        inputsChanged();
+    }
+
+    private void inputsChanged() {
+        suggestion.set(DomainName.suggestionFor(model.domainProperty().get()).map(DomainName::unicode).orElse(""));
+        StepState state = StepState.of(STEP, model);
+        staleLine.set(state.status() == StepStatus.STALE ? texts.format(state.staleReason()) : "");
     }
 
     /** The wizard's DNS step: domain, cloud and tenant come from the setup being made. */
@@ -145,6 +161,24 @@ public final class DnsStepViewModel {
         return domainMissing.getReadOnlyProperty();
     }
 
+    /** The domain a web or mail address in the domain field names (to offer "Use contoso.com"), else empty. */
+    public ReadOnlyStringProperty suggestionProperty() {
+        return suggestion.getReadOnlyProperty();
+    }
+
+    /** Why the result shown no longer matches the fields ("Checked for contoso.com; ..."), else empty. */
+    public ReadOnlyStringProperty staleLineProperty() {
+        return staleLine.getReadOnlyProperty();
+    }
+
+    /** Puts the offered domain in the field and checks it (one click for the user). */
+    public void useSuggestion() {
+        if (!suggestion.get().isEmpty()) {
+            model.domainProperty().set(suggestion.get());
+            check();
+        }
+    }
+
     public ObservableList<DnsCheckRow> rows() {
         return rows;
     }
@@ -204,6 +238,12 @@ public final class DnsStepViewModel {
         stopRunning();
         generation++;
         lastChecked = null;
+        if (standalone) {
+            // Nothing is shown any more, so nothing can be out of date (the wizard's model keeps its own result).
+            model.checkedForProperty(STEP).set(null);
+            model.dnsFindings().clear();
+            inputsChanged();
+        }
         domainMissing.set(false);
         rows.setAll(DnsChecker.CHECK_IDS.stream().map(id -> DnsCheckRow.pending(id, texts, "dnsui.state.notChecked"))
                 .toList());
@@ -260,6 +300,7 @@ public final class DnsStepViewModel {
         model.checkedForProperty(STEP).set(asked);
         model.dnsFindings().setAll(report.findings());
         show(report);
+        inputsChanged();
     }
 
     private void show(DnsReport report) {

@@ -60,6 +60,7 @@ public final class DomainStepController implements WizardStep {
     @FXML private TextField wordpressUrlField;
     @FXML private Label wordpressUrlFeedback;
     @FXML private Button checkSiteButton;
+    @FXML private Button domainSuggestButton;
     @FXML private Label siteFindings;
     @FXML private Label targetLabel;
     @FXML private ComboBox<PluginTarget> targetChoice;
@@ -112,6 +113,10 @@ public final class DomainStepController implements WizardStep {
                 () -> vm.domainForms().get() == null ? "" : texts.format(vm.domainForms().get()), vm.domainForms()));
         domainForms.managedProperty().bind(domainForms.textProperty().isNotEmpty());
         domainForms.visibleProperty().bind(domainForms.managedProperty());
+        domainSuggestButton.textProperty().bind(Bindings.createStringBinding(
+                () -> texts.get("dnsui.useSuggestion", vm.domainSuggestion().get()), vm.domainSuggestion()));
+        domainSuggestButton.managedProperty().bind(vm.domainSuggestion().isNotEmpty());
+        domainSuggestButton.visibleProperty().bind(domainSuggestButton.managedProperty());
 
         validation.setValidationDecorator(new ThemedValidationDecoration());
         // Decorations judge the value the field holds right now, with the same rules as the view model.
@@ -124,6 +129,13 @@ public final class DomainStepController implements WizardStep {
         // Weak: after a language switch this controller is dropped while the shared model lives on.
         vm.domainProperty().addListener(new WeakInvalidationListener(revalidateSender));
         vm.targetProperty().addListener(new WeakInvalidationListener(revalidateSiteUrl));
+    }
+
+    @FXML
+    private void useDomainSuggestion() {
+        vm.useDomainSuggestion();
+        domainField.requestFocus();
+        domainField.end();
     }
 
     @Override

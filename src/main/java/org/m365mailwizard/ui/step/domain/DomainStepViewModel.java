@@ -41,6 +41,7 @@ public final class DomainStepViewModel {
     private final WizardModel model;
     private final ObjectBinding<Feedback> domainFeedback;
     private final ObjectBinding<Message> domainForms;
+    private final javafx.beans.binding.StringBinding domainSuggestion;
     private final ObjectBinding<Feedback> senderFeedback;
     private final ObjectBinding<Feedback> siteUrlFeedback;
     private final ObjectBinding<Feedback> wordpressUrlFeedback;
@@ -66,6 +67,8 @@ public final class DomainStepViewModel {
         domainFeedback = Bindings.createObjectBinding(() -> checkDomain(model.domainProperty().get()),
                 model.domainProperty());
         domainForms = Bindings.createObjectBinding(() -> forms(model.domainProperty().get()), model.domainProperty());
+        domainSuggestion = Bindings.createStringBinding(() -> DomainName.suggestionFor(model.domainProperty().get())
+                .map(DomainName::unicode).orElse(""), model.domainProperty());
         senderFeedback = Bindings.createObjectBinding(
                 () -> checkSender(model.senderProperty().get(), model.domainProperty().get()),
                 model.senderProperty(), model.domainProperty());
@@ -216,6 +219,18 @@ public final class DomainStepViewModel {
     }
 
     /** Both forms of an internationalised domain ({@code domain.forms}), else {@code null}. */
+    /** The domain a web or mail address typed as the domain names ("Use contoso.com"), else empty. */
+    public javafx.beans.binding.StringBinding domainSuggestion() {
+        return domainSuggestion;
+    }
+
+    /** Replaces the typed address by the domain it names. */
+    public void useDomainSuggestion() {
+        if (!domainSuggestion.get().isEmpty()) {
+            model.domainProperty().set(domainSuggestion.get());
+        }
+    }
+
     public ObjectBinding<Message> domainForms() {
         return domainForms;
     }

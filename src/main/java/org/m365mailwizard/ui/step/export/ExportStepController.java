@@ -57,6 +57,10 @@ public final class ExportStepController implements WizardStep {
     private Button openReportButton;
     @FXML
     private Label status;
+    @FXML
+    private javafx.scene.layout.HBox unopenedBox;
+    @FXML
+    private Label unopenedText;
 
     public ExportStepController(ExportStepViewModel viewModel, ExportStepPlatform platform, Texts texts) {
         this.viewModel = viewModel;
@@ -90,6 +94,10 @@ public final class ExportStepController implements WizardStep {
         previewNote.textProperty().bind(viewModel.previewNoteProperty());
         nextSteps.textProperty().bind(viewModel.nextStepsProperty());
         status.textProperty().bind(viewModel.statusProperty());
+        unopenedBox.managedProperty().bind(viewModel.unopenedReportProperty().isNotNull());
+        unopenedBox.visibleProperty().bind(unopenedBox.managedProperty());
+        unopenedText.textProperty().bind(Bindings.createStringBinding(() -> viewModel.unopenedReportProperty().get() == null
+                ? "" : viewModel.statusProperty().get(), viewModel.unopenedReportProperty(), viewModel.statusProperty()));
         viewModel.statusIsErrorProperty().addListener((obs, old, error) ->
                 status.pseudoClassStateChanged(ERROR, error));
         saveButton.disableProperty().bind(viewModel.exportableProperty().not().or(viewModel.busyProperty()));
@@ -126,6 +134,14 @@ public final class ExportStepController implements WizardStep {
     @FXML
     private void onOpenReport() {
         viewModel.openReport(platform::open);
+    }
+
+    @FXML
+    private void onCopyReportPath() {
+        Path report = viewModel.unopenedReportProperty().get();
+        if (report != null) {
+            platform.copyToClipboard(report.toAbsolutePath().toString());
+        }
     }
 
     /** Markdown when the chosen name ends in .md, else HTML. */

@@ -17,8 +17,11 @@ public interface ExportStepPlatform {
 
     void copyToClipboard(String text);
 
-    /** Opens the file with the system's default application (the browser, for the HTML report). */
-    void open(Path file);
+    /**
+     * Opens the file with the system's default application (the browser, for the HTML report). Blocks
+     * (call it off the FX thread); false when no application could be started for it.
+     */
+    boolean open(Path file);
 
     /** One entry of the save dialog's type list. */
     record FileType(String description, String extension) {

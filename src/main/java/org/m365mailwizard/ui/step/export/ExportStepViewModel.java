@@ -17,6 +17,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -64,6 +66,7 @@ public final class ExportStepViewModel {
     private final ObjectProperty<ExportTarget> target = new SimpleObjectProperty<>();
     private final BooleanProperty includeSecret = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper secretAvailable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<Path> unopenedReport = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper exportable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
@@ -181,10 +184,32 @@ public final class ExportStepViewModel {
         writeReport(path, format, false, then);
     }
 
-    /** Writes the HTML report into the report folder and opens it. */
-    public void openReport(Consumer<Path> opener) {
+    /**
+     * Writes the HTML report into the report folder and opens it with {@code opener} (blocking, run off
+     * the FX thread; false when nothing could show it). Unopened, the status says so with the saved path,
+     * which {@link #unopenedReportProperty()} offers to copy.
+     */
+    public void openReport(java.util.function.Predicate<Path> opener) {
         String name = "setup-report-" + ZonedDateTime.now(clock).toLocalDate() + ".html";
-        writeReport(reportFolder.resolve(name), ReportFormat.HTML, true, opener);
+        Path path = reportFolder.resolve(name);
+        unopenedReport.set(null);
+        run(() -> {
+            Files.createDirectories(path.toAbsolutePath().getParent());
+            ExportService.write(path, reports.render(report(), ReportFormat.HTML), false, true);
+            return opener.test(path);
+        }, opened -> {
+            if (opened) {
+                showStatus(texts.get("export.step.report.opened", path), false);
+            } else {
+                unopenedReport.set(path);
+                showStatus(texts.get("export.step.report.noBrowser", path), true);
+            }
+        });
+    }
+
+    /** The report that was saved but could not be shown (no browser), else null. */
+    public ReadOnlyObjectProperty<Path> unopenedReportProperty() {
+        return unopenedReport.getReadOnlyProperty();
     }
 
     /** {@code ownFolder}: the app's report folder is ours to create; a folder the user chose never is. */

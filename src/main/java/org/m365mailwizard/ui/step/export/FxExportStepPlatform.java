@@ -40,8 +40,10 @@ public final class FxExportStepPlatform implements ExportStepPlatform {
         Clipboards.putText(text);
     }
 
+    /** Hands the file to the opener and cannot tell whether that worked: taken as opened. */
     @Override
-    public void open(Path file) {
+    public boolean open(Path file) {
         opener.accept(file.toUri());
+        return true;
     }
 }

@@ -50,6 +50,8 @@ class ExportStepUiTest {
         final List<String> suggestedNames = new ArrayList<>();
         final List<String> clipboard = new ArrayList<>();
         final List<Path> opened = new ArrayList<>();
+        /** False plays a computer without a browser: nothing can show the report. */
+        volatile boolean browser = true;
 
         @Override
         public Optional<Path> chooseSaveFile(Window owner, String suggestedName, List<FileType> types) {
@@ -63,8 +65,9 @@ class ExportStepUiTest {
         }
 
         @Override
-        public void open(Path file) {
+        public boolean open(Path file) {
             opened.add(file);
+            return browser;
         }
     }
 
@@ -144,6 +147,35 @@ class ExportStepUiTest {
         Path report = platform.opened.get(0);
         assertThat(report.getFileName().toString()).isEqualTo("setup-report-2026-03-01.html");
         assertThat(Files.readString(report)).contains("SPF lacks Microsoft 365.").doesNotContain(ExportStepFixtures.SECRET);
+    }
+
+    @Test
+    void withoutABrowserOpenReportSaysSoNextToTheButtonWithThePathToCopy(FxRobot robot) throws Exception {
+        assertThat(robot.lookup("#export-report-unopened-box").query().isVisible()).isFalse();
+        platform.browser = false;
+
+        robot.clickOn("#export-open-report");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#export-report-unopened-box").query().isVisible());
+
+        Path report = platform.opened.get(0);
+        assertThat(Files.exists(report)).isTrue();
+        assertThat(robot.lookup("#export-report-unopened").queryAs(Label.class).getText())
+                .isEqualTo(ExportStepFixtures.texts().get("export.step.report.noBrowser", report));
+        // Right under the button, not below the fold.
+        WaitForAsyncUtils.waitForFxEvents(); // laid out now that it shows
+        javafx.scene.Node button = robot.lookup("#export-open-report").query();
+        javafx.scene.Node notice = robot.lookup("#export-report-unopened-box").query();
+        double buttonBottom = button.localToScene(button.getBoundsInLocal()).getMaxY();
+        double noticeTop = notice.localToScene(notice.getBoundsInLocal()).getMinY();
+        assertThat(noticeTop - buttonBottom).isBetween(0.0, 60.0);
+        robot.clickOn("#export-copy-report-path");
+        assertThat(platform.clipboard).containsExactly(report.toAbsolutePath().toString());
+
+        platform.browser = true;
+        robot.clickOn("#export-open-report");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> !robot.lookup("#export-report-unopened-box").query().isVisible());
     }
 
     @Test
