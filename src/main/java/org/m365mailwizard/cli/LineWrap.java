@@ -118,9 +118,17 @@ final class LineWrap {
             int cp = token.codePointAt(i);
             int cw = width(cp);
             if (w + cw > room && w > 0) {
+                // Kinsoku here too: a closing mark takes the character before it to the next line.
+                String carried = "";
+                if (NO_LINE_START.indexOf(cp) >= 0 && piece.codePointCount(0, piece.length()) > 1) {
+                    int last = piece.offsetByCodePoints(piece.length(), -1);
+                    carried = piece.substring(last);
+                    piece.setLength(last);
+                }
                 pieces.add(piece.toString());
                 piece.setLength(0);
-                w = 0;
+                piece.append(carried);
+                w = width(carried);
             }
             piece.appendCodePoint(cp);
             w += cw;
