@@ -216,7 +216,7 @@ class CheckAppCommandTest {
         assertThat(run("check-app", "--config", file.toString(), "--format", "json")).isZero();
         JsonNode expiry = check("app-secret-expiry");
         assertThat(expiry.get("expected").asText()).isEmpty();
-        assertThat(expiry.get("notes").get(0).get("message").asText())
+        assertThat(expiry.get("notes").get(1).get("message").asText())
                 .startsWith("A secret passes when it expires after 2025-07-01, that is more than 30 days from today");
     }
 

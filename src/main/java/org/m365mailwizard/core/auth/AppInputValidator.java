@@ -175,11 +175,11 @@ public final class AppInputValidator {
         Message threshold = Message.of("app.expiry.threshold", today.plusDays(warnDays).toString(), warnDays);
         if (days < 0) {
             return Finding.of(id, Status.FAIL, "", found, Message.of("app.expiry.past", expires, -days))
-                    .withNote(threshold).withNote(Message.of("app.expiry.past.fix"));
+                    .withNote(Message.of("app.expiry.past.fix")).withNote(threshold);
         }
         if (days <= warnDays) {
             return Finding.of(id, Status.WARN, "", found, Message.of("app.expiry.soon", expires, days))
-                    .withNote(threshold).withNote(Message.of("app.expiry.renew.fix"));
+                    .withNote(Message.of("app.expiry.renew.fix")).withNote(threshold);
         }
         if (expires.isAfter(today.plusMonths(MAX_SECRET_MONTHS).plusDays(1))) {
             return Finding.of(id, Status.WARN, "", found, Message.of("app.expiry.tooFar", expires,
