@@ -20,6 +20,9 @@ public final class Cli {
 
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
 
+    /** The command line's own wording of a key, where it differs from the wizard's (see {@link Texts#forFace}). */
+    public static final String FACE = ".cli";
+
     private final CommandLine.IFactory factory;
     private final Texts texts;
     private final PrintWriter out;
@@ -27,7 +30,7 @@ public final class Cli {
 
     public Cli(CommandLine.IFactory factory, Texts texts, PrintWriter out, PrintWriter err) {
         this.factory = factory;
-        this.texts = texts;
+        this.texts = texts.forFace(FACE);
         this.out = out;
         this.err = err;
     }

@@ -2,7 +2,6 @@
 package org.m365mailwizard.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,7 @@ import org.m365mailwizard.core.text.TerminalSafe;
  * Findings as a table a person reads at a glance: one row per check (status, id, why), then for
  * anything not passing what is expected, what was found and the fix, a summary line, and the
  * records to publish as one zone snippet. Shared by every command that prints findings. Wraps at
- * the terminal width, counting CJK characters as two columns. Every value from outside (ids, records
+ * the terminal width ({@link LineWrap}: never inside a word, kinsoku for Chinese). Every value from outside (ids, records
  * found, fixes built from them) goes through {@link TerminalSafe}; message arguments already do.
  */
 public final class FindingsTable {
@@ -113,45 +112,11 @@ public final class FindingsTable {
     /** Prints {@code head} then {@code text} wrapped so that no line passes the terminal width. */
     private void printWrapped(PrintWriter out, String head, int indent, String text) {
         int room = Math.max(20, terminal.width() - indent);
-        List<String> lines = wrap(text, room);
+        List<String> lines = LineWrap.wrap(text, room, texts.locale());
         out.println(head + lines.get(0));
         for (int i = 1; i < lines.size(); i++) {
             out.println(" ".repeat(indent) + lines.get(i));
         }
-    }
-
-    /** Breaks at spaces where it can, inside a word only when the word alone is wider than the room. */
-    static List<String> wrap(String text, int room) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        int lineWidth = 0;
-        for (String word : text.split(" ", -1)) {
-            int w = width(word);
-            if (lineWidth > 0 && lineWidth + 1 + w > room) {
-                lines.add(line.toString());
-                line.setLength(0);
-                lineWidth = 0;
-            }
-            if (lineWidth > 0) {
-                line.append(' ');
-                lineWidth++;
-            }
-            int i = 0;
-            while (i < word.length()) {
-                int cp = word.codePointAt(i);
-                int cw = width(cp);
-                if (lineWidth + cw > room && lineWidth > 0) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                    lineWidth = 0;
-                }
-                line.appendCodePoint(cp);
-                lineWidth += cw;
-                i += Character.charCount(cp);
-            }
-        }
-        lines.add(line.toString());
-        return lines;
     }
 
     private String colour(Status status, String text) {
@@ -167,15 +132,6 @@ public final class FindingsTable {
     }
 
     static int width(String text) {
-        return text.codePoints().map(FindingsTable::width).sum();
-    }
-
-    /** East Asian wide and full-width characters take two columns in a terminal. */
-    static int width(int cp) {
-        boolean wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF)
-                || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF)
-                || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
-                || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
-        return wide ? 2 : 1;
+        return LineWrap.width(text);
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import org.m365mailwizard.core.auth.AccessToken;
+import org.m365mailwizard.core.auth.consent.MailSendRoleCheck;
 import org.m365mailwizard.core.check.ExitCode;
 import org.m365mailwizard.core.check.ProblemException;
 import org.m365mailwizard.core.config.ConfigFile;
@@ -108,6 +109,7 @@ public final class SendTestCommand implements Callable<Integer> {
             SendTestOutput.Progress progress = output.progress(err);
             progress.step(org.m365mailwizard.core.check.Message.of("graph.step.token"));
             AccessToken token = await(applicationTokens.apply(loaded));
+            MailSendRoleCheck.requireMailSend(loaded, token);
             TestMessage message = TestMessage.builder(texts, clock)
                     .domain(domainForPeople(loaded, sender)).sender(sender).grant(Grant.APPLICATION)
                     .recipients(recipients).subject(subject).attachments(files).saveToSentItems(saveToSentItems)

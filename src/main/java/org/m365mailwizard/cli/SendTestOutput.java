@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Locale;
-import org.m365mailwizard.core.auth.AadFailure;
 import org.m365mailwizard.core.check.ExitCode;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.ProblemException;
@@ -140,7 +139,7 @@ final class SendTestOutput {
 
     /** A problem found before sending (input, token), or an interruption. */
     void problem(ProblemException e, PrintWriter to, boolean json) {
-        Message fix = e instanceof AadFailure aad ? aad.fix() : null;
+        Message fix = e.fix();
         if (!json) {
             to.println(texts.format(e.problem()));
             if (fix != null) {

@@ -185,6 +185,59 @@ class CheckAppCommandTest {
     }
 
     @Test
+    void noSecretSaysHowToGiveItOnTheCommandLine() throws Exception {
+        Path file = config("\"tenantId\":\"" + tenant + "\",\"clientId\":\"" + clientId + "\",\"grant\":\"application\"");
+
+        assertThat(run("check-app", "--config", file.toString())).isEqualTo(2);
+        // Not the wizard's "Enter ...": the command line has no field; it names the variable and the config field.
+        assertThat(out).containsPattern("FAIL +app-secret +No client secret was given\\. Set the environment variable")
+                .contains("M365_CLIENT_SECRET", "\"clientSecret\"").doesNotContain("Enter the client secret");
+
+        assertThat(run("check-app", "--config", file.toString(), "--format", "json")).isEqualTo(2);
+        JsonNode missing = check("app-secret");
+        assertThat(missing.get("messageKey").asText()).as("scripts see the one key").isEqualTo("app.secret.empty");
+        assertThat(missing.get("message").asText()).contains("M365_CLIENT_SECRET");
+
+        assertThat(run(Language.SIMPLIFIED_CHINESE, "check-app", "--config", file.toString())).isEqualTo(2);
+        assertThat(out).contains("M365_CLIENT_SECRET", "\"clientSecret\"").doesNotContain("请输入客户端密码");
+        assertThat(entra.requests()).isEmpty();
+    }
+
+    @Test
+    void aSecretExpiringSoonExplainsTheThresholdInWords() throws Exception {
+        Path file = config("\"tenantId\":\"" + tenant + "\",\"clientId\":\"" + clientId + "\","
+                + "\"clientSecret\":\"" + secret + "\",\"clientSecretExpires\":\"2025-06-02\",\"grant\":\"application\"");
+        entra.tenant(tenant, null);
+        entra.token(tenant, clientId, tenant, List.of("Mail.Send"));
+
+        assertThat(run("check-app", "--config", file.toString())).as(out + err).isZero();
+        assertThat(out).contains("The secret expires on 2025-06-02, in 1 day.").doesNotContain("expected: >")
+                .contains("7 passed, 1 warning, 0 failed");
+        assertThat(run("check-app", "--config", file.toString(), "--format", "json")).isZero();
+        JsonNode expiry = check("app-secret-expiry");
+        assertThat(expiry.get("expected").asText()).isEmpty();
+        assertThat(expiry.get("notes").get(1).get("message").asText())
+                .startsWith("A secret passes when it expires after 2025-07-01, that is more than 30 days from today");
+    }
+
+    @Test
+    void aTenantGivenByItsIdIsNotExplainedByItself() throws Exception {
+        entra.tenant(tenant, null);
+        entra.token(tenant, clientId, tenant, List.of("Mail.Send"));
+        String fields = "\"tenantId\":\"" + tenant + "\",\"clientId\":\"" + clientId + "\",\"clientSecret\":\""
+                + secret + "\",\"clientSecretExpires\":\"2026-05-01\",\"grant\":\"application\"";
+
+        assertThat(run("check-app", "--config", config(fields).toString(), "--format", "json")).isZero();
+        String byId = check("app-tenant-discovery").get("message").asText();
+        assertThat(byId).isEqualTo("Microsoft knows this tenant in the global cloud: the tenant ID is right.");
+
+        assertThat(run("check-app", "--config", config(fields + ",\"tenantDomain\":\"contoso.onmicrosoft.com\"").toString(),
+                "--format", "json")).isZero();
+        assertThat(check("app-tenant-discovery").get("message").asText())
+                .isEqualTo("The tenant of contoso.onmicrosoft.com (" + tenant + ") exists in the global cloud.");
+    }
+
+    @Test
     void secretIdWhereTheValueBelongsExitsTwoAndSendsNothing() throws Exception {
         String secretId = UUID.randomUUID().toString();
         Path file = config("\"tenantId\":\"" + tenant + "\",\"clientId\":\"" + clientId + "\",\"clientSecret\":\""

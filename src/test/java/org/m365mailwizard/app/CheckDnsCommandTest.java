@@ -59,10 +59,14 @@ class CheckDnsCommandTest {
 
     /** One run through the real composition root and command factory, output captured. */
     static Run run(Language language, String... args) {
+        return run(language, Map.of(), args);
+    }
+
+    static Run run(Language language, Map<String, String> environment, String... args) {
         Texts texts = new Texts(language);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        try (AppContext context = new AppContext(texts, UserDirs.of("Linux", Map.of(), home), Map.of(),
+        try (AppContext context = new AppContext(texts, UserDirs.of("Linux", Map.of(), home), environment,
                 Clock.systemUTC())) {
             int code = new Cli(new CommandFactory(context), texts, new PrintWriter(out), new PrintWriter(err)).execute(args);
             return new Run(code, out.toString(), err.toString());
@@ -175,6 +179,59 @@ class CheckDnsCommandTest {
         Run tenant = checkDns("--domain", "contoso.com", "--initial-domain", "contoso.com");
         assertThat(tenant.exitCode()).isEqualTo(2);
         assertThat(tenant.err()).contains("is not an initial domain");
+    }
+
+    @Test
+    void aResolverThatIsNotThereIsNamedOnceWithTheFix() throws Exception {
+        int closed;
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        Run run = run(Language.ENGLISH, "check-dns", "--domain", "contoso.com", "--resolver", "127.0.0.1:" + closed,
+                "--timeout-ms", "2000");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).contains("No DNS server answered: 127.0.0.1:" + closed + " could not be reached")
+                .contains("--resolver").doesNotContain("the network is unreachable or the answer was malformed");
+        assertThat(run.out().split("could not be reached", -1)).as("the cause said once, not six times").hasSize(2);
+        assertThat(run.out()).contains("Not checked: no DNS server answered (127.0.0.1:" + closed + "; see MX).");
+    }
+
+    @Test
+    void aResolverThatStaysSilentIsNamedWithTheTimeAllowed() throws Exception {
+        // Bound but never answering: every question runs into the configured time.
+        try (java.net.DatagramSocket silent = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            Run run = run(Language.ENGLISH, "check-dns", "--domain", "contoso.com", "--resolver",
+                    "127.0.0.1:" + silent.getLocalPort(), "--timeout-ms", "500", "--format", "json");
+
+            assertThat(run.exitCode()).isEqualTo(3);
+            JsonNode checks = mapper.readTree(run.out()).get("checks");
+            assertThat(checks.get(0).get("messageKey").asText()).isEqualTo("dns.serverDown.timeout");
+            assertThat(checks.get(0).get("message").asText()).isEqualTo("No DNS server answered: 127.0.0.1:"
+                    + silent.getLocalPort() + " did not answer within 0.5 s, so none of the records could be checked. "
+                    + "They may well be fine.");
+            assertThat(checks.get(0).get("notes").get(0).get("message").asText()).contains("--timeout-ms");
+            for (int i = 1; i < 6; i++) {
+                assertThat(checks.get(i).get("messageKey").asText()).isEqualTo("dns.serverDown.other");
+                assertThat(checks.get(i).get("status").asText()).isEqualTo("error");
+                assertThat(checks.get(i).get("fix").isNull()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void chineseTextKeepsMicrosoft365WholeAndNoLineStartsWithClosingPunctuation() {
+        for (int columns = 40; columns <= 100; columns += 3) {
+            Run zh = run(Language.SIMPLIFIED_CHINESE, Map.of("COLUMNS", String.valueOf(columns)), "check-dns",
+                    "--resolver", dns.server().address(), "--domain", "tailspin.example");
+            List<String> lines = zh.out().lines().toList();
+            assertThat(lines).as("%d columns", columns)
+                    .noneMatch(l -> !l.isBlank() && "，。、；：？！）」』".indexOf(l.strip().charAt(0)) >= 0);
+            for (int i = 1; i < lines.size(); i++) {
+                assertThat(lines.get(i - 1).stripTrailing().endsWith("Microsoft") && lines.get(i).strip().startsWith("365"))
+                        .as("Microsoft | 365 at %d columns", columns).isFalse();
+            }
+        }
     }
 
     @Test

@@ -80,7 +80,12 @@ class CommandLineFoundationTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains(chinese.get("mixinStandardHelpOptions.help"))
                 .contains(chinese.get("cli.option.lang")).contains("M365 邮件配置向导");
+        // picocli's own headings too: not one English word of the frame around the Chinese text.
+        assertThat(run.out()).contains("用法：m365-mail-wizard", "命令：").doesNotContain("Usage:", "Commands:");
         assertThat(run.loadedUiClasses()).isEmpty();
+
+        Run sub = runMain("--lang", "zh-CN", "check-dns", "--help");
+        assertThat(sub.out()).contains("用法：m365-mail-wizard check-dns", "选项：").doesNotContain("Usage:", "Options:");
     }
 
     @Test

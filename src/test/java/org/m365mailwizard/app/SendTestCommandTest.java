@@ -252,6 +252,27 @@ class SendTestCommandTest {
     }
 
     @Test
+    void aTokenWithoutMailSendIsRefusedBeforeGraphWithTheAdminConsentLink() throws Exception {
+        tokenWithRoles();
+
+        int code = run("send-test", "--config", config().toString(), "--to", "alice@example.org");
+
+        assertThat(code).as(out + err).isEqualTo(1);
+        assertThat(err).contains("The token carries no Mail.Send application permission")
+                .contains("What to do:").contains("/v2.0/adminconsent?client_id=" + clientId)
+                .doesNotContain("empty access token").doesNotContain("Sent Items");
+        assertThat(graph.wireMock().findAll(anyRequestedFor(anyUrl()))).as("nothing handed to Graph").isEmpty();
+
+        assertThat(run("send-test", "--config", config().toString(), "--to", "alice@example.org", "--format", "json"))
+                .isEqualTo(1);
+        JsonNode json = mapper.readTree(out);
+        assertThat(json.get("outcome").asText()).isEqualTo("refused");
+        assertThat(json.get("messageKey").asText()).isEqualTo("app.mailSend.missing");
+        assertThat(json.at("/fix/messageKey").asText()).isEqualTo("app.mailSend.missing.fix");
+        assertThat(json.get("mayHaveBeenSent").asBoolean()).isFalse();
+    }
+
+    @Test
     void invalidInputExitsTwoAndNothingIsAskedOfMicrosoft() throws Exception {
         Path big = dir.resolve("huge.iso");
         try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.m365mailwizard.core.check.Finding;
@@ -88,9 +89,9 @@ class FindingsOutputTest {
 
     @Test
     void wrapBreaksAtSpacesAndInsideOverlongWords() {
-        assertThat(FindingsTable.wrap("aaa bbb ccc", 7)).containsExactly("aaa bbb", "ccc");
-        assertThat(FindingsTable.wrap("abcdefghij", 4)).containsExactly("abcd", "efgh", "ij");
-        assertThat(FindingsTable.wrap("域名邮件记录", 5)).containsExactly("域名", "邮件", "记录");
+        assertThat(LineWrap.wrap("aaa bbb ccc", 7, Locale.ENGLISH)).containsExactly("aaa bbb", "ccc");
+        assertThat(LineWrap.wrap("abcdefghij", 4, Locale.ENGLISH)).containsExactly("abcd", "efgh", "ij");
+        assertThat(LineWrap.wrap("域名邮件记录", 5, Locale.SIMPLIFIED_CHINESE)).containsExactly("域名", "邮件", "记录");
     }
 
     private static String render(Texts texts, Terminal terminal, List<Finding> findings) {

@@ -85,7 +85,7 @@ class HealthOutputTest {
         assertThat(line.substring(line.indexOf('|') + 1).trim()).isEqualTo(
                 "secret_days_left=45;30:;0: checks_failed=1;;0 checks_warning=0 checks_unknown=0 regressions=0 duration=1.5s");
         assertThat(output.nagios(report(OptionalLong.empty(), List.of(), finding("mx", Status.PASS))))
-                .startsWith("M365 MAIL OK - all 1 checks passed | checks_failed=0;;0");
+                .startsWith("M365 MAIL OK - the 1 check passed | checks_failed=0;;0");
     }
 
     private static Finding finding(String id, Status status) {

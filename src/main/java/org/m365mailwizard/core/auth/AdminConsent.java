@@ -4,7 +4,9 @@ package org.m365mailwizard.core.auth;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.config.Endpoints;
+import org.m365mailwizard.core.config.MailConfig;
 
 /**
  * The tenant-wide admin-consent link (m365-facts §5.3): an administrator opens it, signs in and grants
@@ -28,6 +30,12 @@ public final class AdminConsent {
             url.append("&redirect_uri=").append(encode(redirectUri));
         }
         return URI.create(url.toString());
+    }
+
+    /** What to do when a token lacks the application permission Mail.Send, with the tenant's consent link. */
+    public static Message mailSendMissingFix(MailConfig config) {
+        return Message.of("app.mailSend.missing.fix",
+                url(config.endpoints(), config.tenantId(), config.clientId(), config.redirectUri()).toString());
     }
 
     private static String encode(String value) {

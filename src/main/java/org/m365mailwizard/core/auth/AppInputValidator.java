@@ -171,20 +171,21 @@ public final class AppInputValidator {
         }
         long days = ChronoUnit.DAYS.between(today, expires);
         List<String> found = List.of(expires.toString());
-        String expected = "> " + today.plusDays(warnDays);
+        // The threshold in words, not as "> date": a bare date next to "expected" reads as a typo.
+        Message threshold = Message.of("app.expiry.threshold", today.plusDays(warnDays).toString(), warnDays);
         if (days < 0) {
-            return Finding.of(id, Status.FAIL, expected, found, Message.of("app.expiry.past", expires, -days))
-                    .withNote(Message.of("app.expiry.past.fix"));
+            return Finding.of(id, Status.FAIL, "", found, Message.of("app.expiry.past", expires, -days))
+                    .withNote(Message.of("app.expiry.past.fix")).withNote(threshold);
         }
         if (days <= warnDays) {
-            return Finding.of(id, Status.WARN, expected, found, Message.of("app.expiry.soon", expires, days))
-                    .withNote(Message.of("app.expiry.renew.fix"));
+            return Finding.of(id, Status.WARN, "", found, Message.of("app.expiry.soon", expires, days))
+                    .withNote(Message.of("app.expiry.renew.fix")).withNote(threshold);
         }
         if (expires.isAfter(today.plusMonths(MAX_SECRET_MONTHS).plusDays(1))) {
-            return Finding.of(id, Status.WARN, expected, found, Message.of("app.expiry.tooFar", expires,
+            return Finding.of(id, Status.WARN, "", found, Message.of("app.expiry.tooFar", expires,
                     MAX_SECRET_MONTHS));
         }
-        return Finding.of(id, Status.PASS, expected, found, Message.of("app.expiry.ok", expires, days));
+        return Finding.of(id, Status.PASS, "", found, Message.of("app.expiry.ok", expires, days));
     }
 
     Finding redirect(String value, AppInput input) {

@@ -122,9 +122,24 @@ public final class AppRegistrationCheck {
                     .withNote(Message.of("app.discovery.otherCloud.fix", detected.id()));
             return new Discovery(f, info);
         }
+        String cloud = detected == null ? config.cloud().id() : detected.id();
         return new Discovery(Finding.of(AppCheckIds.TENANT_DISCOVERY, Status.PASS, config.tenantId(), found,
-                Message.of("app.discovery.ok", config.tenantId(), info.tenantId(),
-                        detected == null ? config.cloud().id() : detected.id())), info);
+                discoveredMessage(config, info.tenantId(), cloud)), info);
+    }
+
+    /**
+     * What the discovery taught: a domain's tenant ID; for a tenant given by its ID, which tenant that is
+     * when the config names its domain, else only that it exists in the cloud ("X is the tenant X" says nothing).
+     */
+    static Message discoveredMessage(MailConfig config, String foundTenantId, String cloud) {
+        if (!config.tenantId().equalsIgnoreCase(foundTenantId)) {
+            return Message.of("app.discovery.ok", config.tenantId(), foundTenantId, cloud);
+        }
+        String domain = config.tenantDomain();
+        if (domain != null && !domain.isBlank()) {
+            return Message.of("app.discovery.okDomain", foundTenantId, domain.strip(), cloud);
+        }
+        return Message.of("app.discovery.okId", foundTenantId, cloud);
     }
 
     /**
@@ -166,11 +181,9 @@ public final class AppRegistrationCheck {
             return Finding.of(AppCheckIds.MAIL_SEND, Status.PASS, "roles: Mail.Send", found,
                     Message.of("app.mailSend.ok"));
         }
-        String url = AdminConsent.url(config.endpoints(), config.tenantId(), config.clientId(), config.redirectUri())
-                .toString();
         return Finding.of(AppCheckIds.MAIL_SEND, Status.FAIL, "roles: Mail.Send", found,
                 Message.of("app.mailSend.missing"))
-                .withNote(Message.of("app.mailSend.missing.fix", url));
+                .withNote(AdminConsent.mailSendMissingFix(config));
     }
 
     private static Finding failureFinding(String id, String tenant, Throwable cause) {

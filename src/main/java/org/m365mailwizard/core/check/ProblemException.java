@@ -11,11 +11,20 @@ public class ProblemException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final transient Message problem;
+    private final transient Message fix;
     private final int exitCode;
 
     public ProblemException(Message problem, int exitCode, Throwable cause) {
+        this(problem, null, exitCode, cause);
+    }
+
+    /**
+     * @param fix what to do about it, or null when the problem says it already
+     */
+    public ProblemException(Message problem, Message fix, int exitCode, Throwable cause) {
         super(Objects.requireNonNull(problem, "problem").key(), cause);
         this.problem = problem;
+        this.fix = fix;
         this.exitCode = exitCode;
     }
 
@@ -37,6 +46,11 @@ public class ProblemException extends Exception {
 
     public Message problem() {
         return problem;
+    }
+
+    /** What to do about it, or null. */
+    public Message fix() {
+        return fix;
     }
 
     public int exitCode() {

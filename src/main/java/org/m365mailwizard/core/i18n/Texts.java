@@ -28,6 +28,8 @@ public final class Texts {
 
     private final Language language;
     private final List<ResourceBundle> bundles;
+    /** The face's key suffix ({@code ".cli"}), or empty: see {@link #forFace(String)}. */
+    private final String faceSuffix;
 
     public Texts(Language language) {
         this.language = language;
@@ -36,6 +38,28 @@ public final class Texts {
             loaded.add(ResourceBundle.getBundle(name, language.locale(), Texts.class.getClassLoader(), NO_FALLBACK));
         }
         this.bundles = List.copyOf(loaded);
+        this.faceSuffix = "";
+    }
+
+    private Texts(Texts base, String faceSuffix) {
+        this.language = base.language;
+        this.bundles = base.bundles;
+        this.faceSuffix = faceSuffix;
+    }
+
+    /**
+     * The same texts as one face words them. Core speaks in keys that fit every face; where a face must
+     * say it differently (the command line has no field to type into, it names the environment variable
+     * or the config field), the bundle holds {@code key + suffix}, which this view prefers to {@code key}.
+     * Keys and arguments stay the same, so scripts reading {@code messageKey} see no difference.
+     *
+     * @param suffix the face's suffix, starting with a dot, e.g. {@code ".cli"}
+     */
+    public Texts forFace(String suffix) {
+        if (!suffix.startsWith(".")) {
+            throw new IllegalArgumentException("a face suffix starts with a dot: " + suffix);
+        }
+        return new Texts(this, suffix);
     }
 
     public Language language() {
@@ -52,6 +76,13 @@ public final class Texts {
 
     /** The raw pattern for a key; a missing key shows as the key itself, never as an exception. */
     public String raw(String key) {
+        if (!faceSuffix.isEmpty() && has(key + faceSuffix)) {
+            return lookup(key + faceSuffix);
+        }
+        return lookup(key);
+    }
+
+    private String lookup(String key) {
         for (ResourceBundle bundle : bundles) {
             if (bundle.containsKey(key)) {
                 return bundle.getString(key);
@@ -67,10 +98,36 @@ public final class Texts {
     public String get(String key, Object... args) {
         String pattern = raw(key);
         try {
-            return new MessageFormat(pattern, locale()).format(safe(args));
+            MessageFormat format = new MessageFormat(pattern, locale());
+            return format.format(numbersWhereCounted(format, safe(args)));
         } catch (IllegalArgumentException e) {
             return pattern;
         }
+    }
+
+    /**
+     * A {@link Message} carries its arguments as strings, but a plural ({@code {1,choice,1#1 day|1<{1} days}})
+     * or number format needs a number: such an argument is turned back into one. Only there, so that an
+     * argument shown plainly (a year, a port) is never regrouped as "2,026".
+     */
+    private static Object[] numbersWhereCounted(MessageFormat format, Object[] args) {
+        if (args == null) {
+            return null;
+        }
+        java.text.Format[] formats = format.getFormatsByArgumentIndex();
+        Object[] out = args;
+        for (int i = 0; i < Math.min(formats.length, args.length); i++) {
+            if (formats[i] instanceof java.text.NumberFormat && args[i] instanceof String text) {
+                try {
+                    Object number = text.contains(".") ? (Object) Double.parseDouble(text) : (Object) Long.parseLong(text);
+                    out = out == args ? args.clone() : out;
+                    out[i] = number;
+                } catch (NumberFormatException notANumber) {
+                    // shown as the pattern says, the text left as it is
+                }
+            }
+        }
+        return out;
     }
 
     /**

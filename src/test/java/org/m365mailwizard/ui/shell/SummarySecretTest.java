@@ -26,7 +26,9 @@ class SummarySecretTest {
 
         assertThat(row.status()).isEqualTo(Status.WARN);
         assertThat(row.text()).isEqualTo(Message.of("app.expiry.soon", "2026-03-13", "12"));
-        assertThat(row.notes()).containsExactly(Message.of("app.expiry.renew.fix"));
+        // What to do, then why 12 days is a warning: the threshold in words, not as "> 2026-03-31".
+        assertThat(row.notes()).containsExactly(Message.of("app.expiry.renew.fix"),
+                Message.of("app.expiry.threshold", "2026-03-31", "30"));
         assertThat(row.reminderPossible()).isTrue();
     }
 

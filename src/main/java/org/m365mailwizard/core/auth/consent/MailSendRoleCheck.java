@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import org.m365mailwizard.core.auth.AadFailure;
 import org.m365mailwizard.core.auth.AccessToken;
+import org.m365mailwizard.core.auth.AdminConsent;
+import org.m365mailwizard.core.check.ExitCode;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.ProblemException;
 import org.m365mailwizard.core.config.MailConfig;
@@ -86,6 +88,25 @@ public final class MailSendRoleCheck {
     private final ApplicationTokenSource tokens;
     private final Clock clock;
 
+    /** Whether the token's {@code roles} hold Mail.Send (an application permission, consented). */
+    public static boolean carriesMailSend(AccessToken token) {
+        return token.roles().stream().anyMatch(MAIL_SEND::equalsIgnoreCase);
+    }
+
+    /**
+     * Refuses an app-only token without Mail.Send before anything is sent, with the finding
+     * {@code check-app} gives (and the tenant's admin-consent link): Graph would only answer with a
+     * bare 401 or 403 that names neither cause nor fix.
+     *
+     * @throws ProblemException exit code 1 (Microsoft's side refuses), with the fix
+     */
+    public static void requireMailSend(MailConfig config, AccessToken token) throws ProblemException {
+        if (!carriesMailSend(token)) {
+            throw new ProblemException(Message.of("app.mailSend.missing"), AdminConsent.mailSendMissingFix(config),
+                    ExitCode.CHECK_FAILED, null);
+        }
+    }
+
     public MailSendRoleCheck(ApplicationTokenSource tokens, Clock clock) {
         this.tokens = Objects.requireNonNull(tokens);
         this.clock = Objects.requireNonNull(clock);
@@ -114,7 +135,7 @@ public final class MailSendRoleCheck {
                 return new Result(Result.Status.REFUSED, last, e.problem(),
                         e instanceof AadFailure refusal ? refusal.fix() : null, made);
             }
-            if (last.roles().stream().anyMatch(MAIL_SEND::equalsIgnoreCase)) {
+            if (carriesMailSend(last)) {
                 return new Result(Result.Status.PROVEN, last,
                         Message.of("consent.role.proven", String.join(", ", last.roles())), null, made);
             }

@@ -13,6 +13,7 @@ import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.dns.DnsClient;
 import org.m365mailwizard.core.dns.DnsSettings;
+import org.m365mailwizard.core.dns.DnsjavaClient;
 import org.m365mailwizard.core.dns.SharedAnswers;
 import org.m365mailwizard.core.dns.SharedQuestions;
 import org.slf4j.Logger;
@@ -91,7 +92,8 @@ public final class DnsChecker {
      */
     public CompletionStage<DnsReport> check(DnsCheckRequest request, Consumer<Finding> onFinding) {
         DnsClient client = batchAnswers != null ? batchAnswers : settings.newClient(request.domain().ascii(), executor);
-        return check(client, request, onFinding);
+        return check(client, request, onFinding).thenApply(report -> NoServerAnswered.rewrite(report, settings,
+                DnsjavaClient::systemServers));
     }
 
     /**

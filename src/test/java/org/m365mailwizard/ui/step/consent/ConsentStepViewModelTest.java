@@ -193,10 +193,13 @@ class ConsentStepViewModelTest {
 
         vm.grantAdminConsent();
         await(() -> tokenCalls.get() == 1 && vm.admin().phaseProperty().get() == BrowserTaskState.Phase.CHECKING);
-        Thread.sleep(50);
-        vm.tick(Instant.now());
+        // The countdown shows once the check has planned its next attempt: waited for, not slept for.
+        await(() -> {
+            vm.tick(Instant.now());
+            var progress = vm.admin().progressProperty().get();
+            return progress != null && "consent.step.attemptIn".equals(progress.key());
+        });
 
-        assertThat(vm.admin().progressProperty().get().key()).isEqualTo("consent.step.attemptIn");
         assertThat(vm.admin().progressProperty().get().args()).endsWith("2", "2");
         vm.cancelAdminConsent();
         await(() -> vm.admin().phaseProperty().get() == BrowserTaskState.Phase.DONE);
