@@ -104,7 +104,7 @@ public final class SendTestCommand implements Callable<Integer> {
             List<String> recipients = Recipients.parse(to.stream().flatMap(t -> Recipients.split(t).stream()).toList());
             List<MailAttachment> files = new ArrayList<>();
             for (Path file : attachments) {
-                files.add(MailAttachment.of(file, graph.limits()));
+                files.add(MailAttachment.of(file, graph.limits().forCloud(loaded.cloud())));
             }
             SendTestOutput.Progress progress = output.progress(err);
             progress.step(org.m365mailwizard.core.check.Message.of("graph.step.token"));

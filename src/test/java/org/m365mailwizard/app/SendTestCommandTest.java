@@ -276,7 +276,7 @@ class SendTestCommandTest {
     void invalidInputExitsTwoAndNothingIsAskedOfMicrosoft() throws Exception {
         Path big = dir.resolve("huge.iso");
         try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
-            file.setLength(151L * 1024 * 1024); // sparse: costs no disk
+            file.setLength(151_000_000L); // sparse: costs no disk
         }
         Path goodConfig = config();
 
@@ -289,13 +289,31 @@ class SendTestCommandTest {
                 "--format", "json")).isEqualTo(2);
         JsonNode json = mapper.readTree(out);
         assertThat(json.get("outcome").asText()).isEqualTo("invalid-input");
-        assertThat(json.get("message").asText()).contains("huge.iso is 151.0 MB; Microsoft Graph takes attachments up to 150.0 MB.");
+        assertThat(json.get("message").asText()).contains(
+                "huge.iso is 151.0 MB; Microsoft Graph takes attachments up to 150.0 MB (1 MB = 1,000,000 bytes).");
         assertThat(run("send-test", "--config", config(graph.baseUri().toString(), "\"sender\":null,").toString(),
                 "--to", "a@example.org")).isEqualTo(2);
         assertThat(err).contains("The config file has no \"sender\".");
         assertThat(run("send-test", "--config", dir.resolve("nope.json").toString(), "--to", "a@example.org")).isEqualTo(2);
         assertThat(run("send-test", "--config", goodConfig.toString())).as("--to is required").isEqualTo(2);
 
+        assertThat(entra.requests()).isEmpty();
+        assertThat(graph.wireMock().findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void inTheUsGovernmentCloudsAFileThatNeedsAnUploadSessionIsRefusedBeforeAnythingIsSent() throws Exception {
+        byte[] content = new byte[3_500_000];
+        new java.util.Random(5).nextBytes(content);
+        Path file = Files.write(dir.resolve("report.pdf"), content);
+        Path usGov = config(graph.baseUri().toString(), "").toAbsolutePath();
+        Files.writeString(usGov, Files.readString(usGov).replace("\"cloud\":\"global\"", "\"cloud\":\"usgov-dod\""));
+
+        int code = run("send-test", "--config", usGov.toString(), "--to", "a@example.org", "--attach", file.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err).contains("report.pdf is 3500000 bytes, but in the US Government clouds (L4 and L5) Microsoft "
+                + "Graph offers no upload sessions for attachments", "at most 2990000 bytes (2.99 MB)");
         assertThat(entra.requests()).isEmpty();
         assertThat(graph.wireMock().findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }

@@ -88,6 +88,16 @@ public enum Cloud {
         return adminPortal;
     }
 
+    /**
+     * Whether Graph offers {@code attachment: createUploadSession} (files over 3 MB) here. Microsoft's
+     * national-cloud table for that API marks US Government L4 and L5 (DoD) as not available, China and
+     * the global service as available (learn.microsoft.com/ja-jp/graph/api/attachment-createuploadsession,
+     * "この API は、次の国内クラウド展開で使用できます": ✅ ❌ ❌ ✅; export-review §3, E10).
+     */
+    public boolean attachmentUploadSessions() {
+        return this != USGOV && this != USGOV_DOD;
+    }
+
     public static Optional<Cloud> fromId(String id) {
         return EnumIds.byId(values(), Cloud::id, id);
     }

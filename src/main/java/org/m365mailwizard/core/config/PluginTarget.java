@@ -12,6 +12,9 @@ import java.util.Set;
  */
 public enum PluginTarget {
     WP_MAIL_SMTP("wp-mail-smtp", Grant.DELEGATED, true),
+    // Not verified: Easy WP SMTP Pro's Outlook code is in no public mirror searched (only Lite's
+    // src/Providers/Outlook/Options.php, which disables the mailer). Its Lite code base is WP Mail SMTP's, whose
+    // Pro signs in at /common with admin_url() as redirect URI, so both are assumed, and the texts say "expected".
     EASY_WP_SMTP("easy-wp-smtp", Grant.DELEGATED, true),
     // Post SMTP's wizard builds its sign-in link on /common (Postman/Wizard/assets/js/wizard.js:539).
     POST_SMTP("post-smtp", Grant.DELEGATED, true),

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.m365mailwizard.core.check.ExitCode;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.ProblemException;
+import org.m365mailwizard.core.config.Cloud;
 import org.m365mailwizard.core.config.ConfigFile;
 import org.m365mailwizard.core.config.MailConfig;
 import org.m365mailwizard.core.config.SecureFiles;
@@ -63,6 +64,28 @@ public final class ExportService {
     public static ExportTarget target(String id) throws ProblemException {
         return ExportTarget.fromId(id).orElseThrow(() ->
                 ProblemException.invalidInput("export.error.unknownTarget", String.valueOf(id), ExportTarget.allIds()));
+    }
+
+    /**
+     * What a page that shows no file must still say about a target before it is saved: who reads it
+     * (plugin or package, version, edition), and, when its reader cannot reach {@code cloud}, why and what
+     * works instead. No config needed: these depend on the target and the cloud only.
+     */
+    public static BeforeSaving beforeSaving(ExportTarget target, Cloud cloud) {
+        Message readBy = TargetFacts.readBy(target).orElseThrow();
+        try {
+            TargetFacts.checkCloud(target, cloud);
+            return new BeforeSaving(target, readBy, null);
+        } catch (ProblemException refused) {
+            return new BeforeSaving(target, readBy, refused.problem());
+        }
+    }
+
+    /**
+     * @param readBy which plugin or package, version and edition reads the file
+     * @param refusal why the target cannot work in the setup's cloud and what does, or null when it can
+     */
+    public record BeforeSaving(ExportTarget target, Message readBy, Message refusal) {
     }
 
     public LocalDate today() {

@@ -14,6 +14,15 @@ import org.m365mailwizard.core.config.MailConfig;
  * ({@code Postman/Wizard/NewWizard.php}): {@code transport_type = office365_api}, and
  * {@code office365_app_id} / {@code office365_app_password}, which Post SMTP stores base64-encoded and
  * decodes when it reads them. Required from wp-config.php by mistake, the script does nothing.
+ *
+ * <p>Checked against wpexpertsio/Post-SMTP @ e326e19f: the wizard shows the stored values through
+ * {@code base64_decode} ({@code Postman/Wizard/NewWizard.php:1504-1505}) and offers the redirect URI
+ * {@code admin_url()} ({@code :1506}); the settings sanitizer that would rebuild the option is registered on
+ * {@code admin_init} only ({@code Postman/Postman-Configuration/PostmanRegisterConfigurationSettings.php:17-33}),
+ * which {@code wp eval-file} never fires, so the merged keys are stored as written. The Office 365
+ * extension itself ({@code post-smtp-extension-office365-premium}, {@code includes/postman-functions.php:214})
+ * is closed source: that it reads these two keys the same way for the token exchange, and where it keeps the
+ * tokens, could not be checked.
  */
 final class PostSmtpExporter extends NotedExporter {
 

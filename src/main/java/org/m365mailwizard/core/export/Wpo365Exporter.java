@@ -20,7 +20,9 @@ import org.m365mailwizard.core.config.PluginTarget;
  * </ul>
  * The blog is the one {@code Wpmu_Helpers::get_options_blog_id()} names: the main site unless sub-sites keep
  * their own options. {@code mail_tld = '.us'} points the plugin at GCC High (login.microsoftonline.us,
- * graph.microsoft.us). The header also gives the free plugin's path: the same values typed on its Mail page.
+ * graph.microsoft.us). The header also gives the free plugin's path: the same values typed on its Mail page,
+ * where the US Government switch is the checkbox "GCC High Tenant (Microsoft 365 Gov)", which sets
+ * {@code mailTld} to ".us" (wpo365-msgraphmailer/apps/dist/wizard-chunk-BxRqHvj2.js line 135 @ b56637c, 5.8).
  */
 final class Wpo365Exporter extends NotedExporter {
 

@@ -58,9 +58,18 @@ public final class GraphMailClient {
         return limits;
     }
 
+    /** The limits that hold for the mailbox's cloud: without upload sessions in US Government L4/L5. */
+    public GraphLimits limits(Mailbox mailbox) {
+        return mailbox.attachmentUploadSessions() ? limits : limits.withoutUploadSessions();
+    }
+
     /** How the message's attachments would travel; no network. */
     public AttachmentPlan plan(TestMessage message) {
-        return AttachmentPlan.of(message.attachments(), json.sendMailBaseBytes(message), json::inlineCost, limits);
+        return plan(message, limits);
+    }
+
+    private AttachmentPlan plan(TestMessage message, GraphLimits applied) {
+        return AttachmentPlan.of(message.attachments(), json.sendMailBaseBytes(message), json::inlineCost, applied);
     }
 
     /**
@@ -116,8 +125,9 @@ public final class GraphMailClient {
     }
 
     private MailSend newSend(Mailbox mailbox, TestMessage message, SendListener listener, Cancellation cancel) {
-        ChunkUploader uploader = new ChunkUploader(http, mapper, limits.uploadChunkBytes(), policy.requestTimeout());
-        return new MailSend(new MailSend.Deps(http, json, mapper, uploader, limits, policy.requestTimeout(), clock),
-                mailbox, message, plan(message), listener, cancel);
+        GraphLimits applied = limits(mailbox);
+        ChunkUploader uploader = new ChunkUploader(http, mapper, applied.uploadChunkBytes(), policy.requestTimeout());
+        return new MailSend(new MailSend.Deps(http, json, mapper, uploader, applied, policy.requestTimeout(), clock),
+                mailbox, message, plan(message, applied), listener, cancel);
     }
 }

@@ -52,6 +52,11 @@ public record MailAttachment(Path path, String name, long size, String contentTy
         } catch (IOException e) {
             throw ProblemException.invalidInput("graph.attach.unreadable", path);
         }
+        if (size > limits.maxAttachmentBytes() && !limits.uploadSessions()) {
+            // US Government L4/L5: no upload sessions, so the file must fit in one 4 MB request.
+            throw ProblemException.invalidInput("graph.attach.tooLargeNoSessions", path, size,
+                    limits.maxAttachmentBytes());
+        }
         if (size > limits.maxAttachmentBytes()) {
             String mb = megabytes(size);
             String limit = megabytes(limits.maxAttachmentBytes());
@@ -77,19 +82,27 @@ public record MailAttachment(Path path, String name, long size, String contentTy
         return type == null || type.isBlank() ? FALLBACK_TYPE : type;
     }
 
-    /** Size for people in the unit that suits it: {@code 532 B}, {@code 12 KB}, {@code 1.5 MB}. */
+    /**
+     * Size for people in the unit that suits it: {@code 532 B}, {@code 12 KB}, {@code 1.5 MB}, in the
+     * decimal units of {@link GraphLimits} so that a size and the limit it is held against read alike.
+     */
     public static String sizeForPeople(long bytes) {
-        if (bytes < 1024) {
+        if (bytes < 1000) {
             return bytes + " B";
         }
-        if (bytes < GraphLimits.MIB) {
-            return Math.max(1, Math.round(bytes / 1024.0)) + " KB";
+        if (bytes < GraphLimits.MB) {
+            return Math.max(1, Math.round(bytes / 1000.0)) + " KB";
         }
         return megabytes(bytes) + " MB";
     }
 
-    /** Size in MB with one decimal (1 MB = 1024 x 1024 bytes, as file managers count). */
+    /**
+     * Size in MB with one decimal, 1 MB = 1,000,000 bytes ({@link GraphLimits#MB}). Rounded down, so that
+     * a file over a limit never reads as equal to it: 150,000,001 bytes is "150.0", and the caller then
+     * counts bytes.
+     */
     public static String megabytes(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f", bytes / (double) GraphLimits.MIB);
+        long tenths = bytes / (GraphLimits.MB / 10);
+        return (tenths / 10) + "." + (tenths % 10);
     }
 }

@@ -55,6 +55,12 @@ final class MailSend {
 
     SendResult run(AccessToken accessToken) throws ProblemException, InterruptedException {
         this.token = accessToken;
+        if (!d.limits().uploadSessions() && !plan.uploaded().isEmpty()) {
+            // Checked when the file was chosen; this guards a caller that skipped the cloud's limits.
+            MailAttachment a = plan.uploaded().get(0);
+            throw ProblemException.invalidInput("graph.attach.tooLargeNoSessions", a.path(), a.size(),
+                    d.limits().maxAttachmentBytes());
+        }
         if (plan.totalBytes() > GraphLimits.DEFAULT_MAX_SEND_SIZE) {
             notes.add(Message.of("graph.note.maxSendSize", MailAttachment.megabytes(plan.totalBytes())));
         }

@@ -14,8 +14,11 @@ import org.m365mailwizard.core.config.MailConfig;
  *
  * @param graphRoot Graph's root without version, e.g. {@code https://graph.microsoft.com}
  * @param adminPortal where the fixes are made, for the explanations
+ * @param attachmentUploadSessions whether the mailbox's cloud offers upload sessions for attachments
+ *        ({@link Cloud#attachmentUploadSessions()}); without them every file must fit in one request
  */
-public record Mailbox(String graphRoot, Grant grant, String sender, String adminPortal) {
+public record Mailbox(String graphRoot, Grant grant, String sender, String adminPortal,
+                      boolean attachmentUploadSessions) {
 
     public Mailbox {
         Objects.requireNonNull(graphRoot, "graphRoot");
@@ -27,10 +30,16 @@ public record Mailbox(String graphRoot, Grant grant, String sender, String admin
         }
     }
 
+    /** A mailbox in a cloud with upload sessions. */
+    public Mailbox(String graphRoot, Grant grant, String sender, String adminPortal) {
+        this(graphRoot, grant, sender, adminPortal, true);
+    }
+
     /** The config's mailbox with the given grant; Graph's root is the config's override or the cloud's. */
     public static Mailbox of(MailConfig config, Grant grant) {
         Cloud cloud = config.cloud();
-        return new Mailbox(config.endpoints().graphRoot(), grant, config.sender(), cloud.adminPortal().toString());
+        return new Mailbox(config.endpoints().graphRoot(), grant, config.sender(), cloud.adminPortal().toString(),
+                cloud.attachmentUploadSessions());
     }
 
     /** {@code {graph}/v1.0/users/{sender}} or {@code {graph}/v1.0/me}. */

@@ -171,7 +171,9 @@ public final class SiteCheck {
         if (admin && status / 100 == 3 && location.contains("wp-login.php")) {
             return Finding.of(id, Status.PASS, callback.toString(), found, Message.of("site.callback.login", callback));
         }
-        if (status / 100 == 2 || status / 100 == 3 || (!admin && status / 100 == 4)) {
+        // WordPress sends an anonymous visitor of /wp-admin/ to wp-login.php; a redirect anywhere else there is
+        // a security plugin or a site that is not WordPress, which the sign-in's return may not get through.
+        if (status / 100 == 2 || (!admin && status / 100 == 3) || (!admin && status / 100 == 4)) {
             // A REST route or a home page that answers at all exists; FluentSMTP's answers 4xx without a code.
             return Finding.of(id, Status.PASS, callback.toString(), found, Message.of("site.callback.answers", callback, status));
         }

@@ -16,6 +16,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.m365mailwizard.core.check.Status;
+import org.m365mailwizard.core.export.ExportService;
 import org.m365mailwizard.core.i18n.Texts;
 import org.m365mailwizard.ui.common.Labels;
 import org.m365mailwizard.ui.common.StatusBadge;
@@ -92,6 +94,7 @@ final class SummaryStep implements WizardStep {
         for (SummaryViewModel.Section section : sections) {
             root.getChildren().add(section(section));
         }
+        root.getChildren().add(readBy());
         root.getChildren().add(end(ending));
     }
 
@@ -114,6 +117,25 @@ final class SummaryStep implements WizardStep {
             link.setOnAction(e -> goTo.accept(ending.missingStep()));
             box.getChildren().add(link);
         }
+        return box;
+    }
+
+    /** Who reads the exported file, and whether it can work in this cloud, before the user saves it. */
+    private VBox readBy() {
+        ExportService.BeforeSaving said = vm.readBy();
+        Label heading = wrapped(texts.get("summary.readBy.heading", texts.get(said.target().nameKey())), "summary-heading");
+        Label text = wrapped(texts.format(said.readBy()), "summary-row-text");
+        text.setId("summaryReadBy");
+        VBox box = new VBox(6, heading, text);
+        if (said.refusal() != null) {
+            Label refusal = wrapped(texts.format(said.refusal()), "summary-row-text");
+            refusal.setId("summaryReadByRefusal");
+            HBox line = new HBox(8, StatusBadge.of(Status.FAIL, texts), refusal);
+            HBox.setHgrow(refusal, Priority.ALWAYS);
+            line.getStyleClass().add("summary-row");
+            box.getChildren().add(line);
+        }
+        box.getStyleClass().addAll("summary-section", "summary-read-by");
         return box;
     }
 

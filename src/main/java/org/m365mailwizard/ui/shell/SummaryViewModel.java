@@ -12,6 +12,8 @@ import org.m365mailwizard.core.auth.AppInputValidator;
 import org.m365mailwizard.core.check.Finding;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.Status;
+import org.m365mailwizard.core.export.ExportService;
+import org.m365mailwizard.core.export.ExportTarget;
 import org.m365mailwizard.ui.common.StepStatus;
 
 /**
@@ -103,7 +105,21 @@ final class SummaryViewModel {
         List<Observable> all = new ArrayList<>(model.results());
         all.addAll(model.inputs());
         all.add(model.clientSecretExpiresProperty());
+        all.add(model.exportTargetProperty());
         return all;
+    }
+
+    /**
+     * Who reads the file the Export step saves (plugin or package, version, free or paid edition), and why
+     * it cannot work in the setup's cloud if so, said here too so that it is read before saving: the
+     * format chosen on the Export step, else the one that suits the plugin chosen in step 1.
+     */
+    ExportService.BeforeSaving readBy() {
+        ExportTarget target = model.exportTargetProperty().get();
+        if (target == null) {
+            target = ExportTarget.forPlugin(model.targetProperty().get());
+        }
+        return ExportService.beforeSaving(target, model.cloudProperty().get());
     }
 
     List<Section> sections() {

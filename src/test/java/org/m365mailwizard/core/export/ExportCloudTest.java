@@ -98,6 +98,10 @@ class ExportCloudTest {
         MailConfig usgov = Setups.ordinary().toBuilder().cloud(Cloud.USGOV).build();
         assertThat(service.notices(ExportTarget.WPO365, usgov)).extracting(Message::key)
                 .contains("export.notice.wpo365.gccHigh");
+        // The free plugin's own switch, named as its Mail page names it (wizard-chunk-BxRqHvj2.js @ 5.8).
+        assertThat(texts.format(Message.of("export.php.wpo365.free.gccHigh")))
+                .contains("\"GCC High Tenant (Microsoft 365 Gov)\"");
+        assertThat(texts.format(Message.of("export.notice.wpo365.gccHigh"))).contains("WPO365's own setting");
     }
 
     private String words(ExportTarget target) {

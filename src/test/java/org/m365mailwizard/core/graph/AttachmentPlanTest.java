@@ -34,20 +34,54 @@ class AttachmentPlanTest {
             .domain("contoso.com").sender("web@contoso.com").recipients(List.of("a@example.org")).build();
 
     @Test
-    void aFileOfExactly3MiBDoesNotGoInlineBecauseItsBase64WouldPassTheLimit() {
-        AttachmentPlan plan = plan(file("exact.bin", 3 * GraphLimits.MIB));
+    void theDefaultsAreMicrosoftsFiguresInDecimalMegabytes() {
+        assertThat(LIMITS.maxRequestBytes()).isEqualTo(4_000_000L);
+        assertThat(LIMITS.inlineFileMaxBytes()).isEqualTo(3_000_000L);
+        assertThat(LIMITS.maxAttachmentBytes()).isEqualTo(150_000_000L);
+        assertThat(LIMITS.uploadChunkBytes()).isEqualTo(3_000_000);
+        assertThat(LIMITS.uploadSessions()).isTrue();
+    }
 
-        assertThat(GraphJson.base64Length(3 * GraphLimits.MIB)).isGreaterThan(LIMITS.maxRequestBytes());
+    @Test
+    void aFileOfExactly3MbDoesNotGoInlineBecauseItsBase64WouldPassTheLimit() {
+        AttachmentPlan plan = plan(file("exact.bin", 3 * GraphLimits.MB));
+
+        assertThat(GraphJson.base64Length(3 * GraphLimits.MB)).isEqualTo(LIMITS.maxRequestBytes());
+        assertThat(json.inlineCost(file("exact.bin", 3 * GraphLimits.MB))).isGreaterThan(LIMITS.maxRequestBytes());
         assertThat(plan.route()).isEqualTo(AttachmentPlan.Route.DRAFT);
         assertThat(plan.uploaded()).extracting(MailAttachment::name).containsExactly("exact.bin");
     }
 
-    @Test
-    void aFileJustAbove3MiBAlwaysGoesThroughAnUploadSession() {
-        AttachmentPlan plan = plan(file("big.bin", 3 * GraphLimits.MIB + 1));
+    @ParameterizedTest
+    @ValueSource(longs = {3_000_001, 3_145_728})
+    void aFileAbove3MbAlwaysGoesThroughAnUploadSession(long size) {
+        AttachmentPlan plan = plan(file("big.bin", size));
 
         assertThat(plan.uploaded()).hasSize(1);
         assertThat(plan.separate()).isEmpty();
+    }
+
+    @Test
+    void theInlineThresholdIsExactly3000000Bytes() {
+        GraphLimits roomy = new GraphLimits(10_000_000, 3_000_000, 150_000_000, 3_000_000);
+        // With a request limit that never binds, only the 3 MB rule decides: limit-1 and limit stay, limit+1 goes.
+        assertThat(planWith(roomy, file("a.bin", 2_999_999)).route()).isEqualTo(AttachmentPlan.Route.SEND_MAIL);
+        assertThat(planWith(roomy, file("b.bin", 3_000_000)).route()).isEqualTo(AttachmentPlan.Route.SEND_MAIL);
+        assertThat(planWith(roomy, file("c.bin", 3_000_001)).uploaded()).extracting(MailAttachment::name)
+                .containsExactly("c.bin");
+    }
+
+    @Test
+    void aRequestOfExactly4000000BytesIsSentAndOneByteMoreIsNot() {
+        long baseBytes = json.sendMailBaseBytes(base);
+        MailAttachment a = file("f.bin", 2_000_000);
+        long exact = baseBytes + json.inlineCost(a);
+        for (long limit : new long[] {exact - 1, exact, exact + 1}) {
+            GraphLimits limits = new GraphLimits(limit, 3_000_000, 150_000_000, 3_000_000);
+            AttachmentPlan.Route route = planWith(limits, a).route();
+            assertThat(route).as("request limit %d for a request of %d bytes", limit, exact)
+                    .isEqualTo(limit >= exact ? AttachmentPlan.Route.SEND_MAIL : AttachmentPlan.Route.DRAFT);
+        }
     }
 
     @ParameterizedTest
@@ -107,7 +141,7 @@ class AttachmentPlanTest {
                 });
         assertThatThrownBy(() -> MailAttachment.of(dir, LIMITS))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().key()).isEqualTo("graph.attach.notFile"));
-        GraphLimits tiny = new GraphLimits(4_000_000, 2, 2, GraphLimits.CHUNK_UNIT);
+        GraphLimits tiny = new GraphLimits(4_000_000, 2, 2, 327_680);
         // "0.0 MB; Graph takes up to 0.0 MB" would say nothing: sizes this close are counted in bytes.
         assertThatThrownBy(() -> MailAttachment.of(odd, tiny))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().key()).isEqualTo("graph.attach.tooLargeBytes"));
@@ -126,9 +160,14 @@ class AttachmentPlanTest {
     @Test
     void sizesAreWrittenForPeople() {
         assertThat(MailAttachment.sizeForPeople(13)).isEqualTo("13 B");
-        assertThat(MailAttachment.sizeForPeople(1024)).isEqualTo("1 KB");
-        assertThat(MailAttachment.sizeForPeople(500_000)).isEqualTo("488 KB");
-        assertThat(MailAttachment.sizeForPeople(3 * GraphLimits.MIB / 2)).isEqualTo("1.5 MB");
+        assertThat(MailAttachment.sizeForPeople(999)).isEqualTo("999 B");
+        assertThat(MailAttachment.sizeForPeople(1000)).isEqualTo("1 KB");
+        assertThat(MailAttachment.sizeForPeople(500_000)).isEqualTo("500 KB");
+        assertThat(MailAttachment.sizeForPeople(3 * GraphLimits.MB / 2)).isEqualTo("1.5 MB");
+        // The same unit as the limits: 150,000,000 bytes is 150.0 MB, and a byte more never rounds up to it.
+        assertThat(MailAttachment.megabytes(150_000_000)).isEqualTo("150.0");
+        assertThat(MailAttachment.megabytes(149_999_999)).isEqualTo("149.9");
+        assertThat(MailAttachment.megabytes(157_286_400)).isEqualTo("157.2");
     }
 
     @Test
@@ -142,7 +181,11 @@ class AttachmentPlanTest {
     }
 
     private AttachmentPlan plan(MailAttachment a) {
-        return AttachmentPlan.of(List.of(a), json.sendMailBaseBytes(base), json::inlineCost, LIMITS);
+        return planWith(LIMITS, a);
+    }
+
+    private AttachmentPlan planWith(GraphLimits limits, MailAttachment a) {
+        return AttachmentPlan.of(List.of(a), json.sendMailBaseBytes(base), json::inlineCost, limits);
     }
 
     private static MailAttachment file(String name, long size) {

@@ -46,7 +46,7 @@ class MailAttachmentRefusalsTest {
         assertThat(e.problem().args()).containsExactly(big.toString(), String.valueOf(limit + 1), String.valueOf(limit));
 
         try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
-            file.setLength(limit + GraphLimits.MIB);
+            file.setLength(limit + GraphLimits.MB);
         }
         assertThat(refusal(big).problem().key()).isEqualTo("graph.attach.tooLarge");
     }

@@ -41,7 +41,7 @@ class NoSecretsInLogsTest {
 
     @Test
     void neitherTheTokenNorTheUploadUrlAppearsAnywhere() throws Exception {
-        GraphLimits small = new GraphLimits(4_000_000, 100, 150 * GraphLimits.MIB, GraphLimits.CHUNK_UNIT);
+        GraphLimits small = new GraphLimits(4_000_000, 100, 150 * GraphLimits.MB, 327_680);
         Path file = Files.write(dir.resolve("a.bin"), new byte[500]);
         String box = "/v1.0/users/web@contoso.com";
         fx.graph.wireMock().stubFor(post(urlPathEqualTo(box + "/messages"))

@@ -37,8 +37,8 @@ class UploadSessionTest {
     private static final String BOX = "/v1.0/users/web@contoso.com";
     private static final String DRAFT = BOX + "/messages/draft-1";
     private static final int SIZE = 1_000_000;
-    /** Small thresholds so that a 1 MB file takes the upload path in four 320 KiB chunks. */
-    private static final GraphLimits SMALL = new GraphLimits(4_000_000, 200_000, 150 * GraphLimits.MIB, GraphLimits.CHUNK_UNIT);
+    /** Small thresholds so that a 1 MB file takes the upload path in four 327,680-byte chunks (any size below 4 MB is allowed). */
+    private static final GraphLimits SMALL = new GraphLimits(4_000_000, 200_000, 150 * GraphLimits.MB, 327_680);
 
     @TempDir
     Path dir;
@@ -64,7 +64,7 @@ class UploadSessionTest {
     }
 
     @Test
-    void uploadsInChunksOfThe320KiBRuleWithoutAuthorizationThenSendsTheDraft() throws Exception {
+    void uploadsInChunksOfTheConfiguredSizeWithoutAuthorizationThenSendsTheDraft() throws Exception {
         stubDraftAndSession(fx.graph.baseUri() + "/upload/s1?authtoken=UPLOAD-SECRET-41");
         stubChunk("bytes 0-327679/1000000", 200, "{\"nextExpectedRanges\":[\"327680-\"]}");
         stubChunk("bytes 327680-655359/1000000", 200, "{\"nextExpectedRanges\":[\"655360-999999\"]}");

@@ -136,6 +136,38 @@ class SiteCheckTest {
     }
 
     @Test
+    void wpo365ReturnsToTheSiteAddressWhateverTheWordPressAddress() throws Exception {
+        try (SiteStandIn site = SiteStandIn.start(certificates.signed(LOCAL, null, 365))) {
+            MailConfig setup = setup(site.baseUri(), PluginTarget.WPO365).toBuilder()
+                    .wordpressUrl(URI.create(site.baseUri() + "/wp")).build();
+            Finding missing = check.check(setup).get(1);
+            assertFinding(missing, Status.FAIL, "site.callback.missing", "site.callback.home.fix");
+            assertThat(missing.expected()).isEqualTo(site.baseUri() + "/");
+
+            site.page("/", 200);
+            assertThat(check.check(setup).get(1).status()).isEqualTo(Status.PASS);
+        }
+    }
+
+    @Test
+    void anAdminFolderThatFailsOrRedirectsElsewhereIsAWarningNotAPass() throws Exception {
+        try (SiteStandIn site = SiteStandIn.start(certificates.signed(LOCAL, null, 365))) {
+            MailConfig setup = setup(site.baseUri(), PluginTarget.WP_MAIL_SMTP);
+            site.page("/wp-admin/", 500);
+            Finding broken = check.check(setup).get(1);
+            assertFinding(broken, Status.WARN, "site.callback.unexpected", "site.callback.unexpected.fix");
+            assertThat(broken.found()).containsExactly("500");
+
+            // Not WordPress's login redirect: a security plugin hiding the admin, or not WordPress at all.
+            site.page("/wp-admin/", 301);
+            assertFinding(check.check(setup).get(1), Status.WARN, "site.callback.unexpected", "site.callback.unexpected.fix");
+
+            site.admin("/wp-admin/");
+            assertThat(check.check(setup).get(1).message().key()).isEqualTo("site.callback.login");
+        }
+    }
+
+    @Test
     void noSiteUrlNoFindings() {
         assertThat(check.check(MailConfig.empty())).isEmpty();
     }

@@ -187,6 +187,8 @@ class WizardFlowTest {
         // The page ends with the first thing missing, in the order of the steps.
         assertThat(robot.text("#summaryOverall")).isEqualTo(EN.get("summary.end.missing", "2. " + EN.get("step.title.app")));
         assertThat(robot.text("#summaryEndDetail")).isEqualTo(EN.get("summary.app.notWithMicrosoft"));
+        // Who reads the file is said here too, before it is saved: WPO365 was chosen in step 1.
+        assertThat(robot.text("#summaryReadBy")).isEqualTo(EN.get("export.readBy.wpo365"));
         assertThat(robot.text("#step-state-dns")).isEqualTo(EN.get("step.state.failed"));
 
         robot.click("#summary-link-dns");

@@ -125,7 +125,10 @@ public final class MailStepViewModel {
                 model.clientIdProperty(), model.clientSecretProperty());
     }
 
-    /** Adds files; each is checked at once (exists, readable, at most 150 MB), duplicates ignored. */
+    /**
+     * Adds files; each is checked at once (exists, readable, at most 150 MB, or 2.99 MB in the US Government
+     * clouds, which have no upload sessions), duplicates ignored.
+     */
     public void addAttachments(List<Path> files) {
         attachmentProblem.set(null);
         for (Path file : files) {
@@ -134,7 +137,7 @@ public final class MailStepViewModel {
                 continue;
             }
             try {
-                MailAttachment.of(path, graph.limits());
+                MailAttachment.of(path, graph.limits().forCloud(model.cloudProperty().get()));
                 attachments.add(path);
             } catch (ProblemException e) {
                 attachmentProblem.set(e.problem());
@@ -192,7 +195,7 @@ public final class MailStepViewModel {
         tasks.run(() -> {
             List<MailAttachment> checked = new ArrayList<>();
             for (Path file : files) {
-                checked.add(MailAttachment.of(file, graph.limits()));
+                checked.add(MailAttachment.of(file, graph.limits().forCloud(config.cloud())));
             }
             TestMessage message = TestMessage.builder(texts, clock).domain(domainForPeople(config))
                     .sender(config.sender()).grant(grant).recipients(Recipients.parse(typed)).findings(findings)

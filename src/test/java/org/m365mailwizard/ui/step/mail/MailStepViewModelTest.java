@@ -220,12 +220,12 @@ class MailStepViewModelTest {
 
     @Test
     void attachmentsAreCheckedWhenAddedAndLargeOnesNeedMailReadWrite() throws Exception {
-        limits = new GraphLimits(4_000_000, 1000, 2 * GraphLimits.MIB, GraphLimits.CHUNK_UNIT);
+        limits = new GraphLimits(4_000_000, 1000, 2 * GraphLimits.MB, 327_680);
         MailStepViewModel vm = vm();
         Path big = Files.write(dir.resolve("big.bin"), new byte[5000]);
         Path huge = dir.resolve("huge.bin");
         try (RandomAccessFile f = new RandomAccessFile(huge.toFile(), "rw")) {
-            f.setLength(3 * GraphLimits.MIB);
+            f.setLength(3 * GraphLimits.MB);
         }
 
         vm.addAttachments(List.of(big, big, dir.resolve("missing.txt")));
@@ -238,6 +238,30 @@ class MailStepViewModelTest {
         vm.send();
 
         assertThat(vm.resultProperty().get().outcome()).isEqualTo(SendOutcome.NOT_PERMITTED);
+        assertThat(model.mailFindings().get(0).status()).isEqualTo(Status.FAIL);
+        assertThat(graph.wireMock().findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void inTheUsGovernmentCloudsAFileThatNeedsAnUploadSessionIsRefusedWhenAddedAndWhenSent() throws Exception {
+        MailStepViewModel vm = vm();
+        Path large = dir.resolve("large.bin");
+        try (RandomAccessFile f = new RandomAccessFile(large.toFile(), "rw")) {
+            f.setLength(GraphLimits.NO_SESSION_MAX_ATTACHMENT_BYTES + 1);
+        }
+        model.cloudProperty().set(org.m365mailwizard.core.config.Cloud.USGOV);
+        vm.addAttachments(List.of(large));
+        assertThat(vm.attachmentProblemProperty().get().key()).isEqualTo("graph.attach.tooLargeNoSessions");
+        assertThat(vm.attachments()).isEmpty();
+
+        // Added while the setup said worldwide, then the cloud changed: the send checks again and sends nothing.
+        model.cloudProperty().set(org.m365mailwizard.core.config.Cloud.GLOBAL);
+        vm.addAttachments(List.of(large));
+        assertThat(vm.attachments()).hasSize(1);
+        model.cloudProperty().set(org.m365mailwizard.core.config.Cloud.USGOV_DOD);
+        vm.send();
+
+        assertThat(vm.failureProperty().get().key()).isEqualTo("graph.attach.tooLargeNoSessions");
         assertThat(model.mailFindings().get(0).status()).isEqualTo(Status.FAIL);
         assertThat(graph.wireMock().findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
