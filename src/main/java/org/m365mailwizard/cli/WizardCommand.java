@@ -58,6 +58,6 @@ public final class WizardCommand implements Runnable {
         all.put("health", HealthCommand.class);
         all.put("setup-app", SetupAppCommand.class);
         all.put("publish-dns", PublishDnsCommand.class);
-        return all;
+        return java.util.Collections.unmodifiableMap(all);
     }
 }
