@@ -83,7 +83,9 @@ public final class AppContext implements AutoCloseable {
         this.clock = clock;
         this.executors = AppExecutors.withDefaultSize();
         this.dnsChecker = new DnsChecker(DnsSettings.defaults(), executors.background());
-        this.objectMapper = new Lazy<>(ObjectMapper::new);
+        // A lambda, not ObjectMapper::new: a constructor reference links the mapper's class when the root is
+        // built, and with it the ~50 classes its verification names (counted with -Xlog:class+load).
+        this.objectMapper = new Lazy<>(() -> new ObjectMapper());
         this.configFile = new Lazy<>(() -> new ConfigFile(objectMapper.get()));
         this.exportService = new Lazy<>(() -> new ExportService(texts, configFile.get(), objectMapper.get(), clock));
         this.reportWriter = new Lazy<>(() -> new ReportWriter(texts));

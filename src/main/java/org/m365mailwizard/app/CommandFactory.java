@@ -31,7 +31,7 @@ final class CommandFactory implements CommandLine.IFactory {
         // Subcommands that need services are constructed here; the rest by picocli's default factory.
         if (type == CheckDnsCommand.class) {
             return type.cast(new CheckDnsCommand(context.dnsChecker(), context::objectMapper, texts,
-                    Terminal.detect(context.environment()), context.configFile()));
+                    Terminal.detect(context.environment()), context::configFile));
         }
         if (type == CheckAppCommand.class) {
             return type.cast(new CheckAppCommand(context.appRegistrationCheck(), context.configFile(),

@@ -91,11 +91,14 @@ public final class CheckDnsCommand implements Callable<Integer> {
     private final Supplier<ObjectMapper> mapper;
     private final Texts texts;
     private final Terminal terminal;
-    private final ConfigFile configFile;
+    private final Supplier<ConfigFile> configFile;
 
-    /** @param mapper the JSON mapper, asked for only with {@code --format json} (building one costs start-up time) */
+    /**
+     * @param mapper     the JSON mapper, asked for only with {@code --format json} (building one costs start-up time)
+     * @param configFile the config file's reader, asked for only with {@code --config} (it builds the JSON mapper)
+     */
     public CheckDnsCommand(DnsChecker checker, Supplier<ObjectMapper> mapper, Texts texts, Terminal terminal,
-                           ConfigFile configFile) {
+                           Supplier<ConfigFile> configFile) {
         this.checker = checker;
         this.configFile = configFile;
         this.mapper = mapper;
@@ -105,7 +108,7 @@ public final class CheckDnsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ProblemException, InterruptedException {
-        MailConfig fromFile = config == null ? MailConfig.empty() : configFile.read(config);
+        MailConfig fromFile = config == null ? MailConfig.empty() : configFile.get().read(config);
         if (config != null) {
             fillFromConfig(fromFile);
         }

@@ -37,6 +37,10 @@ public final class Cli {
 
     public int execute(String... args) {
         CommandLine commandLine = new CommandLine(new WizardCommand(), factory);
+        // Added before the settings below, which picocli passes on to the subcommands present.
+        for (Class<?> subcommand : WizardCommand.subcommandsFor(List.of(args))) {
+            commandLine.addSubcommand(subcommand);
+        }
         commandLine.setResourceBundle(texts.asBundle());
         commandLine.setOut(out);
         commandLine.setErr(err);

@@ -86,6 +86,25 @@ class BatchQuestionsTest {
     }
 
     @Test
+    void answersAreNeverSharedWithABatchThatAsksAnotherResolver() throws Exception {
+        int alone = questionsOfOneCheck(checker, 1);
+        DnsChecker batch = checker.forBatch();
+        questionsOfOneCheck(batch, 1);
+        try (LoopbackDnsServer other = LoopbackDnsServer.start(
+                BenchZones.responder(Path.of("src/test/resources/zones"), DOMAINS))) {
+            // As check-dns --resolver does: the same checker with other settings, then its own batch.
+            DnsChecker elsewhere = batch.withSettings(batch.settings().withServers(List.of(
+                    new java.net.InetSocketAddress("127.0.0.1", other.port())))).forBatch();
+            server.resetCounts();
+            requirePass(elsewhere.check(request(2)).toCompletableFuture().get(30, TimeUnit.SECONDS));
+            assertThat(other.queryCount()).as("every question goes to the other resolver").isEqualTo(alone);
+            assertThat(server.queryCount()).isZero();
+            assertThat(batch.withSettings(batch.settings()).batchAnswers())
+                    .as("new settings start without the batch's answers").isEmpty();
+        }
+    }
+
+    @Test
     void aSingleCheckAsksElevenQuestions() throws Exception {
         // The figure README's dns_queries_per_check reports; batches save from this.
         assertThat(questionsOfOneCheck(checker, 3)).isEqualTo(11);
