@@ -25,7 +25,6 @@ import org.m365mailwizard.core.graph.MailAttachment;
 import org.m365mailwizard.core.graph.Mailbox;
 import org.m365mailwizard.core.graph.Recipients;
 import org.m365mailwizard.core.graph.SendResult;
-import org.m365mailwizard.core.graph.Subjects;
 import org.m365mailwizard.core.graph.TestMessage;
 import org.m365mailwizard.core.graph.TokenFinding;
 import org.m365mailwizard.core.i18n.Texts;
@@ -101,7 +100,6 @@ public final class SendTestCommand implements Callable<Integer> {
         try {
             MailConfig loaded = ConfigFile.withSecretFromEnvironment(configFile.read(config), environment);
             String sender = sender(loaded);
-            Subjects.check(subject);
             List<String> recipients = Recipients.parse(to.stream().flatMap(t -> Recipients.split(t).stream()).toList());
             List<MailAttachment> files = new ArrayList<>();
             for (Path file : attachments) {

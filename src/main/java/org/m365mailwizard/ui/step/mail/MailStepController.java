@@ -46,7 +46,6 @@ public final class MailStepController implements WizardStep {
     @FXML private TextField recipientsField;
     @FXML private Label recipientsHint;
     @FXML private TextField subjectField;
-    @FXML private Label subjectFeedback;
     @FXML private Label subjectHint;
     @FXML private Label resultStale;
     @FXML private Label resultProof;
@@ -105,10 +104,6 @@ public final class MailStepController implements WizardStep {
                         vm.recipientsProblemProperty().get() != null && !String.valueOf(value).isBlank()));
         subjectField.textProperty().bindBidirectional(vm.subjectProperty());
         subjectField.disableProperty().bind(vm.runningProperty());
-        showMessage(subjectFeedback, vm.subjectProblemProperty());
-        validation.registerValidator(subjectField, false, (control, value) ->
-                ValidationResult.fromErrorIf(control, format(vm.subjectProblemProperty().get()),
-                        vm.subjectProblemProperty().get() != null));
         subjectHint.setText(texts.get("graph.ui.subject.hint", vm.defaultSubject()));
 
         attachmentList.setItems(vm.attachments());

@@ -45,7 +45,6 @@ import org.m365mailwizard.core.graph.TokenSource;
 import org.m365mailwizard.core.i18n.Texts;
 import org.m365mailwizard.core.input.DomainName;
 import org.m365mailwizard.core.graph.SendOutcome;
-import org.m365mailwizard.core.graph.Subjects;
 import org.m365mailwizard.ui.common.FxTasks;
 import org.m365mailwizard.ui.common.ShownOutcome;
 import org.m365mailwizard.ui.common.StepStatus;
@@ -85,7 +84,6 @@ public final class MailStepViewModel {
     private final ReadOnlyObjectWrapper<Message> failureFix = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper awaitingDecision = new ReadOnlyBooleanWrapper(false);
     private final ObjectBinding<Message> recipientsProblem;
-    private final ObjectBinding<Message> subjectProblem;
     private final ObjectBinding<Message> staleReason;
     private final ObjectBinding<Message> credentialsProblem;
     private final BooleanBinding canSend;
@@ -107,11 +105,9 @@ public final class MailStepViewModel {
         this.fxThread = fxThread;
         this.recipientsProblem = Bindings.createObjectBinding(
                 () -> Recipients.problem(model.recipientsProperty().get()).orElse(null), model.recipientsProperty());
-        this.subjectProblem = Bindings.createObjectBinding(
-                () -> Subjects.problem(model.testSubjectProperty().get()).orElse(null), model.testSubjectProperty());
         this.credentialsProblem = credentialsProblem(model);
         this.canSend = running.not().and(awaitingDecision.not())
-                .and(recipientsProblem.isNull()).and(subjectProblem.isNull()).and(credentialsProblem.isNull());
+                .and(recipientsProblem.isNull()).and(credentialsProblem.isNull());
         List<javafx.beans.Observable> watched = new ArrayList<>(model.inputs());
         watched.addAll(model.results());
         watched.add(shown());
@@ -208,7 +204,6 @@ public final class MailStepViewModel {
         uploadProgress.set(-1);
         progress.set(Message.of("graph.step.token"));
         tasks.run(() -> {
-            Subjects.check(subject);
             List<MailAttachment> checked = new ArrayList<>();
             for (Path file : files) {
                 checked.add(MailAttachment.of(file, graph.limits()));
@@ -338,9 +333,11 @@ public final class MailStepViewModel {
     /** Fraction of the current upload, or -1 when there is none (an indeterminate indicator). */
     public ReadOnlyDoubleProperty uploadProgressProperty() { return uploadProgress.getReadOnlyProperty(); }
     public ObjectBinding<Message> recipientsProblemProperty() { return recipientsProblem; }
-    /** The test mail's own subject (kept in the model); empty for the generated one. */
+    /**
+     * The test mail's own subject (kept in the model), taken as the command line's {@code --subject}
+     * takes it: blank gives the generated one; anything else is sent as typed, trimmed.
+     */
     public StringProperty subjectProperty() { return model.testSubjectProperty(); }
-    public ObjectBinding<Message> subjectProblemProperty() { return subjectProblem; }
     /** The subject used when none is typed, for the sender's domain as of now. */
     public String defaultSubject() {
         MailConfig config = config();

@@ -107,21 +107,6 @@ class MailStepViewModelTest {
     }
 
     @Test
-    void aSubjectOfSeveralLinesOrTooLongIsRefusedBeforeSending() {
-        MailStepViewModel vm = vm();
-        vm.subjectProperty().set("Line one\nBcc: someone@example.org");
-        assertThat(vm.subjectProblemProperty().get().key()).isEqualTo("graph.subject.control");
-        assertThat(vm.canSendProperty().get()).isFalse();
-        vm.send();
-
-        vm.subjectProperty().set("x".repeat(256));
-        assertThat(vm.subjectProblemProperty().get()).isEqualTo(Message.of("graph.subject.tooLong", 256, 255));
-        vm.subjectProperty().set("x".repeat(255));
-        assertThat(vm.subjectProblemProperty().get()).isNull();
-        graph.wireMock().verify(0, anyRequestedFor(anyUrl()));
-    }
-
-    @Test
     void theLastOutcomeOutlivesThePageAndGoesStaleWhenItsInputsChange() {
         graph.wireMock().stubFor(post(urlPathEqualTo(SEND)).willReturn(aResponse().withStatus(403).withBody(
                 "{\"error\":{\"code\":\"ErrorAccessDenied\",\"message\":\"Access is denied.\"}}")));
