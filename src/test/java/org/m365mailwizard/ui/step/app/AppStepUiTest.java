@@ -136,6 +136,27 @@ class AppStepUiTest {
     }
 
     @Test
+    void theExpiryDateIsIsoInChineseToo(FxRobot robot) {
+        Texts chinese = new Texts(Language.SIMPLIFIED_CHINESE);
+        javafx.scene.Parent[] view = new javafx.scene.Parent[1];
+        robot.interact(() -> {
+            AppStepViewModel zhVm = new AppStepViewModel(model, new AppRegistrationCheck(new AppInputValidator(
+                    Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC)), null, null),
+                    FxTasks.onFxThread(executor));
+            view[0] = new ViewLoader(chinese, type -> new AppStepController(zhVm, chinese, opened::add))
+                    .load(AppStepController.class, "AppStep.fxml").root();
+            controller.view().getScene().setRoot(view[0]);
+            model.clientSecretExpiresProperty().set(LocalDate.of(2027, 5, 1));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.from(view[0]).lookup("#expiryPicker").queryAs(javafx.scene.control.DatePicker.class)
+                .getEditor().getText()).isEqualTo("2027-05-01");
+        assertThat(robot.from(view[0]).lookup("#finding-app-secret-expiry").queryAs(Label.class).getText())
+                .contains("2027-05-01");
+    }
+
+    @Test
     void secretIdIsCalledOutAndBlocksTheCheck(FxRobot robot) {
         type(robot, "#tenantField", tenant);
         paste(robot, "#clientIdField", clientId);

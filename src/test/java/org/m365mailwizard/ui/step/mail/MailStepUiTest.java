@@ -284,6 +284,33 @@ class MailStepUiTest {
     }
 
     @Test
+    void theSendTestWindowShowsARefusalsWhatToDoWithoutScrolling(FxRobot robot) throws Exception {
+        graph.wireMock().stubFor(post(urlPathEqualTo(SEND)).willReturn(aResponse().withStatus(404).withBody(
+                "{\"error\":{\"code\":\"MailboxNotEnabledForRESTAPI\",\"message\":\"The mailbox is either inactive, "
+                        + "soft-deleted, or is hosted on-premise.\"}}")));
+        robot.interact(() -> model.recipientsProperty().set("alice@example.org"));
+        Stage[] dialog = new Stage[1];
+        robot.interact(() -> dialog[0] = SendTestDialog.open(loader, stage));
+        Node dialogRoot = dialog[0].getScene().getRoot();
+        robot.clickOn(robot.from(dialogRoot).lookup("#sendButton").queryAs(Button.class));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.from(dialogRoot).lookup("#resultBox").query().isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label details = robot.from(dialogRoot).lookup("#resultDetails").queryAs(Label.class);
+        assertThat(details.getText()).contains("What to do:");
+        javafx.scene.control.ScrollPane scroll = robot.from(dialogRoot).lookup(".scroll-pane")
+                .queryAs(javafx.scene.control.ScrollPane.class);
+        double[] bottoms = new double[2];
+        robot.interact(() -> {
+            bottoms[0] = details.localToScene(details.getLayoutBounds()).getMaxY();
+            bottoms[1] = scroll.localToScene(scroll.getLayoutBounds()).getMaxY();
+        });
+        assertThat(scroll.getVvalue()).isZero();
+        assertThat(bottoms[0]).as("the fix ends inside the window as it opened").isLessThanOrEqualTo(bottoms[1]);
+        robot.interact(dialog[0]::close);
+    }
+
+    @Test
     void droppedFilesAreAttachedAndMissingOnesExplained(FxRobot robot) throws Exception {
         Path dir = Files.createTempDirectory("mail-drop");
         Path good = Files.writeString(dir.resolve("a.txt"), "a");
