@@ -214,6 +214,7 @@ class ConsentStepUiTest {
         robot.interact(() -> model.grantProperty().set(Grant.APPLICATION));
         assertThat(robot.lookup("#signInSection").query().isVisible()).isFalse();
         assertThat(robot.lookup("#alreadyBox").query().isVisible()).isFalse();
+        assertThat(robot.from(step.view()).lookup(".scroll-pane").queryAll()).as("the shell scrolls the page").isEmpty();
 
         robot.interact(() -> {
             model.checkedForProperty("app").set(StepInputs.snapshot("app", model));
