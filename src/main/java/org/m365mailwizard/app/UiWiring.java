@@ -111,7 +111,7 @@ public final class UiWiring implements ShellWiring {
                 return new DomainStepController(new DomainStepViewModel(model, context.siteCheck(), tasks), texts);
             }
             if (type == AppStepController.class) {
-                return new AppStepController(new AppStepViewModel(model, context.appRegistrationCheck(), tasks), texts,
+                return new AppStepController(new AppStepViewModel(model, context.appRegistrationCheck(), tasks, clock), texts,
                         linkOpener(), (mode, owner) -> new AppSetupDialog(new AppSetupViewModel(model,
                                 context.appSetupService(), context.consentFlows().signIn(), clock, texts, tasks,
                                 Platform::runLater, mode, this::signInClientId), texts, owner).show());

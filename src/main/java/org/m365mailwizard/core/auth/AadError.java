@@ -83,6 +83,17 @@ public enum AadError {
         return this == UNKNOWN ? "unknown" : Integer.toString(code);
     }
 
+    /** The error whose message or fix has this key ({@code app.aadsts.7000215.message}), if any. */
+    public static Optional<AadError> fromMessageKey(String key) {
+        for (AadError e : values()) {
+            String prefix = "app.aadsts." + e.keyPart() + ".";
+            if (key.equals(prefix + "message") || key.equals(prefix + "fix")) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
     public static AadError fromCode(int code) {
         for (AadError e : values()) {
             if (e.code == code && e != UNKNOWN) {

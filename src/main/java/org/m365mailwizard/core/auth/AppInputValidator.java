@@ -214,8 +214,10 @@ public final class AppInputValidator {
             return Finding.of(id, Status.FAIL, closest, found, Message.of(key, closest, input.target().id()))
                     .withNote(Message.of("app.redirect.match.fix", closest));
         }
+        // Only a plugin that decides the URI can be matched; a typed one (another server) is checked by the rules alone.
         return Finding.of(id, Status.PASS, expected.isEmpty() ? value : expected, found,
-                Message.of("app.redirect.ok", value)).withNote(Message.of("app.redirect.platformWeb"));
+                Message.of(sent.isEmpty() ? "app.redirect.okRules" : "app.redirect.ok", value))
+                .withNote(Message.of("app.redirect.platformWeb"));
     }
 
     /** The redirect URIs the plugin may send for the site (FluentSMTP: in each permalink form). */

@@ -54,6 +54,11 @@ public record TestMessage(String testId, String subject, String htmlBody, String
         }
     }
 
+    /** The subject used when none is given: it names the product, the domain and the time. */
+    public static String defaultSubject(Texts texts, Clock clock, String domain) {
+        return texts.get("graph.mail.subject", texts.get("app.title"), domain, ZonedDateTime.now(clock).format(Builder.TIME));
+    }
+
     public static Builder builder(Texts texts, Clock clock) {
         return new Builder(texts, clock);
     }
@@ -98,7 +103,7 @@ public record TestMessage(String testId, String subject, String htmlBody, String
             String product = texts.get("app.title");
             String time = ZonedDateTime.now(clock).format(TIME);
             String chosenSubject = subject == null || subject.isBlank()
-                    ? texts.get("graph.mail.subject", product, domain, time) : subject.strip();
+                    ? defaultSubject(texts, clock, domain) : subject.strip();
             TestMessageBodies bodies = new TestMessageBodies(texts, product, domain, Recipients.forDisplay(sender),
                     time, grant, testId, findings, attachments.stream().map(MailAttachment::name).toList());
             List<Header> headers = new ArrayList<>();

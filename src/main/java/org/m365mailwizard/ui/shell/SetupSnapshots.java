@@ -56,6 +56,7 @@ final class SetupSnapshots {
         texts.put("clientId", m.clientIdProperty());
         texts.put("redirectUri", m.redirectUriProperty());
         texts.put("recipients", m.recipientsProperty());
+        texts.put("testSubject", m.testSubjectProperty());
         return texts;
     }
 

@@ -27,6 +27,7 @@ import org.m365mailwizard.core.config.Endpoints;
 import org.m365mailwizard.core.config.Grant;
 import org.m365mailwizard.core.config.PluginTarget;
 import org.m365mailwizard.core.export.ExportTarget;
+import org.m365mailwizard.ui.common.ShownOutcome;
 
 /**
  * The state of one setup, shared by every step (as Cryptomator's wizard-scoped properties). Text
@@ -78,6 +79,10 @@ public final class WizardModel {
 
     // Test mail
     private final StringProperty recipients = new SimpleStringProperty("");
+    /** The test mail's own subject; empty for the generated one. */
+    private final StringProperty testSubject = new SimpleStringProperty("");
+    /** What a step's page last showed for an attempt, by {@code step} or {@code step.part}, to show again after a rebuild. */
+    private final Map<String, ObjectProperty<ShownOutcome>> shownOutcomes = new LinkedHashMap<>();
     private final BooleanProperty saveToSentItems = new SimpleBooleanProperty(true);
 
     // Choices made on later steps (saved with the setup, like the typed values)
@@ -117,6 +122,7 @@ public final class WizardModel {
     public ObjectProperty<AccessToken> applicationTokenProperty() { return applicationToken; }
     public ObjectProperty<AccessToken> delegatedTokenProperty() { return delegatedToken; }
     public StringProperty recipientsProperty() { return recipients; }
+    public StringProperty testSubjectProperty() { return testSubject; }
     public BooleanProperty saveToSentItemsProperty() { return saveToSentItems; }
     public BooleanProperty dnsAuthoritativeProperty() { return dnsAuthoritative; }
     public BooleanProperty rememberSignInProperty() { return rememberSignIn; }
@@ -153,6 +159,14 @@ public final class WizardModel {
         };
     }
 
+    /**
+     * The outcome the page {@code key} ({@code mail}, {@code consent.admin}, ...) showed last: the page
+     * is rebuilt on a language switch and shows it again in the new words.
+     */
+    public ObjectProperty<ShownOutcome> shownOutcomeProperty(String key) {
+        return shownOutcomes.computeIfAbsent(key, k -> new SimpleObjectProperty<>());
+    }
+
     /** Everything a step's state depends on, to watch for a redraw. */
     public List<Observable> results() {
         List<Observable> all = new ArrayList<>(List.of(domainFindings, appFindings, consentFindings, dnsFindings,
@@ -170,7 +184,7 @@ public final class WizardModel {
     /** Every value back to its default: the user chose to discard this setup. */
     public void clear() {
         for (StringProperty text : List.of(domain, sender, senderName, siteUrl, wordpressUrl, tenant, tenantId, tenantDomain,
-                clientId, clientSecret, redirectUri, recipients)) {
+                clientId, clientSecret, redirectUri, recipients, testSubject)) {
             text.set("");
         }
         plainPermalinks.set(false);
@@ -189,6 +203,7 @@ public final class WizardModel {
         dnsRecords.set(DnsRecords.none());
         List.of(domainFindings, appFindings, consentFindings, dnsFindings, mailFindings).forEach(List::clear);
         checkedFor.values().forEach(p -> p.set(null));
+        shownOutcomes.values().forEach(p -> p.set(null));
         applicationToken.set(null);
         delegatedToken.set(null);
     }

@@ -97,6 +97,9 @@ class WizardFlowTest {
         robot.click("#newButton");
         fillDomainAndApp(robot, "contoso.com");
         robot.next(EN.get("consent.step.title"));
+        // The sender's sign-in (and its "Remember me") is shown only for the delegated permission.
+        assertThat(fx.lookup("#signInSection").query().isVisible()).isFalse();
+        fx.interact(() -> wizard.window.model().grantProperty().set(org.m365mailwizard.core.config.Grant.DELEGATED));
         robot.click("#rememberMe");
         robot.next(EN.get("step.title.dns"));
         robot.waitUntil("the DNS check", () -> wizard.window.model().dnsFindings().size() == 6);

@@ -27,7 +27,11 @@ import javafx.util.converter.LocalDateStringConverter;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.Validator;
-import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
+import javafx.scene.Node;
+import javafx.scene.layout.HBox;
+import org.m365mailwizard.ui.common.StatusBadge;
+import org.m365mailwizard.ui.common.StepStatus;
+import org.m365mailwizard.ui.common.ThemedValidationDecoration;
 import org.m365mailwizard.ui.common.Clipboards;
 import org.m365mailwizard.core.auth.AppCheckIds;
 import org.m365mailwizard.core.check.Finding;
@@ -77,6 +81,18 @@ public final class AppStepController implements WizardStep {
     @FXML private Label progressLabel;
     @FXML private Hyperlink adminConsentLink;
     @FXML private VBox findingsBox;
+    @FXML private VBox microsoftBox;
+    @FXML private Label microsoftHeading;
+    @FXML private Label staleLine;
+    @FXML private Label blockedLine;
+    @FXML private VBox microsoftList;
+    @FXML private Label tenantFeedback;
+    @FXML private Label clientIdFeedback;
+    @FXML private Label secretFeedback;
+    @FXML private Label expiryFeedback;
+    @FXML private Label redirectFeedback;
+    @FXML private Label redirectHint;
+    @FXML private HBox redirectRow;
 
     /** Opens "Create it for me" or "Check and repair this app" over the given window. */
     @FunctionalInterface
@@ -131,6 +147,11 @@ public final class AppStepController implements WizardStep {
         secretHelp.setOnAction(e -> openUrl.accept(vm.appHelpLink()));
         copyRedirectButton.setOnAction(e -> copy(model.redirectUriProperty().get()));
         copyRedirectButton.disableProperty().bind(model.redirectUriProperty().isEmpty());
+        // Another server sending with the app's own permission needs no redirect URI: no field, no hint.
+        for (Node node : List.<Node>of(redirectLabel, redirectRow, redirectHint)) {
+            node.visibleProperty().bind(vm.redirectNeeded());
+            node.managedProperty().bind(vm.redirectNeeded());
+        }
         multiTenantNote.visibleProperty().bind(vm.multiTenantRequired());
         multiTenantNote.managedProperty().bind(vm.multiTenantRequired());
 
@@ -160,8 +181,8 @@ public final class AppStepController implements WizardStep {
         adminConsentLink.managedProperty().bind(vm.adminConsentUrlProperty().isNotEmpty());
         adminConsentLink.setOnAction(e -> openUrl.accept(URI.create(vm.adminConsentUrlProperty().get())));
 
-        // Style classes "error"/"warning" on the field itself: themeable, and visible to tests.
-        validation.setValidationDecorator(new StyleClassValidationDecoration());
+        // As in step 1: the field's own danger/warning state, and the reason in words under it.
+        validation.setValidationDecorator(new ThemedValidationDecoration());
         validation.registerValidator(tenantField, false, decorate(AppCheckIds.TENANT));
         validation.registerValidator(clientIdField, false, decorate(AppCheckIds.CLIENT_ID));
         validation.registerValidator(secretField, false, decorate(AppCheckIds.SECRET));
@@ -169,8 +190,48 @@ public final class AppStepController implements WizardStep {
         validation.registerValidator(expiryPicker, false, decorate(AppCheckIds.SECRET_EXPIRY));
         validation.registerValidator(redirectField, false, decorate(AppCheckIds.REDIRECT_URI));
 
+        staleLine.textProperty().bind(Bindings.createStringBinding(() -> vm.staleReason().get() == null ? ""
+                : texts.format(vm.staleReason().get()), vm.staleReason()));
+        staleLine.setGraphic(StatusBadge.of(StepStatus.STALE, texts).getGraphic());
+        showWhen(staleLine, staleLine.textProperty().isNotEmpty());
+        blockedLine.textProperty().bind(Bindings.createStringBinding(() -> vm.blockedReason().get() == null ? ""
+                : texts.format(vm.blockedReason().get()), vm.blockedReason()));
+        blockedLine.setGraphic(StatusBadge.icon(Status.FAIL));
+        showWhen(blockedLine, blockedLine.textProperty().isNotEmpty());
+
         model.appFindings().addListener((ListChangeListener<Finding>) change -> showFindings());
+        vm.staleReason().addListener(o -> showFindings());
         showFindings();
+    }
+
+    private static void showWhen(Node node, javafx.beans.value.ObservableBooleanValue condition) {
+        node.visibleProperty().bind(condition);
+        node.managedProperty().bind(condition);
+    }
+
+    /** The reason under each field, as in step 1: red for a problem, amber for a note, nothing when fine. */
+    private void showFieldFeedback() {
+        feedback(tenantFeedback, AppCheckIds.TENANT, model().tenantProperty().get());
+        feedback(clientIdFeedback, AppCheckIds.CLIENT_ID, model().clientIdProperty().get());
+        feedback(secretFeedback, AppCheckIds.SECRET, model().clientSecretProperty().get());
+        feedback(expiryFeedback, AppCheckIds.SECRET_EXPIRY, model().clientSecretExpiresProperty().get());
+        feedback(redirectFeedback, AppCheckIds.REDIRECT_URI, model().redirectUriProperty().get());
+    }
+
+    private org.m365mailwizard.ui.shell.WizardModel model() {
+        return vm.model();
+    }
+
+    private void feedback(Label label, String id, Object value) {
+        Optional<Finding> finding = vm.fieldFinding(id).filter(f -> f.status() != Status.PASS);
+        boolean show = finding.isPresent() && !isBlank(value);
+        label.getStyleClass().removeAll("error", "warning");
+        label.setText(show ? texts.format(finding.get().message()) : "");
+        if (show) {
+            label.getStyleClass().add(finding.get().status() == Status.WARN ? "warning" : "error");
+        }
+        label.setVisible(show);
+        label.setManaged(show);
     }
 
     private <T> Validator<T> decorate(String findingId) {
@@ -193,25 +254,51 @@ public final class AppStepController implements WizardStep {
         return value == null || value.toString().isBlank();
     }
 
+    /**
+     * Microsoft's answer first, where the user is looking (under the buttons that ask), then the checks
+     * of what is typed: each with its state as an icon and a word, as on the DNS step.
+     */
     private void showFindings() {
         findingsBox.getChildren().clear();
+        microsoftList.getChildren().clear();
+        boolean stale = vm.staleReason().get() != null;
         for (Finding f : vm.model().appFindings()) {
-            Label line = new Label(texts.get("app.step.finding", texts.get("app.step.status." + f.status().jsonName()),
-                    texts.format(f.message())));
-            line.setWrapText(true);
-            line.setId("finding-" + f.id());
-            line.getStyleClass().removeAll(STATUS_CLASSES);
-            line.getStyleClass().addAll("finding", f.status().jsonName());
-            findingsBox.getChildren().add(line);
-            if (f.status() != Status.PASS) {
-                for (Message note : f.notes()) {
-                    Label fix = new Label(texts.format(note));
-                    fix.setWrapText(true);
-                    fix.getStyleClass().addAll("finding-note", "hint");
-                    findingsBox.getChildren().add(fix);
-                }
+            boolean remote = AppStepViewModel.fromMicrosoft(f);
+            (remote ? microsoftList : findingsBox).getChildren().add(row(f, remote && stale));
+        }
+        boolean answered = !microsoftList.getChildren().isEmpty();
+        Message when = vm.answeredAt();
+        microsoftHeading.setText(when == null ? texts.get("app.step.microsoft.heading")
+                : texts.get("app.step.microsoft.headingAt", texts.format(when)));
+        microsoftBox.setVisible(answered);
+        microsoftBox.setManaged(answered);
+        showFieldFeedback();
+        validation.revalidate();
+    }
+
+    private Node row(Finding f, boolean stale) {
+        Label badge = stale ? StatusBadge.of(StepStatus.STALE, texts) : StatusBadge.of(f.status(), texts);
+        Label line = new Label(texts.format(f.message()));
+        line.setWrapText(true);
+        line.setId("finding-" + f.id());
+        line.getStyleClass().removeAll(STATUS_CLASSES);
+        line.getStyleClass().addAll("finding", stale ? "stale" : f.status().jsonName());
+        VBox text = new VBox(2, line);
+        if (f.status() != Status.PASS) {
+            for (Message note : f.notes()) {
+                Label fix = new Label(texts.format(note));
+                fix.setWrapText(true);
+                fix.getStyleClass().addAll("finding-note", "hint");
+                text.getChildren().add(fix);
             }
         }
+        HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        text.setMinWidth(0);
+        HBox row = new HBox(8, badge, text);
+        row.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        row.getStyleClass().add("finding-row");
+        return row;
     }
 
     private void copy(String text) {

@@ -27,7 +27,16 @@ import org.m365mailwizard.core.config.Cloud;
 import org.m365mailwizard.core.config.MailConfig;
 import org.m365mailwizard.core.config.Permalinks;
 import org.m365mailwizard.core.config.PluginTarget;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
+import javafx.beans.binding.ObjectBinding;
+import org.m365mailwizard.core.auth.AadError;
+import org.m365mailwizard.core.config.Grant;
 import org.m365mailwizard.ui.common.FxTasks;
+import org.m365mailwizard.ui.common.ShownOutcome;
+import org.m365mailwizard.ui.common.StepStatus;
+import org.m365mailwizard.ui.shell.StepState;
 import org.m365mailwizard.ui.shell.CheckedFor;
 import org.m365mailwizard.ui.shell.StepInputs;
 import org.m365mailwizard.ui.shell.WizardModel;
@@ -43,6 +52,12 @@ import org.m365mailwizard.ui.shell.WizardModel;
 public final class AppStepViewModel {
 
     private static final String STEP = "app";
+    /** The key of Microsoft's last answer in {@link WizardModel#shownOutcomeProperty}: when, and for which client. */
+    public static final String MICROSOFT_OUTCOME = "app.microsoft";
+    /** Answers from Microsoft, as opposed to the checks of what is typed. */
+    private static final Set<String> MICROSOFT_IDS = Set.of(AppCheckIds.TENANT_DISCOVERY, AppCheckIds.TOKEN,
+            AppCheckIds.MAIL_SEND);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final WizardModel model;
     private final AppRegistrationCheck check;
@@ -59,12 +74,22 @@ public final class AppStepViewModel {
     private final BooleanBinding redirectComputed;
     private final BooleanBinding multiTenantRequired;
     private final BooleanBinding canAdvance;
+    private final BooleanBinding redirectNeeded;
+    private final ObjectBinding<Message> staleReason;
+    private final ObjectBinding<Message> blockedReason;
+    private final Clock clock;
     private FxTasks.Handle current;
 
     public AppStepViewModel(WizardModel model, AppRegistrationCheck check, FxTasks tasks) {
+        this(model, check, tasks, Clock.systemDefaultZone());
+    }
+
+    /** @param clock says when Microsoft answered ("checked at 16:05") */
+    public AppStepViewModel(WizardModel model, AppRegistrationCheck check, FxTasks tasks, Clock clock) {
         this.model = model;
         this.check = check;
         this.tasks = tasks;
+        this.clock = clock;
         computedRedirectUri = Bindings.createStringBinding(this::pluginRedirectUri, model.siteUrlProperty(),
                 model.wordpressUrlProperty(),
                 model.targetProperty(), model.plainPermalinksProperty());
@@ -72,10 +97,13 @@ public final class AppStepViewModel {
         multiTenantRequired = Bindings.createBooleanBinding(
                 () -> model.targetProperty().get() != null && model.targetProperty().get().signsInThroughCommon(),
                 model.targetProperty());
-        // The redirect URI follows the site and plugin whenever the plugin decides it.
+        // The redirect URI follows the site and plugin whenever the plugin decides it; a plugin that
+        // decides none (another server) drops the one the earlier plugin would have sent.
         computedRedirectUri.addListener((o, old, now) -> {
             if (!now.isEmpty()) {
                 model.redirectUriProperty().set(now);
+            } else if (old != null && !old.isEmpty() && old.equals(model.redirectUriProperty().get())) {
+                model.redirectUriProperty().set("");
             }
         });
         if (!computedRedirectUri.get().isEmpty()) {
@@ -93,7 +121,23 @@ public final class AppStepViewModel {
             model.targetProperty(), model.siteUrlProperty(), model.wordpressUrlProperty(), model.grantProperty()}) {
             o.addListener(x -> revalidate());
         }
-        canAdvance = Bindings.createBooleanBinding(() -> input.get() != null && !input.get().blocksSending(), input);
+        redirectNeeded = Bindings.createBooleanBinding(() -> !computedRedirectUri.get().isEmpty()
+                        || effectiveGrant() == Grant.DELEGATED || !model.redirectUriProperty().get().isBlank(),
+                computedRedirectUri, model.grantProperty(), model.targetProperty(), model.redirectUriProperty());
+        List<Observable> watched = new ArrayList<>(model.inputs());
+        watched.addAll(model.results());
+        Observable[] all = watched.toArray(Observable[]::new);
+        staleReason = Bindings.createObjectBinding(() -> {
+            StepState state = StepState.of(STEP, model);
+            return state.status() == StepStatus.STALE && microsoftFindings().findAny().isPresent()
+                    ? state.staleReason() : null;
+        }, all);
+        blockedReason = Bindings.createObjectBinding(() -> staleReason.get() != null ? null
+                : microsoftFindings().filter(f -> f.status() == Status.FAIL)
+                .filter(f -> !f.id().equals(AppCheckIds.MAIL_SEND))
+                .findFirst().map(f -> Message.of("app.step.blocked")).orElse(null), all);
+        canAdvance = Bindings.createBooleanBinding(() -> input.get() != null && !input.get().blocksSending()
+                && blockedReason.get() == null, input, blockedReason);
         List<Finding> earlier = List.copyOf(model.appFindings());
         revalidate();
         restore(earlier);
@@ -177,6 +221,10 @@ public final class AppStepViewModel {
                     }
                     adminConsentUrl.set(consentLink(result.findings()));
                     publish();
+                    String at = TIME.format(clock.instant().atZone(clock.getZone()));
+                    Message when = Message.of("app.step.answeredAt", at, typed.clientId() == null ? "-" : typed.clientId().strip());
+                    model.shownOutcomeProperty(MICROSOFT_OUTCOME).set(new ShownOutcome(
+                            Status.worst(result.findings().stream().map(Finding::status).toList()), when, null, when, List.of()));
                 })
                 .onError(this::unexpected)
                 .andFinally(this::finish)
@@ -284,9 +332,69 @@ public final class AppStepViewModel {
         }
     }
 
-    /** The finding about one field (an id of {@link AppCheckIds}) as of the values right now. */
+    /**
+     * The finding about one field (an id of {@link AppCheckIds}) as of the values right now: the check
+     * of what is typed, or, when that has nothing against it, Microsoft's refusal that names this
+     * field (a refused secret marks the secret) while it still belongs to the values typed.
+     */
     public Optional<Finding> fieldFinding(String id) {
-        return check.validate(config()).finding(id);
+        Optional<Finding> local = check.validate(config()).finding(id);
+        if (local.isPresent() && local.get().status() != Status.PASS) {
+            return local;
+        }
+        if (staleReason.get() == null) {
+            Optional<Finding> refusal = microsoftFindings().filter(f -> f.status() == Status.FAIL)
+                    .filter(f -> id.equals(fieldOf(f))).findFirst();
+            if (refusal.isPresent()) {
+                return refusal;
+            }
+        }
+        return local;
+    }
+
+    /** The field a refusal from Microsoft points at (AADSTS table), or null. */
+    static String fieldOf(Finding finding) {
+        if (finding.id().equals(AppCheckIds.TENANT_DISCOVERY)) {
+            return AppCheckIds.TENANT;
+        }
+        return AadError.fromMessageKey(finding.message().key()).map(AadError::findingId).orElse(null);
+    }
+
+    /** True for an answer from Microsoft, false for a check of what is typed. */
+    public static boolean fromMicrosoft(Finding finding) {
+        return MICROSOFT_IDS.contains(finding.id());
+    }
+
+    private java.util.stream.Stream<Finding> microsoftFindings() {
+        return model.appFindings().stream().filter(AppStepViewModel::fromMicrosoft);
+    }
+
+    private Grant effectiveGrant() {
+        if (model.grantProperty().get() != null) {
+            return model.grantProperty().get();
+        }
+        return model.targetProperty().get() == null ? Grant.APPLICATION : model.targetProperty().get().defaultGrant();
+    }
+
+    /** False when nothing needs a redirect URI (another server, app's own permission): the field is then hidden. */
+    public BooleanBinding redirectNeeded() {
+        return redirectNeeded;
+    }
+
+    /** Why Microsoft's answers shown no longer hold for what is typed ("the secret has changed since"), or null. */
+    public ObjectBinding<Message> staleReason() {
+        return staleReason;
+    }
+
+    /** Why Next is off although the values look right: Microsoft refused them; null otherwise. */
+    public ObjectBinding<Message> blockedReason() {
+        return blockedReason;
+    }
+
+    /** When Microsoft answered last and for which client ID, or null before any answer. */
+    public Message answeredAt() {
+        ShownOutcome last = model.shownOutcomeProperty(MICROSOFT_OUTCOME).get();
+        return last == null ? null : last.message();
     }
 
     public WizardModel model() {

@@ -26,6 +26,8 @@ import org.m365mailwizard.core.auth.consent.DelegatedSignIn;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.ui.common.StatusBadge;
+import org.m365mailwizard.ui.common.StepStatus;
 import org.m365mailwizard.ui.common.WizardStep;
 
 /** Step 3's view: binds the two browser tasks of {@link ConsentStepViewModel} to their controls. */
@@ -59,6 +61,12 @@ public final class ConsentStepController implements WizardStep {
     @FXML private HBox signInUrlBox;
     @FXML private TextField signInUrl;
     @FXML private Label signInSummary;
+    @FXML private Label staleLine;
+    @FXML private HBox alreadyBox;
+    @FXML private Label alreadyLabel;
+    @FXML private Button recheckButton;
+    @FXML private Label adminExplain;
+    @FXML private javafx.scene.layout.VBox signInSection;
 
     public ConsentStepController(ConsentStepViewModel vm, Texts texts, Clock clock) {
         this.vm = vm;
@@ -69,6 +77,21 @@ public final class ConsentStepController implements WizardStep {
     @FXML
     private void initialize() {
         grantHint.textProperty().bind(text(vm.grantHint()));
+        // Only the flow the grant needs: the sign-in as the sender is for the delegated permission.
+        showWhen(signInSection, vm.signInNeeded());
+        alreadyLabel.textProperty().bind(text(vm.alreadyGranted()));
+        alreadyLabel.setGraphic(StatusBadge.icon(Status.PASS));
+        showWhen(alreadyBox, vm.alreadyGranted().isNotNull());
+        recheckButton.disableProperty().bind(vm.admin().busyProperty());
+        // Consent is given already: the browser steps are no longer the thing to do.
+        showWhen(adminExplain, vm.alreadyGranted().isNull());
+        grantButton.getStyleClass().add("accent");
+        vm.alreadyGranted().addListener((o, before, now) -> accentGrant(now == null));
+        accentGrant(vm.alreadyGranted().get() == null);
+        staleLine.textProperty().bind(Bindings.createStringBinding(() -> vm.staleReason().get() == null ? ""
+                : texts.get("consent.step.earlier", texts.format(vm.staleReason().get())), vm.staleReason()));
+        staleLine.setGraphic(StatusBadge.of(StepStatus.STALE, texts).getGraphic());
+        showWhen(staleLine, staleLine.textProperty().isNotEmpty());
         bindTask(vm.admin(), grantButton, cancelAdminButton, adminProgress, adminCountdown, adminStatus, adminUrlBox,
                 adminUrl, adminSummary);
         bindTask(vm.signIn(), signInButton, cancelSignInButton, signInProgress, signInCountdown, signInStatus,
@@ -113,12 +136,17 @@ public final class ConsentStepController implements WizardStep {
             Message fix = task.fixProperty().get();
             return prefix + texts.format(message) + (fix == null ? "" : "\n" + texts.format(fix));
         }, task.messageProperty(), task.outcomeProperty(), task.fixProperty()));
-        task.outcomeProperty().addListener((o, before, now) -> {
+        // An outcome for inputs that have changed since keeps its words but not its colour.
+        Runnable style = () -> {
             status.getStyleClass().removeAll(STATUS_CLASSES);
-            if (now != null) {
+            Status now = task.outcomeProperty().get();
+            if (now != null && vm.staleReason().get() == null) {
                 status.getStyleClass().add("status-" + now.jsonName());
             }
-        });
+        };
+        task.outcomeProperty().addListener(o -> style.run());
+        vm.staleReason().addListener(o -> style.run());
+        style.run();
         showWhen(status, status.textProperty().isNotEmpty());
         url.textProperty().bind(task.manualUrlProperty());
         showWhen(urlBox, task.manualUrlProperty().isNotEmpty());
@@ -139,6 +167,18 @@ public final class ConsentStepController implements WizardStep {
     @FXML
     private void grantAdminConsent() {
         vm.grantAdminConsent();
+    }
+
+    @FXML
+    private void recheck() {
+        vm.recheckMailSend();
+    }
+
+    private void accentGrant(boolean accent) {
+        grantButton.getStyleClass().remove("accent");
+        if (accent) {
+            grantButton.getStyleClass().add("accent");
+        }
     }
 
     @FXML

@@ -31,7 +31,14 @@ import org.m365mailwizard.core.check.ProblemException;
 import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.config.Grant;
 import org.m365mailwizard.core.config.MailConfig;
+import java.util.ArrayList;
+import javafx.beans.Observable;
+import org.m365mailwizard.core.auth.AppCheckIds;
 import org.m365mailwizard.ui.common.FxTasks;
+import org.m365mailwizard.ui.common.ShownOutcome;
+import org.m365mailwizard.ui.common.StepStatus;
+import org.m365mailwizard.ui.shell.StepState;
+import org.m365mailwizard.ui.step.app.AppStepViewModel;
 import org.m365mailwizard.ui.shell.CheckedFor;
 import org.m365mailwizard.ui.shell.StepInputs;
 import org.m365mailwizard.ui.shell.WizardModel;
@@ -46,6 +53,8 @@ public final class ConsentStepViewModel {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final String STEP = "consent";
+    private static final String ADMIN = "consent.admin";
+    private static final String SIGN_IN = "consent.signIn";
 
     private final WizardModel model;
     private final ConsentFlows services;
@@ -75,6 +84,83 @@ public final class ConsentStepViewModel {
         this.plan = Objects.requireNonNull(plan);
         this.tasks = Objects.requireNonNull(tasks);
         this.clock = Objects.requireNonNull(clock);
+        // The page is built again after a language switch: the last outcomes are facts, shown anew.
+        restore(admin, ADMIN);
+        restore(signIn, SIGN_IN);
+        List<Observable> watched = new ArrayList<>(model.inputs());
+        watched.addAll(model.results());
+        watched.add(model.shownOutcomeProperty(ADMIN));
+        watched.add(model.shownOutcomeProperty(SIGN_IN));
+        watched.add(model.grantProperty());
+        watched.add(model.targetProperty());
+        watched.add(model.shownOutcomeProperty(AppStepViewModel.MICROSOFT_OUTCOME));
+        Observable[] all = watched.toArray(Observable[]::new);
+        staleReason = Bindings.createObjectBinding(() -> {
+            boolean shown = model.shownOutcomeProperty(ADMIN).get() != null || model.shownOutcomeProperty(SIGN_IN).get() != null;
+            StepState state = StepState.of(STEP, model);
+            return shown && state.status() == StepStatus.STALE ? state.staleReason() : null;
+        }, all);
+        signInNeeded = Bindings.createBooleanBinding(() -> effectiveGrant() == Grant.DELEGATED, all);
+        alreadyGranted = Bindings.createObjectBinding(this::grantedInStepTwo, all);
+    }
+
+    private final ObjectBinding<Message> staleReason;
+    private final BooleanBinding signInNeeded;
+    private final ObjectBinding<Message> alreadyGranted;
+
+    private void restore(BrowserTaskState task, String key) {
+        ShownOutcome last = model.shownOutcomeProperty(key).get();
+        if (last != null) {
+            task.done(last.status(), last.message(), last.fix(), last.proof());
+        }
+    }
+
+    /** Shows an attempt's end and keeps it, as facts, for a page built again. */
+    private void finish(BrowserTaskState task, String key, Status status, Message message, Message fix, Message proof) {
+        task.done(status, message, fix, proof);
+        model.shownOutcomeProperty(key).set(new ShownOutcome(status, message, fix, proof, List.of()));
+    }
+
+    /**
+     * Step 2's token already carried Mail.Send for the app as entered now: consent is given, and
+     * asking an administrator again would only repeat it. Null when not so proven.
+     */
+    private Message grantedInStepTwo() {
+        if (effectiveGrant() != Grant.APPLICATION || !StepState.of("app", model).current()) {
+            return null;
+        }
+        boolean proven = model.appFindings().stream()
+                .anyMatch(f -> f.id().equals(AppCheckIds.MAIL_SEND) && f.status() == Status.PASS);
+        ShownOutcome checked = model.shownOutcomeProperty(AppStepViewModel.MICROSOFT_OUTCOME).get();
+        if (!proven || checked == null || checked.proof() == null) {
+            return null;
+        }
+        return Message.of("consent.step.admin.already", checked.proof().args().toArray());
+    }
+
+    /** Why the outcomes shown no longer hold for what is entered now, or null. */
+    public ObjectBinding<Message> staleReason() {
+        return staleReason;
+    }
+
+    /** True when the plugin sends as a signed-in user: only then is "Sign in as the sender" needed. */
+    public BooleanBinding signInNeeded() {
+        return signInNeeded;
+    }
+
+    /** "Already granted, checked at ... for ..." when step 2 proved Mail.Send for the inputs as they are; else null. */
+    public ObjectBinding<Message> alreadyGranted() {
+        return alreadyGranted;
+    }
+
+    /** Asks for a new app-only token and looks for Mail.Send again, without a browser (consent already given). */
+    public void recheckMailSend() {
+        if (admin.busyProperty().get()) {
+            return;
+        }
+        asked = StepInputs.snapshot(STEP, model);
+        admin.starting(Message.of("consent.step.admin.rechecking"));
+        proveMailSend(config());
     }
 
     public BrowserTaskState admin() {
@@ -156,18 +242,18 @@ public final class ConsentStepViewModel {
         adminSession = null;
         ConsentFindings.admin(result).ifPresent(this::putFinding);
         if (result.status() == AdminConsentResult.Status.CANCELLED) {
-            admin.done(null, result.message(), null, null);
+            finish(admin, ADMIN, null, result.message(), null, null);
             return;
         }
         if (result.status() != AdminConsentResult.Status.GRANTED) {
-            admin.done(result.status() == AdminConsentResult.Status.REFUSED ? Status.FAIL : Status.ERROR,
+            finish(admin, ADMIN, result.status() == AdminConsentResult.Status.REFUSED ? Status.FAIL : Status.ERROR,
                     result.message(), result.fix(), null);
             return;
         }
         if (config.secret().isEmpty()) {
             Finding notChecked = ConsentFindings.appRoleNotChecked();
             putFinding(notChecked);
-            admin.done(Status.WARN, notChecked.message(), null, null);
+            finish(admin, ADMIN, Status.WARN, notChecked.message(), null, null);
             return;
         }
         proveMailSend(config);
@@ -193,7 +279,7 @@ public final class ConsentStepViewModel {
                     if (result.status() == MailSendRoleCheck.Result.Status.PROVEN) {
                         model.applicationTokenProperty().set(result.token());
                     }
-                    admin.done(finding.status(), result.message(), result.fix(), appProof(result.token()));
+                    finish(admin, ADMIN, finding.status(), result.message(), result.fix(), appProof(result.token()));
                 })
                 .onError(this::adminFailed)
                 .start();
@@ -202,7 +288,7 @@ public final class ConsentStepViewModel {
     private void adminFailed(Throwable error) {
         adminSession = null;
         roleCancellation = null;
-        admin.done(error instanceof ProblemException p && p.exitCode() == 2 ? Status.FAIL : Status.ERROR,
+        finish(admin, ADMIN, error instanceof ProblemException p && p.exitCode() == 2 ? Status.FAIL : Status.ERROR,
                 problemOf(error), null, null);
     }
 
@@ -262,12 +348,12 @@ public final class ConsentStepViewModel {
         Status worst = findings.isEmpty() ? null : Status.worst(findings.stream().map(Finding::status).toList());
         Message shown = findings.stream().filter(f -> f.status() == worst && worst != Status.PASS)
                 .map(Finding::message).findFirst().orElse(result.message());
-        signIn.done(worst, shown, result.fix(), result.token() == null ? null : delegatedProof(result.token()));
+        finish(signIn, SIGN_IN, worst, shown, result.fix(), result.token() == null ? null : delegatedProof(result.token()));
     }
 
     private void signInFailed(Throwable error) {
         signInSession = null;
-        signIn.done(error instanceof ProblemException p && p.exitCode() == 2 ? Status.FAIL : Status.ERROR,
+        finish(signIn, SIGN_IN, error instanceof ProblemException p && p.exitCode() == 2 ? Status.FAIL : Status.ERROR,
                 problemOf(error), null, null);
     }
 

@@ -24,9 +24,12 @@ import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.graph.MailAttachment;
-import org.m365mailwizard.core.graph.SendOutcome;
-import org.m365mailwizard.core.graph.SendResult;
+import javafx.scene.shape.SVGPath;
+import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.ui.common.ShownOutcome;
+import org.m365mailwizard.ui.common.StatusBadge;
+import org.m365mailwizard.ui.common.ThemedValidationDecoration;
 import org.m365mailwizard.ui.common.WizardStep;
 
 /**
@@ -42,6 +45,10 @@ public final class MailStepController implements WizardStep {
     @FXML private Label credentialsLabel;
     @FXML private TextField recipientsField;
     @FXML private Label recipientsHint;
+    @FXML private TextField subjectField;
+    @FXML private Label subjectHint;
+    @FXML private Label resultStale;
+    @FXML private Label resultProof;
     @FXML private ListView<Path> attachmentList;
     @FXML private Button addButton;
     @FXML private Button removeButton;
@@ -89,10 +96,15 @@ public final class MailStepController implements WizardStep {
         recipientsField.textProperty().bindBidirectional(vm.recipientsProperty());
         recipientsField.disableProperty().bind(vm.runningProperty());
         showMessage(recipientsHint, vm.recipientsProblemProperty());
+        // The same look as step 1: the field's own danger state, and the reason in red under it.
         ValidationSupport validation = new ValidationSupport();
+        validation.setValidationDecorator(new ThemedValidationDecoration());
         validation.registerValidator(recipientsField, false, (control, value) ->
                 ValidationResult.fromErrorIf(control, format(vm.recipientsProblemProperty().get()),
                         vm.recipientsProblemProperty().get() != null && !String.valueOf(value).isBlank()));
+        subjectField.textProperty().bindBidirectional(vm.subjectProperty());
+        subjectField.disableProperty().bind(vm.runningProperty());
+        subjectHint.setText(texts.get("graph.ui.subject.hint", vm.defaultSubject()));
 
         attachmentList.setItems(vm.attachments());
         attachmentList.setCellFactory(list -> new ListCell<>() {
@@ -124,11 +136,15 @@ public final class MailStepController implements WizardStep {
         progressLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> format(vm.progressProperty().get()), vm.progressProperty()));
 
+        // A mail that went (or may have gone) out has a test id to look for in the received mail.
         checkReceivedButton.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> checkReceived != null && vm.resultProperty().get() != null, vm.resultProperty()));
+                () -> checkReceived != null && vm.shownOutcomeProperty().get() != null
+                        && vm.shownOutcomeProperty().get().proof() != null, vm.shownOutcomeProperty()));
         checkReceivedButton.managedProperty().bind(checkReceivedButton.visibleProperty());
-        vm.resultProperty().addListener((obs, old, now) -> render());
-        vm.failureProperty().addListener((obs, old, now) -> render());
+        showMessage(resultStale, Bindings.createObjectBinding(() -> vm.staleReasonProperty().get() == null ? null
+                : Message.of("graph.ui.earlier", texts.format(vm.staleReasonProperty().get())), vm.staleReasonProperty()));
+        vm.shownOutcomeProperty().addListener((obs, old, now) -> render());
+        vm.staleReasonProperty().addListener((obs, old, now) -> render());
         render();
     }
 
@@ -183,38 +199,35 @@ public final class MailStepController implements WizardStep {
         vm.cancel();
     }
 
+    /** The last outcome, worded in this page's language; an outcome for earlier inputs loses its colour. */
     private void render() {
-        SendResult result = vm.resultProperty().get();
-        Message failure = vm.failureProperty().get();
+        ShownOutcome shown = vm.shownOutcomeProperty().get();
         resultSummary.getStyleClass().removeAll(OUTCOME_STYLES);
-        if (result == null && failure == null) {
+        if (shown == null) {
             resultBox.setVisible(false);
             resultBox.setManaged(false);
             return;
         }
-        List<String> details = new ArrayList<>();
-        if (result != null) {
-            resultSummary.setText(texts.format(result.summary()));
-            resultSummary.getStyleClass().add(result.outcome() == SendOutcome.ACCEPTED ? "success"
-                    : result.outcome().exitCode() == 1 ? "danger" : "warning");
-            if (result.explanation() != null) {
-                details.add(texts.format(result.explanation()));
-            }
-            if (result.fix() != null) {
-                details.add(texts.get("graph.ui.fix", texts.format(result.fix())));
-            }
-            result.notes().forEach(n -> details.add(texts.format(n)));
-            if (result.error() != null && !result.error().requestId().isEmpty()) {
-                details.add(texts.get("graph.ui.requestId", result.error().requestId()));
-            }
-        } else {
-            resultSummary.setText(texts.format(failure));
-            resultSummary.getStyleClass().add("danger");
-            if (vm.failureFixProperty().get() != null) {
-                details.add(texts.get("graph.ui.fix", texts.format(vm.failureFixProperty().get())));
-            }
+        boolean stale = vm.staleReasonProperty().get() != null;
+        resultSummary.setText(texts.format(shown.message()));
+        SVGPath icon = StatusBadge.icon(shown.status());
+        resultSummary.setGraphic(stale ? null : icon);
+        if (!stale) {
+            resultSummary.getStyleClass().add(shown.status() == Status.PASS ? "success"
+                    : shown.status() == Status.WARN ? "warning" : "danger");
         }
+        List<String> details = new ArrayList<>();
+        if (!shown.details().isEmpty()) {
+            details.add(texts.format(shown.details().get(0)));
+        }
+        if (shown.fix() != null) {
+            details.add(texts.get("graph.ui.fix", texts.format(shown.fix())));
+        }
+        shown.details().stream().skip(1).forEach(d -> details.add(texts.format(d)));
         resultDetails.setText(String.join("\n\n", details));
+        resultProof.setText(shown.proof() == null ? "" : texts.format(shown.proof()));
+        resultProof.setVisible(shown.proof() != null);
+        resultProof.setManaged(shown.proof() != null);
         resultBox.setVisible(true);
         resultBox.setManaged(true);
     }

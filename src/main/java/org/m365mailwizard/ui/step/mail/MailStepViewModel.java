@@ -44,7 +44,11 @@ import org.m365mailwizard.core.graph.TestMessage;
 import org.m365mailwizard.core.graph.TokenSource;
 import org.m365mailwizard.core.i18n.Texts;
 import org.m365mailwizard.core.input.DomainName;
+import org.m365mailwizard.core.graph.SendOutcome;
 import org.m365mailwizard.ui.common.FxTasks;
+import org.m365mailwizard.ui.common.ShownOutcome;
+import org.m365mailwizard.ui.common.StepStatus;
+import org.m365mailwizard.ui.shell.StepState;
 import org.m365mailwizard.ui.shell.CheckedFor;
 import org.m365mailwizard.ui.shell.StepInputs;
 import org.m365mailwizard.ui.shell.WizardModel;
@@ -59,6 +63,7 @@ public final class MailStepViewModel {
 
     /** A stored application token is reused only when it is valid for at least this long. */
     private static final Duration TOKEN_MARGIN = Duration.ofMinutes(5);
+    private static final String STEP = "mail";
 
     private final WizardModel model;
     private final GraphMailClient graph;
@@ -79,6 +84,7 @@ public final class MailStepViewModel {
     private final ReadOnlyObjectWrapper<Message> failureFix = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper awaitingDecision = new ReadOnlyBooleanWrapper(false);
     private final ObjectBinding<Message> recipientsProblem;
+    private final ObjectBinding<Message> staleReason;
     private final ObjectBinding<Message> credentialsProblem;
     private final BooleanBinding canSend;
     private Cancellation cancellation = Cancellation.none();
@@ -102,6 +108,13 @@ public final class MailStepViewModel {
         this.credentialsProblem = credentialsProblem(model);
         this.canSend = running.not().and(awaitingDecision.not())
                 .and(recipientsProblem.isNull()).and(credentialsProblem.isNull());
+        List<javafx.beans.Observable> watched = new ArrayList<>(model.inputs());
+        watched.addAll(model.results());
+        watched.add(shown());
+        this.staleReason = Bindings.createObjectBinding(() -> {
+            StepState state = StepState.of(STEP, model);
+            return shown().get() != null && state.status() == StepStatus.STALE ? state.staleReason() : null;
+        }, watched.toArray(javafx.beans.Observable[]::new));
     }
 
     /**
@@ -182,7 +195,8 @@ public final class MailStepViewModel {
         findings.addAll(model.consentFindings());
         findings.addAll(model.dnsFindings());
         TokenSource tokens = tokenSource(config, grant);
-        CheckedFor asked = StepInputs.snapshot("mail", model);
+        CheckedFor asked = StepInputs.snapshot(STEP, model);
+        String subject = model.testSubjectProperty().get();
         boolean save = saveToSentItems.get();
         Cancellation cancel = new Cancellation();
         cancellation = cancel;
@@ -199,7 +213,7 @@ public final class MailStepViewModel {
             }
             TestMessage message = TestMessage.builder(texts, clock).domain(domainForPeople(config))
                     .sender(config.sender()).grant(grant).recipients(Recipients.parse(typed)).findings(findings)
-                    .attachments(checked).saveToSentItems(save).build();
+                    .subject(subject).attachments(checked).saveToSentItems(save).build();
             return graph.sendMail(Mailbox.of(config, grant), message, tokens, new Progress(), cancel);
         }).onSuccess(sent -> finished(sent, asked)).onError(error -> failed(error, asked)).andFinally(() -> {
             running.set(false);
@@ -210,8 +224,9 @@ public final class MailStepViewModel {
     private void finished(SendResult sent, CheckedFor asked) {
         result.set(sent);
         awaitingDecision.set(sent.mayHaveBeenSent());
-        model.checkedForProperty("mail").set(asked);
+        model.checkedForProperty(STEP).set(asked);
         model.mailFindings().setAll(sent.toFinding());
+        shown().set(shownOf(sent));
     }
 
     private void failed(Throwable error, CheckedFor asked) {
@@ -220,8 +235,9 @@ public final class MailStepViewModel {
         failure.set(problem);
         failureFix.set(error instanceof AadFailure aad ? aad.fix() : null);
         Status status = exit == ExitCode.UNAVAILABLE ? Status.ERROR : Status.FAIL;
-        model.checkedForProperty("mail").set(asked);
+        model.checkedForProperty(STEP).set(asked);
         model.mailFindings().setAll(Finding.of(SendResult.FINDING_ID, status, "HTTP 202 Accepted", List.of(), problem));
+        shown().set(new ShownOutcome(status, problem, failureFix.get(), null, List.of()));
     }
 
     /** Reports from the sending thread, applied on the FX thread. */
@@ -262,6 +278,27 @@ public final class MailStepViewModel {
                 .build();
     }
 
+    private javafx.beans.property.ObjectProperty<ShownOutcome> shown() {
+        return model.shownOutcomeProperty(STEP);
+    }
+
+    /** The outcome as facts, kept in the model: the page rebuilt in another language shows it again. */
+    private static ShownOutcome shownOf(SendResult sent) {
+        List<Message> details = new ArrayList<>();
+        if (sent.explanation() != null) {
+            details.add(sent.explanation());
+        }
+        details.addAll(sent.notes());
+        if (sent.error() != null && !sent.error().requestId().isEmpty()) {
+            details.add(Message.of("graph.ui.requestId", sent.error().requestId()));
+        }
+        Status status = sent.outcome() == SendOutcome.ACCEPTED ? Status.PASS
+                : sent.outcome().exitCode() == ExitCode.CHECK_FAILED ? Status.FAIL : Status.WARN;
+        Message proof = sent.mayHaveBeenSent() || sent.outcome() == SendOutcome.ACCEPTED
+                ? Message.of("graph.ui.testId", sent.testId()) : null;
+        return new ShownOutcome(status, sent.summary(), sent.fix(), proof, details);
+    }
+
     private static Grant grant(WizardModel model) {
         if (model.grantProperty().get() != null) {
             return model.grantProperty().get();
@@ -299,6 +336,25 @@ public final class MailStepViewModel {
     /** Fraction of the current upload, or -1 when there is none (an indeterminate indicator). */
     public ReadOnlyDoubleProperty uploadProgressProperty() { return uploadProgress.getReadOnlyProperty(); }
     public ObjectBinding<Message> recipientsProblemProperty() { return recipientsProblem; }
+    /**
+     * The test mail's own subject (kept in the model), taken as the command line's {@code --subject}
+     * takes it: blank gives the generated one; anything else is sent as typed, trimmed.
+     */
+    public StringProperty subjectProperty() { return model.testSubjectProperty(); }
+    /** The subject used when none is typed, for the sender's domain as of now. */
+    public String defaultSubject() {
+        MailConfig config = config();
+        String domain = config.domain() == null && (config.sender() == null || !config.sender().contains("@")) ? ""
+                : domainForPeople(config);
+        return TestMessage.defaultSubject(texts, clock, domain);
+    }
+    /**
+     * The last test mail's outcome, from this page or the "Send test email" window, even from before a
+     * language switch: facts, worded by the view. Null until a mail was tried.
+     */
+    public ReadOnlyObjectProperty<ShownOutcome> shownOutcomeProperty() { return shown(); }
+    /** Why the shown outcome no longer holds for what is entered now, or null. */
+    public ObjectBinding<Message> staleReasonProperty() { return staleReason; }
     public ObjectBinding<Message> credentialsProblemProperty() { return credentialsProblem; }
     public ReadOnlyObjectProperty<Message> attachmentProblemProperty() { return attachmentProblem.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<SendResult> resultProperty() { return result.getReadOnlyProperty(); }

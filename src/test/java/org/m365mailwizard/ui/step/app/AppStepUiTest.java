@@ -25,6 +25,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
+import atlantafx.base.theme.Styles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,6 +65,7 @@ class AppStepUiTest {
     private final List<URI> opened = new CopyOnWriteArrayList<>();
     private final LogCapture logs = LogCapture.everything("com.microsoft.aad.msal4j", "org.m365mailwizard");
     private WizardModel model;
+    private AppStepController controller;
 
     @Start
     void start(Stage stage) {
@@ -82,6 +84,7 @@ class AppStepUiTest {
         AppStepViewModel vm = new AppStepViewModel(model, check, FxTasks.onFxThread(executor));
         ViewLoader loader = new ViewLoader(texts, type -> new AppStepController(vm, texts, opened::add));
         ViewLoader.Loaded<AppStepController> loaded = loader.load(AppStepController.class, "AppStep.fxml");
+        controller = loaded.controller();
         stage.setScene(new Scene(loaded.root(), 900, 860));
         AppStyles.apply(stage.getScene());
         stage.show();
@@ -133,6 +136,27 @@ class AppStepUiTest {
     }
 
     @Test
+    void theExpiryDateIsIsoInChineseToo(FxRobot robot) {
+        Texts chinese = new Texts(Language.SIMPLIFIED_CHINESE);
+        javafx.scene.Parent[] view = new javafx.scene.Parent[1];
+        robot.interact(() -> {
+            AppStepViewModel zhVm = new AppStepViewModel(model, new AppRegistrationCheck(new AppInputValidator(
+                    Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC)), null, null),
+                    FxTasks.onFxThread(executor));
+            view[0] = new ViewLoader(chinese, type -> new AppStepController(zhVm, chinese, opened::add))
+                    .load(AppStepController.class, "AppStep.fxml").root();
+            controller.view().getScene().setRoot(view[0]);
+            model.clientSecretExpiresProperty().set(LocalDate.of(2027, 5, 1));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.from(view[0]).lookup("#expiryPicker").queryAs(javafx.scene.control.DatePicker.class)
+                .getEditor().getText()).isEqualTo("2027-05-01");
+        assertThat(robot.from(view[0]).lookup("#finding-app-secret-expiry").queryAs(Label.class).getText())
+                .contains("2027-05-01");
+    }
+
+    @Test
     void secretIdIsCalledOutAndBlocksTheCheck(FxRobot robot) {
         type(robot, "#tenantField", tenant);
         paste(robot, "#clientIdField", clientId);
@@ -140,7 +164,8 @@ class AppStepUiTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(finding(robot, "app-secret").getText()).contains("Secret ID");
-        assertThat(robot.lookup("#secretField").queryAs(PasswordField.class).getStyleClass()).contains("error");
+        assertThat(robot.lookup("#secretField").queryAs(PasswordField.class).getPseudoClassStates()).contains(Styles.STATE_DANGER);
+        assertThat(robot.lookup("#secretFeedback").queryAs(Label.class).getStyleClass()).contains("feedback", "error");
         assertThat(robot.lookup("#checkButton").queryAs(Button.class).isDisabled()).isTrue();
         assertThat(entra.requests()).isEmpty();
     }
@@ -166,7 +191,8 @@ class AppStepUiTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(finding(robot, "app-client-id").getText()).contains("removed");
-        assertThat(robot.lookup("#clientIdField").queryAs(TextField.class).getStyleClass()).contains("warning");
+        assertThat(robot.lookup("#clientIdField").queryAs(TextField.class).getPseudoClassStates()).contains(Styles.STATE_WARNING);
+        assertThat(robot.lookup("#clientIdFeedback").queryAs(Label.class).getStyleClass()).contains("feedback", "warning");
     }
 
     @Test
@@ -198,6 +224,28 @@ class AppStepUiTest {
         assertThat(finding(robot, "app-token").getText()).contains("AADSTS7000215").contains("Secret ID");
         assertThat(finding(robot, "app-token").getStyleClass()).contains("fail");
         assertThat(model.applicationTokenProperty().get()).isNull();
+        // Where the user is looking: the answer right under the buttons, no list scrolling of its own.
+        javafx.scene.layout.VBox root = (javafx.scene.layout.VBox) controller.view();
+        int buttons = root.getChildren().indexOf(robot.lookup("#checkButton").queryAs(Button.class).getParent());
+        assertThat(root.getChildren().indexOf(robot.lookup("#microsoftBox").query())).isEqualTo(buttons + 1);
+        assertThat(robot.from(root).lookup(".scroll-pane").queryAll()).isEmpty();
+        assertThat(robot.from(robot.lookup("#microsoftList").<javafx.scene.Node>query()).lookup(".status-badge.status-fail")
+                .queryAs(Label.class).getText()).isEqualTo("Failed");
+        // The field concerned is marked, and Next is off with the reason.
+        assertThat(robot.lookup("#secretField").queryAs(PasswordField.class).getPseudoClassStates()).contains(Styles.STATE_DANGER);
+        assertThat(robot.lookup("#secretFeedback").queryAs(Label.class).getText()).contains("AADSTS7000215");
+        assertThat(robot.lookup("#blockedLine").queryAs(Label.class).isVisible()).isTrue();
+        assertThat(controller.canAdvance().get()).isFalse();
+
+        paste(robot, "#secretField", "x");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // Not wiped: the answer is still there, in words about the earlier secret.
+        assertThat(finding(robot, "app-token").getStyleClass()).contains("stale").doesNotContain("fail");
+        assertThat(robot.lookup("#staleLine").queryAs(Label.class).getText()).contains("earlier client secret");
+        assertThat(robot.lookup("#blockedLine").queryAs(Label.class).isVisible()).isFalse();
+        assertThat(robot.lookup("#secretField").queryAs(PasswordField.class).getPseudoClassStates()).doesNotContain(Styles.STATE_DANGER);
+        assertThat(controller.canAdvance().get()).isTrue();
     }
 
     @Test
@@ -239,7 +287,10 @@ class AppStepUiTest {
         awaitFinding(robot, "app-tenant-discovery");
 
         assertThat(finding(robot, "app-tenant-discovery").getStyleClass()).contains("error");
-        assertThat(finding(robot, "app-tenant-discovery").getText()).startsWith("Not checked");
+        // The state as an icon and a word beside the answer, as on the DNS step.
+        assertThat(robot.lookup(".status-badge.status-error").queryAs(Label.class).getText()).isEqualTo("Could not check");
+        assertThat(finding(robot, "app-tenant-discovery").getText()).contains("could not be reached");
+        assertThat(robot.lookup("#checkButton").queryAs(Button.class).isDisabled()).isFalse();
     }
 
     @Test
@@ -275,14 +326,31 @@ class AppStepUiTest {
 
     @Test
     void otherTargetTakesATypedRedirectUriAndChecksItsRules(FxRobot robot) {
-        robot.interact(() -> model.targetProperty().set(PluginTarget.OTHER));
+        // Another server signing users in (delegated) registers a redirect URI of its own.
+        robot.interact(() -> {
+            model.grantProperty().set(Grant.DELEGATED);
+            model.targetProperty().set(PluginTarget.OTHER);
+        });
         TextField redirect = robot.lookup("#redirectField").queryAs(TextField.class);
-        robot.interact(redirect::clear);
+        assertThat(redirect.getText()).as("the earlier plugin's URI is dropped").isEmpty();
         paste(robot, "#redirectField", "http://www.contoso.com/callback");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(redirect.getStyleClass()).contains("error");
+        assertThat(redirect.getPseudoClassStates()).contains(Styles.STATE_DANGER);
         assertThat(finding(robot, "app-redirect-uri").getText()).contains("https");
+    }
+
+    @Test
+    void anotherServerWithTheAppsOwnPermissionShowsNoRedirectUri(FxRobot robot) {
+        javafx.scene.Parent row = robot.lookup("#redirectField").queryAs(TextField.class).getParent();
+        assertThat(row.isVisible()).isTrue();
+
+        robot.interact(() -> model.targetProperty().set(PluginTarget.OTHER));
+
+        assertThat(row.isVisible()).isFalse();
+        assertThat(row.isManaged()).as("takes no room").isFalse();
+        assertThat(robot.lookup("#redirectHint").queryAs(Label.class).isVisible()).isFalse();
+        assertThat(finding(robot, "app-redirect-uri").getText()).isEqualTo("No redirect URI is needed for sending with the app's own permission.");
     }
 
     @Test

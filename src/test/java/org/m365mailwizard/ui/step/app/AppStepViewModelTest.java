@@ -23,6 +23,7 @@ import org.m365mailwizard.core.auth.AppRegistrationCheck;
 import org.m365mailwizard.core.auth.AppTokenService;
 import org.m365mailwizard.core.auth.TenantDiscovery;
 import org.m365mailwizard.core.check.Finding;
+import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.config.Grant;
 import org.m365mailwizard.core.config.PluginTarget;
@@ -60,7 +61,7 @@ class AppStepViewModelTest {
         model.endpointOverrideProperty().set(entra.endpoints());
         model.targetProperty().set(PluginTarget.OTHER);
         model.grantProperty().set(Grant.APPLICATION);
-        vm = new AppStepViewModel(model, check, FxTasks.sameThread());
+        vm = new AppStepViewModel(model, check, FxTasks.sameThread(), clock);
     }
 
     @AfterEach
@@ -188,6 +189,84 @@ class AppStepViewModelTest {
         assertThat(model.appFindings()).containsExactlyElementsOf(checked);
         assertThat(StepState.of("app", model).status()).isEqualTo(StepStatus.PASSED);
         assertThat(rebuilt.canAdvance().get()).isTrue();
+    }
+
+    @Test
+    void aRefusedSecretMarksTheSecretAndKeepsNextOffUntilTheSecretChanges() throws Exception {
+        entra.tenant(tenant, "contoso.onmicrosoft.com");
+        entra.tokenError(tenant, clientId, 401, "invalid_client", 7000215, "AADSTS7000215: Invalid client secret provided.");
+        fill();
+        assertThat(vm.canAdvance().get()).isTrue();
+
+        vm.checkWithMicrosoft();
+        await(() -> !vm.runningProperty().get());
+
+        assertThat(vm.fieldFinding(AppCheckIds.SECRET)).hasValueSatisfying(f -> {
+            assertThat(f.status()).isEqualTo(Status.FAIL);
+            assertThat(f.message().key()).isEqualTo("app.aadsts.7000215.message");
+        });
+        assertThat(vm.fieldFinding(AppCheckIds.CLIENT_ID)).hasValueSatisfying(f -> assertThat(f.status()).isEqualTo(Status.PASS));
+        assertThat(vm.blockedReason().get()).isEqualTo(Message.of("app.step.blocked"));
+        assertThat(vm.canAdvance().get()).as("Next after a refusal").isFalse();
+        assertThat(vm.answeredAt()).isEqualTo(Message.of("app.step.answeredAt", "00:00", clientId));
+
+        model.clientSecretProperty().set(secret + "x");
+
+        // Microsoft's answer stays, said to be about the earlier secret; it no longer blocks or marks.
+        assertThat(model.appFindings()).extracting(Finding::id).contains(AppCheckIds.TOKEN);
+        assertThat(vm.staleReason().get()).isEqualTo(Message.of("result.stale.secret"));
+        assertThat(vm.blockedReason().get()).isNull();
+        assertThat(vm.canAdvance().get()).isTrue();
+        assertThat(vm.fieldFinding(AppCheckIds.SECRET)).hasValueSatisfying(f -> assertThat(f.status()).isEqualTo(Status.PASS));
+    }
+
+    @Test
+    void aMissingConsentDoesNotKeepNextOffTheConsentStepIsWhereItIsGiven() throws Exception {
+        entra.tenant(tenant, "contoso.onmicrosoft.com");
+        entra.token(tenant, clientId, tenant, List.of());
+        fill();
+
+        vm.checkWithMicrosoft();
+        await(() -> !vm.runningProperty().get());
+
+        assertThat(finding(AppCheckIds.MAIL_SEND).status()).isEqualTo(Status.FAIL);
+        assertThat(vm.blockedReason().get()).isNull();
+        assertThat(vm.canAdvance().get()).isTrue();
+    }
+
+    @Test
+    void anotherServerNeedsNoRedirectUriWhetherChosenHereOrLoadedFromAFile() {
+        model.siteUrlProperty().set("https://www.contoso.com");
+        model.grantProperty().set(null);
+        model.targetProperty().set(PluginTarget.WP_MAIL_SMTP);
+        assertThat(model.redirectUriProperty().get()).startsWith("https://www.contoso.com/");
+        assertThat(vm.redirectNeeded().get()).isTrue();
+
+        model.targetProperty().set(PluginTarget.OTHER);
+
+        assertThat(model.redirectUriProperty().get()).as("the earlier plugin's URI is dropped").isEmpty();
+        assertThat(vm.redirectNeeded().get()).isFalse();
+        Finding chosenHere = finding(AppCheckIds.REDIRECT_URI);
+        assertThat(chosenHere.message().key()).isEqualTo("app.redirect.notNeeded");
+
+        WizardModel loaded = new WizardModel();
+        loaded.siteUrlProperty().set("https://www.contoso.com");
+        loaded.targetProperty().set(PluginTarget.OTHER);
+        AppStepViewModel fromFile = new AppStepViewModel(loaded, check, FxTasks.sameThread());
+        assertThat(fromFile.redirectNeeded().get()).isFalse();
+        assertThat(loaded.appFindings().stream().filter(f -> f.id().equals(AppCheckIds.REDIRECT_URI)).findFirst())
+                .contains(chosenHere);
+    }
+
+    @Test
+    void aTypedRedirectUriForAnotherServerIsNotSaidToMatchAPlugin() {
+        model.siteUrlProperty().set("https://www.contoso.com");
+        model.grantProperty().set(Grant.DELEGATED);
+        model.redirectUriProperty().set("https://app.contoso.com/callback");
+
+        assertThat(vm.redirectNeeded().get()).isTrue();
+        assertThat(finding(AppCheckIds.REDIRECT_URI).message())
+                .isEqualTo(Message.of("app.redirect.okRules", "https://app.contoso.com/callback"));
     }
 
     @Test

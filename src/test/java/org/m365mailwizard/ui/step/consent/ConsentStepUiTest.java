@@ -35,7 +35,14 @@ import org.m365mailwizard.core.auth.consent.ConsentFlows;
 import org.m365mailwizard.core.auth.consent.DelegatedSignIn;
 import org.m365mailwizard.core.auth.consent.MailSendRoleCheck;
 import org.m365mailwizard.core.auth.consent.ProtectedTokenStore;
+import org.m365mailwizard.core.auth.AppCheckIds;
+import org.m365mailwizard.core.check.Finding;
+import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.Status;
+import org.m365mailwizard.core.config.Grant;
+import org.m365mailwizard.ui.common.ShownOutcome;
+import org.m365mailwizard.ui.shell.StepInputs;
+import org.m365mailwizard.ui.step.app.AppStepViewModel;
 import org.m365mailwizard.core.i18n.Language;
 import org.m365mailwizard.core.i18n.Texts;
 import org.m365mailwizard.testsupport.IdentityProviderStandIn;
@@ -66,6 +73,12 @@ class ConsentStepUiTest {
     private Stage stage;
     private ConsentStepController step;
     private ConsentStepViewModel vm;
+    private ConsentFlows services;
+
+    private ConsentStepViewModel newViewModel() {
+        return new ConsentStepViewModel(model, services, new MailSendRoleCheck.Plan(List.of(Duration.ZERO)),
+                FxTasks.onFxThread(background), Clock.systemUTC());
+    }
 
     @Start
     void start(Stage stage) throws IOException {
@@ -84,8 +97,8 @@ class ConsentStepUiTest {
                         new ProtectedTokenStore(store, System.getProperty("os.name"))),
                 config -> new AccessToken("eyJ.app", Instant.now().plusSeconds(3600), List.of("Mail.Send"), List.of(),
                         IdentityProviderStandIn.TENANT, null));
-        vm = new ConsentStepViewModel(model, services, new MailSendRoleCheck.Plan(List.of(Duration.ZERO)),
-                FxTasks.onFxThread(background), Clock.systemUTC());
+        this.services = services;
+        vm = newViewModel();
         ViewLoader loader = new ViewLoader(texts, type -> new ConsentStepController(vm, texts, Clock.systemUTC()));
         step = loader.load(ConsentStepController.class, "ConsentStep.fxml").controller();
         stage.setScene(new Scene(step.view(), 820, 900));
@@ -164,6 +177,61 @@ class ConsentStepUiTest {
         assertThat(robot.lookup("#signInButton").queryAs(Button.class).getText()).isEqualTo("以 " + SENDER + " 身份登录");
         assertThat(robot.lookup("#grantButton").queryAs(Button.class).getText()).isEqualTo("授予管理员同意");
         screenshot("consent-step-zh-CN.png");
+    }
+
+    @Test
+    void aLanguageSwitchShowsTheLastOutcomeAgainAndItGoesStaleWhenTheSenderChanges(FxRobot robot) throws Exception {
+        idp.adminConsentError("access_denied", "AADSTS65004: User declined to consent to access the app.");
+        browserWorks = true;
+        robot.clickOn("#grantButton");
+        waitUntil(() -> robot.lookup("#adminStatus").queryAs(Label.class).getStyleClass().contains("status-fail"));
+
+        // The switch builds a new page and view model on the same wizard model.
+        Texts chinese = new Texts(Language.SIMPLIFIED_CHINESE);
+        robot.interact(() -> {
+            ConsentStepViewModel fresh = newViewModel();
+            ViewLoader loader = new ViewLoader(chinese, type -> new ConsentStepController(fresh, chinese, Clock.systemUTC()));
+            step = loader.load(ConsentStepController.class, "ConsentStep.fxml").controller();
+            stage.getScene().setRoot(step.view());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label status = robot.lookup("#adminStatus").queryAs(Label.class);
+        assertThat(status.isVisible()).isTrue();
+        assertThat(status.getText()).contains("应用权限的同意被拒绝（AADSTS65004）");
+        assertThat(status.getStyleClass()).contains("status-fail");
+        assertThat(robot.lookup("#staleLine").queryAs(Label.class).isVisible()).isFalse();
+
+        robot.interact(() -> model.senderProperty().set("other@contoso.com"));
+
+        assertThat(robot.lookup("#staleLine").queryAs(Label.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#staleLine").queryAs(Label.class).getText()).contains(SENDER);
+        assertThat(status.getStyleClass()).doesNotContain("status-fail");
+    }
+
+    @Test
+    void theAppsOwnPermissionNeedsOnlyAdminConsentAndStepTwosProofIsShown(FxRobot robot) {
+        robot.interact(() -> model.grantProperty().set(Grant.APPLICATION));
+        assertThat(robot.lookup("#signInSection").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#alreadyBox").query().isVisible()).isFalse();
+        assertThat(robot.from(step.view()).lookup(".scroll-pane").queryAll()).as("the shell scrolls the page").isEmpty();
+
+        robot.interact(() -> {
+            model.checkedForProperty("app").set(StepInputs.snapshot("app", model));
+            model.appFindings().setAll(
+                    Finding.of(AppCheckIds.TOKEN, Status.PASS, "", List.of(), Message.of("app.token.ok", "t")),
+                    Finding.of(AppCheckIds.MAIL_SEND, Status.PASS, "", List.of(), Message.of("app.mailSend.ok")));
+            Message when = Message.of("app.step.answeredAt", "16:05", IdentityProviderStandIn.CLIENT_ID);
+            model.shownOutcomeProperty(AppStepViewModel.MICROSOFT_OUTCOME)
+                    .set(new ShownOutcome(Status.PASS, when, null, when, List.of()));
+        });
+
+        assertThat(robot.lookup("#alreadyBox").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#alreadyLabel").queryAs(Label.class).getText())
+                .startsWith("Already granted").contains("16:05", IdentityProviderStandIn.CLIENT_ID);
+        assertThat(robot.lookup("#adminExplain").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#grantButton").queryAs(Button.class).getStyleClass()).doesNotContain("accent");
+        assertThat(robot.lookup("#recheckButton").queryAs(Button.class).isDisabled()).isFalse();
     }
 
     private void screenshot(String name) throws Exception {

@@ -258,6 +258,73 @@ class ConsentStepViewModelTest {
         assertThat(vm.grantHint().get().key()).isEqualTo("consent.step.hint.delegated");
     }
 
+    @Test
+    void theLastOutcomeOutlivesThePageAndIsStaleOnceItsInputsChange() {
+        idp.adminConsentError("access_denied", "AADSTS65004: User declined to consent to access the app.");
+        vm(browser.opener(), FxTasks.sameThread(), Clock.systemUTC(), tokensWithRolesFromCall(1, "Mail.Send"))
+                .grantAdminConsent();
+
+        // Built again, as after a language switch: the same outcome, still current.
+        ConsentStepViewModel rebuilt = vm(browser.opener(), FxTasks.sameThread(), Clock.systemUTC(),
+                tokensWithRolesFromCall(1, "Mail.Send"));
+        assertThat(rebuilt.admin().outcomeProperty().get()).isEqualTo(Status.FAIL);
+        assertThat(rebuilt.admin().messageProperty().get().key()).isEqualTo("app.aadsts.65004.message");
+        assertThat(rebuilt.admin().fixProperty().get()).isNotNull();
+        assertThat(rebuilt.staleReason().get()).isNull();
+
+        model.senderProperty().set("other@contoso.com");
+
+        assertThat(rebuilt.staleReason().get()).isEqualTo(Message.of("result.stale.sender", SENDER));
+        assertThat(vm(browser.opener(), FxTasks.sameThread(), Clock.systemUTC(), tokensWithRolesFromCall(1))
+                .staleReason().get()).as("also on a page built after the change").isNotNull();
+    }
+
+    @Test
+    void theSenderSignInIsOfferedOnlyForTheDelegatedGrant() {
+        ConsentStepViewModel vm = vm(browser.opener(), FxTasks.sameThread(), Clock.systemUTC(), tokensWithRolesFromCall(1));
+        model.targetProperty().set(org.m365mailwizard.core.config.PluginTarget.WPO365);
+        assertThat(vm.signInNeeded().get()).isFalse();
+        model.targetProperty().set(org.m365mailwizard.core.config.PluginTarget.WP_MAIL_SMTP);
+        assertThat(vm.signInNeeded().get()).isTrue();
+        model.grantProperty().set(org.m365mailwizard.core.config.Grant.APPLICATION);
+        assertThat(vm.signInNeeded().get()).isFalse();
+    }
+
+    @Test
+    void mailSendProvenInStepTwoIsSaidToBeGrantedAndCanBeCheckedAgainWithoutABrowser() {
+        model.grantProperty().set(org.m365mailwizard.core.config.Grant.APPLICATION);
+        ConsentStepViewModel vm = vm(browser.opener(), FxTasks.sameThread(), Clock.systemUTC(),
+                tokensWithRolesFromCall(1, "Mail.Send"));
+        assertThat(vm.alreadyGranted().get()).isNull();
+
+        stepTwoProvedMailSend();
+
+        assertThat(vm.alreadyGranted().get())
+                .isEqualTo(Message.of("consent.step.admin.already", "16:05", IdentityProviderStandIn.CLIENT_ID));
+
+        vm.recheckMailSend();
+
+        assertThat(browser.openedCount()).isZero();
+        assertThat(tokenCalls.get()).isEqualTo(1);
+        assertThat(vm.admin().outcomeProperty().get()).isEqualTo(Status.PASS);
+        assertThat(finding("consent-app-role").status()).isEqualTo(Status.PASS);
+
+        // Proven for another app than the one entered now: no longer a reason to skip the consent.
+        model.clientIdProperty().set("11111111-2222-3333-4444-555555555555");
+        assertThat(vm.alreadyGranted().get()).isNull();
+    }
+
+    /** What step 2 leaves in the model after Microsoft's token carried Mail.Send. */
+    private void stepTwoProvedMailSend() {
+        model.checkedForProperty("app").set(org.m365mailwizard.ui.shell.StepInputs.snapshot("app", model));
+        model.appFindings().setAll(
+                Finding.of(org.m365mailwizard.core.auth.AppCheckIds.TOKEN, Status.PASS, "", List.of(), Message.of("app.token.ok", "t")),
+                Finding.of(org.m365mailwizard.core.auth.AppCheckIds.MAIL_SEND, Status.PASS, "", List.of(), Message.of("app.mailSend.ok")));
+        Message when = Message.of("app.step.answeredAt", "16:05", IdentityProviderStandIn.CLIENT_ID);
+        model.shownOutcomeProperty(org.m365mailwizard.ui.step.app.AppStepViewModel.MICROSOFT_OUTCOME)
+                .set(new org.m365mailwizard.ui.common.ShownOutcome(Status.PASS, when, null, when, List.of()));
+    }
+
     private static void await(BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean()) {

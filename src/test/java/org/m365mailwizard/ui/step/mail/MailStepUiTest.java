@@ -226,6 +226,91 @@ class MailStepUiTest {
     }
 
     @Test
+    void theLastOutcomeIsShownAgainInTheNewLanguageAndMarkedStaleWhenInputsChange(FxRobot robot) throws Exception {
+        graph.wireMock().stubFor(post(urlPathEqualTo(SEND)).willReturn(aResponse().withStatus(403).withBody(
+                "{\"error\":{\"code\":\"ErrorAccessDenied\",\"message\":\"Access is denied.\"}}")));
+        paste(robot, "#recipientsField", "alice@example.org");
+        robot.clickOn(find(robot, "#sendButton", Button.class));
+        awaitVisible(robot, "#resultBox");
+        assertThat(text(robot, "#resultSummary")).startsWith("Microsoft 365 refused the test mail");
+
+        // The language switch builds the page anew on the same model.
+        Texts chinese = new Texts(Language.SIMPLIFIED_CHINESE);
+        GraphMailClient client = new GraphMailClient(GraphMailClient.httpClient(RetryPolicy.defaults(), executor), json,
+                GraphLimits.defaults(), RetryPolicy.defaults(), time, time);
+        ViewLoader zh = new ViewLoader(chinese, type -> new MailStepController(new MailStepViewModel(model, client,
+                config -> CompletableFuture.failedFuture(new IllegalStateException("unused")), chinese, time,
+                FxTasks.onFxThread(executor), Platform::runLater), chinese, owner -> List.of()));
+        robot.interact(() -> stage.setScene(new Scene(zh.load(MailStepController.class, "MailStep.fxml").root(), 760, 620)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(find(robot, "#resultBox", Node.class).isVisible()).isTrue();
+        assertThat(text(robot, "#resultSummary")).isEqualTo("Microsoft 365 拒绝了测试邮件（HTTP 403 ErrorAccessDenied）。没有发送任何邮件。");
+        assertThat(text(robot, "#resultDetails")).contains("解决方法：");
+        assertThat(find(robot, "#resultSummary", Label.class).getStyleClass()).contains("danger");
+        assertThat(find(robot, "#resultStale", Label.class).isVisible()).isFalse();
+
+        robot.interact(() -> model.recipientsProperty().set("bob@example.org"));
+
+        assertThat(find(robot, "#resultStale", Label.class).isVisible()).isTrue();
+        assertThat(text(robot, "#resultStale")).contains("alice@example.org");
+        assertThat(find(robot, "#resultSummary", Label.class).getStyleClass()).doesNotContain("danger");
+    }
+
+    @Test
+    void aWrongRecipientLooksLikeAWrongFieldOfStepOne(FxRobot robot) {
+        paste(robot, "#recipientsField", "alice@");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TextField field = find(robot, "#recipientsField", TextField.class);
+        Label hint = find(robot, "#recipientsHint", Label.class);
+        assertThat(field.getPseudoClassStates()).contains(atlantafx.base.theme.Styles.STATE_DANGER);
+        assertThat(hint.isVisible()).isTrue();
+        assertThat(hint.getStyleClass()).contains("feedback", "error");
+        assertThat(find(robot, "#sendButton", Button.class).isDisabled()).isTrue();
+    }
+
+    @Test
+    void theSubjectIsTypedLikeTheCommandLinesSubject(FxRobot robot) throws Exception {
+        graph.wireMock().stubFor(post(urlPathEqualTo(SEND)).willReturn(aResponse().withStatus(202)));
+        paste(robot, "#recipientsField", "alice@example.org");
+        assertThat(text(robot, "#subjectHint")).contains("M365 Mail Wizard", "contoso.com");
+        paste(robot, "#subjectField", "Contact form test");
+        robot.clickOn(find(robot, "#sendButton", Button.class));
+        awaitVisible(robot, "#resultBox");
+
+        JsonNode body = json.readTree(graph.wireMock().findAll(postRequestedFor(urlPathEqualTo(SEND))).get(0).getBody());
+        assertThat(body.at("/message/subject").asText()).isEqualTo("Contact form test");
+    }
+
+    @Test
+    void theSendTestWindowShowsARefusalsWhatToDoWithoutScrolling(FxRobot robot) throws Exception {
+        graph.wireMock().stubFor(post(urlPathEqualTo(SEND)).willReturn(aResponse().withStatus(404).withBody(
+                "{\"error\":{\"code\":\"MailboxNotEnabledForRESTAPI\",\"message\":\"The mailbox is either inactive, "
+                        + "soft-deleted, or is hosted on-premise.\"}}")));
+        robot.interact(() -> model.recipientsProperty().set("alice@example.org"));
+        Stage[] dialog = new Stage[1];
+        robot.interact(() -> dialog[0] = SendTestDialog.open(loader, stage));
+        Node dialogRoot = dialog[0].getScene().getRoot();
+        robot.clickOn(robot.from(dialogRoot).lookup("#sendButton").queryAs(Button.class));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.from(dialogRoot).lookup("#resultBox").query().isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label details = robot.from(dialogRoot).lookup("#resultDetails").queryAs(Label.class);
+        assertThat(details.getText()).contains("What to do:");
+        javafx.scene.control.ScrollPane scroll = robot.from(dialogRoot).lookup(".scroll-pane")
+                .queryAs(javafx.scene.control.ScrollPane.class);
+        double[] bottoms = new double[2];
+        robot.interact(() -> {
+            bottoms[0] = details.localToScene(details.getLayoutBounds()).getMaxY();
+            bottoms[1] = scroll.localToScene(scroll.getLayoutBounds()).getMaxY();
+        });
+        assertThat(scroll.getVvalue()).isZero();
+        assertThat(bottoms[0]).as("the fix ends inside the window as it opened").isLessThanOrEqualTo(bottoms[1]);
+        robot.interact(dialog[0]::close);
+    }
+
+    @Test
     void droppedFilesAreAttachedAndMissingOnesExplained(FxRobot robot) throws Exception {
         Path dir = Files.createTempDirectory("mail-drop");
         Path good = Files.writeString(dir.resolve("a.txt"), "a");

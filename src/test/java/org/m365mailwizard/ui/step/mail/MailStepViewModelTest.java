@@ -92,6 +92,47 @@ class MailStepViewModelTest {
     }
 
     @Test
+    void aTypedSubjectIsSentAndABlankOneGivesTheUsualSubject() throws Exception {
+        graph.wireMock().stubFor(post(urlPathEqualTo(SEND)).willReturn(aResponse().withStatus(202)));
+        MailStepViewModel vm = vm();
+        vm.subjectProperty().set("  Contact form test  ");
+        vm.send();
+        vm.subjectProperty().set("");
+        vm.send();
+
+        var requests = graph.wireMock().findAll(postRequestedFor(urlPathEqualTo(SEND)));
+        assertThat(json.readTree(requests.get(0).getBody()).at("/message/subject").asText()).isEqualTo("Contact form test");
+        assertThat(json.readTree(requests.get(1).getBody()).at("/message/subject").asText())
+                .isEqualTo(vm.defaultSubject()).contains("contoso.com");
+    }
+
+    @Test
+    void theLastOutcomeOutlivesThePageAndGoesStaleWhenItsInputsChange() {
+        graph.wireMock().stubFor(post(urlPathEqualTo(SEND)).willReturn(aResponse().withStatus(403).withBody(
+                "{\"error\":{\"code\":\"ErrorAccessDenied\",\"message\":\"Access is denied.\"}}")));
+        vm().send();
+
+        // The page is built again (a language switch): the same fact, not words, and still current.
+        MailStepViewModel rebuilt = vm();
+        assertThat(rebuilt.shownOutcomeProperty().get()).isNotNull().satisfies(o -> {
+            assertThat(o.status()).isEqualTo(Status.FAIL);
+            assertThat(o.message().args()).contains("ErrorAccessDenied");
+            assertThat(o.fix()).isNotNull();
+        });
+        assertThat(rebuilt.staleReasonProperty().get()).isNull();
+
+        model.recipientsProperty().set("bob@example.org");
+        assertThat(rebuilt.staleReasonProperty().get()).isEqualTo(Message.of("result.stale.recipients", "alice@example.org"));
+
+        // A later attempt replaces it.
+        graph.wireMock().stubFor(post(urlPathEqualTo(SEND)).willReturn(aResponse().withStatus(202)));
+        rebuilt.send();
+        assertThat(rebuilt.shownOutcomeProperty().get().status()).isEqualTo(Status.PASS);
+        assertThat(rebuilt.shownOutcomeProperty().get().proof().key()).isEqualTo("graph.ui.testId");
+        assertThat(rebuilt.staleReasonProperty().get()).isNull();
+    }
+
+    @Test
     void sendsWithTheStoredTokenAndRecordsTheFinding() throws Exception {
         graph.wireMock().stubFor(post(urlPathEqualTo(SEND)).willReturn(aResponse().withStatus(202)));
         model.dnsFindings().add(Finding.of("spf", Status.PASS, "", List.of(), Message.of("graph.mail.attachments", "spf-ok")));
