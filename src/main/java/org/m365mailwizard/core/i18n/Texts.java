@@ -123,7 +123,9 @@ public final class Texts {
                     out = out == args ? args.clone() : out;
                     out[i] = number;
                 } catch (NumberFormatException notANumber) {
-                    // shown as the pattern says, the text left as it is
+                    // A count that is not a number (a caller's slip, or outside text) is shown as it came,
+                    // rather than failing the whole sentence back to its raw pattern.
+                    format.setFormatByArgumentIndex(i, null);
                 }
             }
         }

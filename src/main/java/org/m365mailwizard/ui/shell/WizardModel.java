@@ -160,7 +160,7 @@ public final class WizardModel {
     }
 
     /**
-     * The outcome the page {@code key} ({@code mail}, {@code consent.admin}, ...) showed last: the page
+     * The outcome the page {@code key} ({@code mail}, {@code consent/admin}, ...; not a message key) showed last: the page
      * is rebuilt on a language switch and shows it again in the new words.
      */
     public ObjectProperty<ShownOutcome> shownOutcomeProperty(String key) {

@@ -54,6 +54,13 @@ class PluralsAndFacesTest {
     }
 
     @Test
+    void aCountThatIsNotANumberIsShownAsItCameInsteadOfTheRawPattern() {
+        String text = english.get("findings.summary", "5", "several", "0", "0");
+        assertThat(text).isEqualTo("5 passed, several, 0 failed, 0 could not be checked")
+                .doesNotContain("{").doesNotContain("choice");
+    }
+
+    @Test
     void anArgumentShownPlainlyIsNotTurnedIntoAGroupedNumber() {
         // {1} of app.discovery.ok is a plain argument: a long number there stays exactly as given.
         assertThat(english.format(Message.of("app.discovery.ok", "contoso.com", "20261207", "global")))

@@ -53,7 +53,7 @@ public final class AppStepViewModel {
 
     private static final String STEP = "app";
     /** The key of Microsoft's last answer in {@link WizardModel#shownOutcomeProperty}: when, and for which client. */
-    public static final String MICROSOFT_OUTCOME = "app.microsoft";
+    public static final String MICROSOFT_OUTCOME = "app/microsoft";
     /** Answers from Microsoft, as opposed to the checks of what is typed. */
     private static final Set<String> MICROSOFT_IDS = Set.of(AppCheckIds.TENANT_DISCOVERY, AppCheckIds.TOKEN,
             AppCheckIds.MAIL_SEND);

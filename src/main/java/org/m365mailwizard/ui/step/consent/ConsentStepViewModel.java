@@ -53,8 +53,8 @@ public final class ConsentStepViewModel {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final String STEP = "consent";
-    private static final String ADMIN = "consent.admin";
-    private static final String SIGN_IN = "consent.signIn";
+    private static final String ADMIN = "consent/admin";
+    private static final String SIGN_IN = "consent/signIn";
 
     private final WizardModel model;
     private final ConsentFlows services;
