@@ -7,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -35,15 +37,15 @@ class FirstFrameReportTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         robot.interact(() -> FirstFrameReport.watch(stage, out, () -> 1234));
-        sleepSomePulses();
+        awaitSomePulses(robot);
         assertThat(bytes.toString(StandardCharsets.UTF_8)).as("before the window is shown").isEmpty();
 
         robot.interact(stage::show);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !bytes.toString(StandardCharsets.UTF_8).isEmpty());
-        sleepSomePulses();
+        awaitSomePulses(robot);
         robot.interact(stage::hide);
         robot.interact(stage::show);
-        sleepSomePulses();
+        awaitSomePulses(robot);
 
         assertThat(bytes.toString(StandardCharsets.UTF_8))
                 .isEqualTo("m365-mail-wizard: first frame shown after 1234 ms (JVM uptime)" + System.lineSeparator());
@@ -62,8 +64,18 @@ class FirstFrameReportTest {
         }
     }
 
-    private static void sleepSomePulses() throws InterruptedException {
-        Thread.sleep(300);
+    /** Lets the toolkit draw a few frames (a running timer of our own asks for them), not a fixed time. */
+    private static void awaitSomePulses(FxRobot robot) throws Exception {
+        AtomicInteger pulses = new AtomicInteger();
+        AnimationTimer counter = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulses.incrementAndGet();
+            }
+        };
+        robot.interact(counter::start);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pulses.get() >= 4);
+        robot.interact(counter::stop);
         WaitForAsyncUtils.waitForFxEvents();
     }
 }

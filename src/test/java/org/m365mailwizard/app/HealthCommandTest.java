@@ -153,7 +153,7 @@ class HealthCommandTest {
         List<LoggedRequest> alerts = alertMails();
         assertThat(alerts).hasSize(1);
         JsonNode mail = mapper.readTree(alerts.get(0).getBodyAsString());
-        assertThat(mail.at("/message/subject").asText()).isEqualTo("M365 Mail Wizard: 1 problem(s) with the mail of contoso.com");
+        assertThat(mail.at("/message/subject").asText()).isEqualTo("M365 Mail Wizard: 1 problem with the mail of contoso.com");
         assertThat(mail.at("/message/body/content").asText()).contains("The secret expires on 2026-03-15, in 14 days.",
                 "What to do: Create a new client secret before then", clientId);
         assertThat(mail.get("saveToSentItems").asBoolean()).isFalse();
@@ -163,7 +163,7 @@ class HealthCommandTest {
 
         assertThat(again).isZero();
         assertThat(alertMails()).hasSize(1);
-        assertThat(out).contains("No alert mail: the 1 problem(s) were already announced in an earlier run.");
+        assertThat(out).contains("No alert mail: the 1 problem was already announced in an earlier run.");
     }
 
     @Test

@@ -137,7 +137,7 @@ class PublishDnsCommandTest {
         Run run = publish("fresh.example", "--yes", "--journal", journal.toString());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("LEAVE ALONE: 1 other record(s) in the zone").contains("ADD     MX     fresh.example.").contains("OK      ADD CNAME autodiscover.fresh.example.")
+        assertThat(run.out()).contains("LEAVE ALONE: 1 other record in the zone").contains("ADD     MX     fresh.example.").contains("OK      ADD CNAME autodiscover.fresh.example.")
                 .contains("Verified: the domain's name servers serve the new records");
         assertThat(run.err()).contains("Verifying at the domain's name servers, round 1");
         assertThat(contents("fresh.example", "TXT")).contains(
@@ -231,7 +231,7 @@ class PublishDnsCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("FAILED  ADD TXT _dmarc.midway.example.: Cloudflare refused the API token (HTTP 403, code 10000")
-                .contains("Stopped after 2 applied change(s)").contains("publish-dns --undo " + journal);
+                .contains("Stopped after 2 applied changes").contains("publish-dns --undo " + journal);
         assertThat(contents("midway.example", "TXT")).containsExactly(
                 "midway.example \"v=spf1 include:spf.protection.outlook.com include:_spf.google.com -all\"");
 
@@ -285,7 +285,7 @@ class PublishDnsCommandTest {
             System.setIn(new java.io.ByteArrayInputStream("n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             long writes = cloudflare.writes();
             Run declined = publish("ask.example");
-            assertThat(declined.out()).contains("Apply these 4 change(s) at the DNS host? [y/N]");
+            assertThat(declined.out()).contains("Apply these 4 changes at the DNS host? [y/N]");
             assertThat(declined.exitCode()).isEqualTo(2);
             assertThat(cloudflare.writes()).isEqualTo(writes);
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.m365mailwizard.core.check.Message;
 
 /**
  * Which typed values each step's result depends on: the one table behind "a result belongs to the
@@ -44,7 +45,26 @@ public final class StepInputs {
     /** The ids of the steps whose results are checked for inputs (every step but step 1). */
     public static final List<String> CHECKED_STEPS = List.of("app", "consent", "dns", "mail", "export");
 
+    /**
+     * Inputs whose value is an id ("global"): their stale message has one key per value, which names
+     * it as the user chose it ("result.stale.cloud.global": the cloud "Worldwide (Microsoft 365)"),
+     * in the language of the face that shows it.
+     */
+    private static final Map<String, String> NAMED_PER_VALUE = Map.of(CLOUD.staleKey(), "result.stale.cloud.");
+
     private StepInputs() {
+    }
+
+    /** What to say about an input that has changed since its result was checked. */
+    public static Message staleReason(CheckedFor.Input changed) {
+        if (changed.secret()) {
+            return Message.of(changed.staleKey());
+        }
+        if (changed.value().isEmpty()) {
+            return Message.of(changed.staleKey(), "-");
+        }
+        String family = NAMED_PER_VALUE.get(changed.staleKey());
+        return family != null ? Message.of(family + changed.value()) : Message.of(changed.staleKey(), changed.value());
     }
 
     /** The inputs of step {@code stepId} as they are now. */

@@ -27,9 +27,7 @@ public record StepState(StepStatus status, Message staleReason) {
         if (checked != null) {
             Optional<CheckedFor.Input> changed = checked.firstChangeIn(StepInputs.snapshot(stepId, model));
             if (changed.isPresent()) {
-                CheckedFor.Input input = changed.get();
-                return new StepState(StepStatus.STALE, input.secret() ? Message.of(input.staleKey())
-                        : Message.of(input.staleKey(), input.value().isEmpty() ? "-" : input.value()));
+                return new StepState(StepStatus.STALE, StepInputs.staleReason(changed.get()));
             }
         }
         if (stepId.equals("app") && findings.stream().noneMatch(f -> f.id().equals(AppCheckIds.TOKEN))) {

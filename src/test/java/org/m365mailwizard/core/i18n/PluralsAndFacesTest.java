@@ -53,6 +53,49 @@ class PluralsAndFacesTest {
         assertThat(english.format(Message.of(key, "2026-06-02", Long.parseLong(days)))).isEqualTo(expected);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            publish.plan.count   | 1 | 1 change to apply.
+            publish.plan.count   | 2 | 2 changes to apply.
+            publish.askApply     | 1 | Apply this 1 change at the DNS host? [y/N]
+            publish.askApply     | 2 | Apply these 2 changes at the DNS host? [y/N]
+            health.alert.already | 1 | No alert mail: the 1 problem was already announced in an earlier run.
+            health.alert.already | 2 | No alert mail: the 2 problems were already announced in an earlier run.
+            """)
+    void changesAndProblemsAreCountedInTheRightNumber(String key, String count, String expected) {
+        assertThat(english.format(Message.of(key, Long.parseLong(count)))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            1 | Alert mail sent to ops@contoso.com about 1 problem.
+            2 | Alert mail sent to ops@contoso.com about 2 problems.
+            """)
+    void theAlertMailCountsItsProblems(String count, String expected) {
+        assertThat(english.format(Message.of("health.alert.sent", "ops@contoso.com", Long.parseLong(count))))
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void noEnglishTextHedgesItsPluralWithParentheses() throws IOException {
+        List<String> hedged = new ArrayList<>();
+        for (String bundle : Texts.BUNDLES) {
+            Properties values = englishBundle(bundle);
+            values.stringPropertyNames().stream().filter(key -> values.getProperty(key).contains("(s)"))
+                    .forEach(key -> hedged.add(key + ": " + values.getProperty(key)));
+        }
+        assertThat(hedged).isEmpty();
+    }
+
+    private static Properties englishBundle(String bundle) throws IOException {
+        Properties values = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources", bundle + ".properties"),
+                StandardCharsets.UTF_8)) {
+            values.load(reader);
+        }
+        return values;
+    }
+
     @Test
     void aCountThatIsNotANumberIsShownAsItCameInsteadOfTheRawPattern() {
         String text = english.get("findings.summary", "5", "several", "0", "0");
@@ -101,11 +144,7 @@ class PluralsAndFacesTest {
     void everyEnglishCountThatCanBeOneUsesAChoice() throws IOException {
         List<String> plain = new ArrayList<>();
         for (String bundle : Texts.BUNDLES) {
-            Properties values = new Properties();
-            try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources", bundle + ".properties"),
-                    StandardCharsets.UTF_8)) {
-                values.load(reader);
-            }
+            Properties values = englishBundle(bundle);
             for (String key : values.stringPropertyNames()) {
                 Matcher m = PLAIN_COUNT.matcher(CHOICE.matcher(values.getProperty(key)).replaceAll(""));
                 if (m.find() && !NEVER_ONE.containsKey(key)) {

@@ -112,12 +112,15 @@ class StepResultRuleTest {
 
         StepState state = StepState.of(step, model);
         assertThat(state.status()).isEqualTo(StepStatus.STALE);
-        assertThat(state.staleReason().key()).isEqualTo(staleKey);
-        // In words, with the value it was checked for (never a secret).
-        String words = new Texts(Language.ENGLISH).format(state.staleReason());
+        assertThat(state.staleReason().key()).startsWith(staleKey);
+        // In words, with the value it was checked for (never a secret; a cloud by its name).
+        Texts english = new Texts(Language.ENGLISH);
+        String words = english.format(state.staleReason());
         if (checked.secret()) {
             assertThat(state.staleReason().args()).isEmpty();
             assertThat(words).doesNotContain("Q1w8Q~");
+        } else if (staleKey.equals("result.stale.cloud")) {
+            assertThat(words).contains(english.get("domain.cloud." + checked.value()));
         } else {
             assertThat(words).contains(checked.value());
         }
@@ -146,6 +149,30 @@ class StepResultRuleTest {
             case "result.stale.target" -> model.targetProperty().set(fresh.targetProperty().get());
             default -> throw new IllegalArgumentException(staleKey);
         }
+    }
+
+    @ParameterizedTest(name = "a result for {0} names that cloud as step 1 does, in both languages")
+    @org.junit.jupiter.params.provider.EnumSource(Cloud.class)
+    void aChangedCloudIsNamedNotGivenByItsId(Cloud cloud) {
+        model.cloudProperty().set(cloud);
+        check("dns", Status.PASS);
+        model.cloudProperty().set(cloud == Cloud.CHINA ? Cloud.GLOBAL : Cloud.CHINA);
+
+        Message reason = StepState.of("dns", model).staleReason();
+
+        for (Language language : Language.values()) {
+            Texts texts = new Texts(language);
+            assertThat(texts.has(reason.key())).as(language.tag() + " " + reason.key()).isTrue();
+            assertThat(texts.format(reason)).as(language.tag())
+                    .contains(texts.get("domain.cloud." + cloud.id())).doesNotContain("“" + cloud.id() + "”");
+        }
+        assertThat(new Texts(Language.ENGLISH).format(reason)).isEqualTo(switch (cloud) {
+            case GLOBAL -> "Checked for the cloud “Worldwide (Microsoft 365)”; the cloud has changed since.";
+            case CHINA -> "Checked for the cloud “China (operated by 21Vianet)”; the cloud has changed since.";
+            case USGOV -> "Checked for the cloud “US Government GCC High”; the cloud has changed since.";
+            case USGOV_DOD -> "Checked for the cloud “US Government DoD”; the cloud has changed since.";
+        });
+        assertThat(new Texts(Language.SIMPLIFIED_CHINESE).format(reason)).startsWith("检查的是云“");
     }
 
     @ParameterizedTest(name = "{0}: a later attempt replaces an earlier one")

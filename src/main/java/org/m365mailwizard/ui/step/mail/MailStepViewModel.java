@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -23,8 +24,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.m365mailwizard.core.auth.AadFailure;
 import org.m365mailwizard.core.auth.AccessToken;
+import org.m365mailwizard.core.auth.consent.MailSendRoleCheck;
 import org.m365mailwizard.core.check.ExitCode;
 import org.m365mailwizard.core.check.Finding;
 import org.m365mailwizard.core.check.Message;
@@ -233,7 +234,7 @@ public final class MailStepViewModel {
         Message problem = error instanceof ProblemException p ? p.problem() : Message.of("graph.token.failed");
         int exit = error instanceof ProblemException p ? p.exitCode() : ExitCode.UNAVAILABLE;
         failure.set(problem);
-        failureFix.set(error instanceof AadFailure aad ? aad.fix() : null);
+        failureFix.set(error instanceof ProblemException p ? p.fix() : null);
         Status status = exit == ExitCode.UNAVAILABLE ? Status.ERROR : Status.FAIL;
         model.checkedForProperty(STEP).set(asked);
         model.mailFindings().setAll(Finding.of(SendResult.FINDING_ID, status, "HTTP 202 Accepted", List.of(), problem));
@@ -263,10 +264,25 @@ public final class MailStepViewModel {
             return TokenSource.of(model.delegatedTokenProperty().get());
         }
         AccessToken stored = model.applicationTokenProperty().get();
-        if (stored != null && stored.expiresOn() != null && stored.expiresOn().isAfter(clock.instant().plus(TOKEN_MARGIN))) {
-            return TokenSource.of(stored);
-        }
-        return () -> applicationTokens.apply(config);
+        TokenSource source = stored != null && stored.expiresOn() != null
+                && stored.expiresOn().isAfter(clock.instant().plus(TOKEN_MARGIN))
+                ? TokenSource.of(stored) : () -> applicationTokens.apply(config);
+        return withMailSend(source, config);
+    }
+
+    /**
+     * An app-only token without Mail.Send is refused before Graph is asked, as {@code send-test} does:
+     * Graph would answer a bare 403 that names neither the missing consent nor the link to grant it.
+     */
+    private static TokenSource withMailSend(TokenSource source, MailConfig config) {
+        return () -> source.token().thenApply(token -> {
+            try {
+                MailSendRoleCheck.requireMailSend(config, token);
+            } catch (ProblemException missing) {
+                throw new CompletionException(missing);
+            }
+            return token;
+        });
     }
 
     /** The setup as a config, from what the model holds (typed values, trimmed). */

@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.m365mailwizard.core.check.Finding;
@@ -18,6 +16,7 @@ import org.m365mailwizard.core.config.Cloud;
 import org.m365mailwizard.core.dns.DnsSettings;
 import org.m365mailwizard.core.input.DomainName;
 import org.m365mailwizard.testsupport.LoopbackDnsServer;
+import org.m365mailwizard.testsupport.TrackedPool;
 import org.m365mailwizard.testsupport.ZoneResponder;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -34,7 +33,7 @@ public final class ZoneFixture implements AutoCloseable, BeforeAllCallback, Afte
 
     private ZoneResponder zones;
     private LoopbackDnsServer server;
-    private ExecutorService executor;
+    private TrackedPool executor;
 
     private ZoneFixture() {
     }
@@ -57,11 +56,7 @@ public final class ZoneFixture implements AutoCloseable, BeforeAllCallback, Afte
             zones.addZoneFile(file);
         }
         server = LoopbackDnsServer.start(zones);
-        executor = Executors.newFixedThreadPool(8, r -> {
-            Thread t = new Thread(r, "zone-fixture");
-            t.setDaemon(true);
-            return t;
-        });
+        executor = new TrackedPool(8, "zone-fixture");
     }
 
     @Override
@@ -97,7 +92,8 @@ public final class ZoneFixture implements AutoCloseable, BeforeAllCallback, Afte
         return server;
     }
 
-    public ExecutorService executor() {
+    /** The checkers' pool; {@link TrackedPool#awaitIdle()} tells when a run is over. */
+    public TrackedPool executor() {
         return executor;
     }
 

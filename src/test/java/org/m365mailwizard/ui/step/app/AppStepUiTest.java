@@ -14,8 +14,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -40,7 +38,9 @@ import org.m365mailwizard.core.config.Grant;
 import org.m365mailwizard.core.config.PluginTarget;
 import org.m365mailwizard.core.i18n.Language;
 import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.testsupport.BackgroundWork;
 import org.m365mailwizard.testsupport.EntraStandIn;
+import org.m365mailwizard.testsupport.TrackedPool;
 import org.m365mailwizard.testsupport.LogCapture;
 import org.m365mailwizard.ui.common.FxTasks;
 import org.m365mailwizard.ui.common.ViewLoader;
@@ -61,7 +61,7 @@ class AppStepUiTest {
     private final String clientId = UUID.randomUUID().toString();
     private final String secret = "Q1w8Q~" + UUID.randomUUID().toString().replace("-", "") + "Ab";
     private final EntraStandIn entra = EntraStandIn.start();
-    private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private final TrackedPool executor = new TrackedPool(2, "app-step-ui-test");
     private final List<URI> opened = new CopyOnWriteArrayList<>();
     private final LogCapture logs = LogCapture.everything("com.microsoft.aad.msal4j", "org.m365mailwizard");
     private WizardModel model;
@@ -304,7 +304,10 @@ class AppStepUiTest {
                 () -> robot.lookup("#cancelButton").queryAs(Button.class).isVisible());
         assertThat(robot.lookup("#progressLabel").queryAs(Label.class).getText()).contains("token");
         robot.clickOn("#cancelButton");
-        Thread.sleep(3500);
+        // The answer comes after the cancel: once the token request has been made and the pool is idle,
+        // the run is over and anything it handed to the FX thread is queued there.
+        BackgroundWork.await("the token request", () -> !entra.tokenRequestBodies().isEmpty());
+        executor.awaitIdle();
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(robot.lookup("#cancelButton").queryAs(Button.class).isVisible()).isFalse();

@@ -11,8 +11,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +25,9 @@ import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.config.Grant;
 import org.m365mailwizard.core.config.PluginTarget;
+import org.m365mailwizard.testsupport.BackgroundWork;
 import org.m365mailwizard.testsupport.EntraStandIn;
+import org.m365mailwizard.testsupport.TrackedPool;
 import org.m365mailwizard.ui.common.FxTasks;
 import org.m365mailwizard.ui.common.StepStatus;
 import org.m365mailwizard.ui.shell.StepState;
@@ -42,7 +42,7 @@ class AppStepViewModelTest {
     private final String clientId = UUID.randomUUID().toString();
     private final String secret = "Q1w8Q~" + UUID.randomUUID().toString().replace("-", "") + "Ab";
     private EntraStandIn entra;
-    private ExecutorService executor;
+    private TrackedPool executor;
     private WizardModel model;
     private AppStepViewModel vm;
     private AppRegistrationCheck check;
@@ -51,7 +51,7 @@ class AppStepViewModelTest {
     void start() {
         MsalProcessState.reset();
         entra = EntraStandIn.start();
-        executor = Executors.newFixedThreadPool(2);
+        executor = new TrackedPool(2, "app-step-test");
         Clock clock = Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         check = new AppRegistrationCheck(new AppInputValidator(clock),
@@ -304,7 +304,10 @@ class AppStepViewModelTest {
         assertThat(vm.progressProperty().get().key()).isEqualTo("app.step.progress.token");
         vm.cancel();
         assertThat(vm.runningProperty().get()).isFalse();
-        Thread.sleep(2500);
+        // The answer comes after the cancel: once the token request has been made and the pool is idle,
+        // the run is over and whatever it delivered has been delivered.
+        BackgroundWork.await("the token request", () -> !entra.tokenRequestBodies().isEmpty());
+        executor.awaitIdle();
 
         assertThat(model.applicationTokenProperty().get()).isNull();
         assertThat(model.appFindings()).extracting(Finding::id).doesNotContain(AppCheckIds.TOKEN);

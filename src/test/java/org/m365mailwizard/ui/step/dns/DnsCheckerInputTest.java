@@ -55,7 +55,8 @@ class DnsCheckerInputTest {
         assertThat(vm.staleLineProperty().get()).isEmpty();
 
         vm.model().cloudProperty().set(Cloud.CHINA);
-        assertThat(vm.staleLineProperty().get()).isEqualTo(EN.get("result.stale.cloud", "global"));
+        assertThat(vm.staleLineProperty().get())
+                .isEqualTo("Checked for the cloud “Worldwide (Microsoft 365)”; the cloud has changed since.");
     }
 
     @Test

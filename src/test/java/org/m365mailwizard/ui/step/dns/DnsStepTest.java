@@ -15,9 +15,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.config.Cloud;
+import org.m365mailwizard.core.dns.check.DnsChecker;
 import org.m365mailwizard.core.dns.check.ZoneFixture;
 import org.m365mailwizard.core.i18n.Language;
 import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.testsupport.BackgroundWork;
+import org.m365mailwizard.testsupport.CountingExecutor;
 import org.m365mailwizard.ui.common.FxTasks;
 import org.m365mailwizard.ui.common.ViewLoader;
 import org.m365mailwizard.ui.shell.WizardModel;
@@ -39,6 +42,8 @@ class DnsStepTest {
     static final ZoneFixture dns = ZoneFixture.perTestClass();
 
     private final WizardModel model = new WizardModel();
+    /** The FX thread as the step's progress sees it: counts the findings a run hands over. */
+    private final CountingExecutor handed = new CountingExecutor(Platform::runLater);
     private DnsStepController step;
 
     @Start
@@ -48,7 +53,7 @@ class DnsStepTest {
         model.cloudProperty().set(Cloud.GLOBAL);
         model.tenantDomainProperty().set("fabrikam.onmicrosoft.com");
         ViewLoader loader = new ViewLoader(EN, type -> new DnsStepController(DnsStepViewModel.forWizard(model,
-                dns.checker(), EN, FxTasks.onFxThread(dns.executor()), Platform::runLater), EN));
+                dns.checker(), EN, FxTasks.onFxThread(dns.executor()), handed), EN));
         step = loader.load(DnsStepController.class, "DnsStep.fxml").controller();
         stage.setScene(new Scene(step.view(), 1200, 800));
         stage.show();
@@ -78,8 +83,8 @@ class DnsStepTest {
     void leavingTheStepKeepsTheCheckRunningAndClosingCancelsIt(FxRobot robot) {
         // Going to another step must not throw away a check in flight (its result is announced there);
         // closing or rebuilding the window must stop it.
-        // Slow answers, so the run is surely still in flight when the step is left.
-        dns.server().withDelay(java.time.Duration.ofMillis(300));
+        // Answers held back, so the run is surely still in flight when the step is left.
+        dns.server().holdAnswers();
         try {
             robot.interact(() -> {
                 step.entered();
@@ -90,12 +95,15 @@ class DnsStepTest {
             robot.interact(step::disposed);
             assertThat(step.canAdvance().get()).isTrue();
             assertThat(step.viewModel().runningProperty().get()).isFalse();
-            // Longer than a whole run at this delay: a cancelled run must deliver nothing late.
-            WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
-            assertThat(model.dnsFindings()).isEmpty();
         } finally {
-            dns.server().withDelay(java.time.Duration.ZERO);
+            dns.server().releaseAnswers();
         }
+        // The cancelled run now gets its answers: once all six checks have handed their findings to
+        // the FX thread and the pool is idle, everything it could deliver is queued; it must be dropped.
+        BackgroundWork.await("all six findings handed over", () -> handed.count() >= DnsChecker.CHECK_IDS.size());
+        dns.executor().awaitIdle();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.dnsFindings()).isEmpty();
+        assertThat(step.viewModel().rows()).allMatch(r -> r.status() == null);
     }
 }

@@ -13,6 +13,8 @@ import org.m365mailwizard.core.dns.check.DnsChecker;
 import org.m365mailwizard.core.dns.check.ZoneFixture;
 import org.m365mailwizard.core.i18n.Language;
 import org.m365mailwizard.core.i18n.Texts;
+import org.m365mailwizard.testsupport.BackgroundWork;
+import org.m365mailwizard.testsupport.CountingExecutor;
 import org.m365mailwizard.testsupport.LoopbackDnsServer;
 import org.m365mailwizard.ui.common.FxTasks;
 import org.m365mailwizard.ui.shell.WizardModel;
@@ -77,17 +79,22 @@ class DnsStepViewModelTest {
 
     @Test
     void cancelKeepsAnswersAndIgnoresLateOnes() throws Exception {
-        try (LoopbackDnsServer slow = LoopbackDnsServer.start(dns.zones()).withDelay(Duration.ofMillis(300))) {
+        try (LoopbackDnsServer held = LoopbackDnsServer.start(dns.zones()).holdAnswers()) {
             DnsChecker checker = new DnsChecker(dns.settings().withServers(java.util.List.of(
-                    new java.net.InetSocketAddress("127.0.0.1", slow.port()))), dns.executor());
-            DnsStepViewModel vm = standalone(checker);
+                    new java.net.InetSocketAddress("127.0.0.1", held.port()))), dns.executor());
+            CountingExecutor handed = new CountingExecutor(Runnable::run);
+            DnsStepViewModel vm = DnsStepViewModel.standalone(checker, EN, FxTasks.sameThread(), handed);
             vm.model().domainProperty().set("contoso.com");
             vm.check();
             vm.cancel();
 
             assertThat(vm.runningProperty().get()).isFalse();
             assertThat(vm.rows()).allMatch(r -> r.statusText().equals("Cancelled"));
-            Thread.sleep(1500); // the answers arrive meanwhile and must be dropped
+            // The answers arrive now; once every check has handed its finding over and the pool is
+            // idle, the run is over, and all of it must have been dropped.
+            held.releaseAnswers();
+            BackgroundWork.await("all six findings handed over", () -> handed.count() >= DnsChecker.CHECK_IDS.size());
+            dns.executor().awaitIdle();
             assertThat(vm.rows()).allMatch(r -> r.statusText().equals("Cancelled"));
             assertThat(vm.model().dnsFindings()).isEmpty();
             assertThat(vm.statusLineProperty().get()).contains("cancelled");

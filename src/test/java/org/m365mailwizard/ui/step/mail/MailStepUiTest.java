@@ -197,6 +197,26 @@ class MailStepUiTest {
     }
 
     @Test
+    void anAppOnlyTokenWithoutMailSendIsRefusedBeforeGraphWithTheConsentLink(FxRobot robot) throws Exception {
+        graph.wireMock().stubFor(post(urlPathEqualTo(SEND)).willReturn(aResponse().withStatus(202)));
+        robot.interact(() -> {
+            model.tenantIdProperty().set("tid");
+            model.clientIdProperty().set("cid");
+            model.applicationTokenProperty().set(new AccessToken("ui-token", NOW.plusSeconds(3600), List.of(),
+                    List.of(), "tid", null));
+        });
+        paste(robot, "#recipientsField", "alice@example.org");
+
+        robot.clickOn(find(robot, "#sendButton", Button.class));
+        awaitVisible(robot, "#resultBox");
+
+        assertThat(text(robot, "#resultSummary")).startsWith("The token carries no Mail.Send application permission");
+        assertThat(text(robot, "#resultDetails")).contains("/tid/v2.0/adminconsent?client_id=cid");
+        assertThat(find(robot, "#resultSummary", Label.class).getStyleClass()).contains("danger");
+        assertThat(graph.wireMock().findAll(postRequestedFor(urlPathEqualTo(SEND)))).isEmpty();
+    }
+
+    @Test
     void speaksChineseAndShowsARefusalWithItsFix(FxRobot robot) throws Exception {
         graph.wireMock().stubFor(post(urlPathEqualTo(SEND)).willReturn(aResponse().withStatus(403).withBody(
                 "{\"error\":{\"code\":\"ErrorAccessDenied\",\"message\":\"Access is denied. Check credentials and try again.\"}}")));

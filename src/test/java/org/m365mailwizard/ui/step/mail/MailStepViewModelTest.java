@@ -324,4 +324,40 @@ class MailStepViewModelTest {
         assertThat(model.mailFindings().get(0).status()).isEqualTo(Status.ERROR);
         assertThat(graph.wireMock().findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
+
+    @Test
+    void aStoredAppOnlyTokenWithoutMailSendIsRefusedBeforeGraphWithTheConsentLink() {
+        graph.wireMock().stubFor(post(urlPathEqualTo(SEND)).willReturn(aResponse().withStatus(202)));
+        model.tenantIdProperty().set("tid");
+        model.clientIdProperty().set("cid");
+        model.applicationTokenProperty().set(token("stored-token", NOW.plusSeconds(3600), "User.Read.All"));
+        MailStepViewModel vm = vm();
+
+        vm.send();
+
+        assertThat(vm.failureProperty().get()).isEqualTo(Message.of("app.mailSend.missing"));
+        assertThat(vm.failureFixProperty().get().key()).isEqualTo("app.mailSend.missing.fix");
+        assertThat(vm.failureFixProperty().get().args().get(0).toString()).contains("/tid/v2.0/adminconsent?client_id=cid");
+        assertThat(vm.shownOutcomeProperty().get().fix()).isEqualTo(vm.failureFixProperty().get());
+        assertThat(model.mailFindings().get(0).status()).isEqualTo(Status.FAIL);
+        assertThat(model.mailFindings().get(0).message().key()).isEqualTo("app.mailSend.missing");
+        assertThat(vm.resultProperty().get()).isNull();
+        assertThat(graph.wireMock().findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void aFreshAppOnlyTokenWithoutMailSendIsRefusedToo() {
+        model.applicationTokenProperty().set(null);
+        model.tenantIdProperty().set("tid");
+        model.clientIdProperty().set("cid");
+        model.clientSecretProperty().set("s");
+        tokens = config -> CompletableFuture.completedFuture(token("fresh-token", NOW.plusSeconds(3600)));
+        MailStepViewModel vm = vm();
+
+        vm.send();
+
+        assertThat(vm.failureProperty().get()).isEqualTo(Message.of("app.mailSend.missing"));
+        assertThat(vm.failureFixProperty().get().key()).isEqualTo("app.mailSend.missing.fix");
+        assertThat(graph.wireMock().findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
 }

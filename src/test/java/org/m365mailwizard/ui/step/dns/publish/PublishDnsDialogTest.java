@@ -105,7 +105,7 @@ class PublishDnsDialogTest {
                 "      + v=spf1 include:spf.protection.outlook.com -all", "ADD  CNAME  autodiscover." + DOMAIN + ".");
         assertThat(vm.lines()).noneMatch(l -> l.contains("google-site-verification"));
         assertThat(cloudflare.writes()).as("a dry run writes nothing").isEqualTo(writes);
-        assertThat(robot.lookup("#publishStatus").queryAs(Label.class).getText()).contains("change(s) to apply");
+        assertThat(robot.lookup("#publishStatus").queryAs(Label.class).getText()).contains("changes to apply");
 
         robot.clickOn("#publishApply");
         waitUntilIdle();
