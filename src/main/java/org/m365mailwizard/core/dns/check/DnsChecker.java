@@ -76,6 +76,11 @@ public final class DnsChecker {
         return settings;
     }
 
+    /** Where this checker's completions and check logic run (the application's background executor). */
+    public Executor executor() {
+        return executor;
+    }
+
     /** The same checker asking questions another way. */
     public DnsChecker withSettings(DnsSettings newSettings) {
         return new DnsChecker(newSettings, executor, null);
