@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -91,8 +92,14 @@ final class BatchCheck {
                 // Started on the checker's executor, not here: a check whose first answers the batch
                 // already holds runs on to its end at once, and on this thread it would hold up the
                 // reading of the next domains (this thread did half of a batch's work, on one core).
-                CompletableFuture.supplyAsync(() -> checker.check(request), checker.executor())
-                        .thenCompose(started -> started).whenComplete((report, error) -> {
+                CompletableFuture<DnsReport> started;
+                try {
+                    started = CompletableFuture.supplyAsync(() -> checker.check(request), checker.executor())
+                            .thenCompose(stage -> stage);
+                } catch (RejectedExecutionException e) {
+                    started = CompletableFuture.failedFuture(e); // its slot is released below, as for any failure
+                }
+                started.whenComplete((report, error) -> {
                     try {
                         if (error != null) {
                             worst.accumulateAndGet(ExitCode.UNAVAILABLE, ExitCode::worse);
