@@ -285,6 +285,27 @@ class CheckDnsCommandTest {
     }
 
     @Test
+    void aBatchReportsEveryDomainExactlyAsASingleCheckDoes(@TempDir Path dir) throws Exception {
+        // The batch starts its checks on the background executor and shares answers between them; what
+        // it prints for a domain must still be what check-dns --domain prints for it alone.
+        List<String> domains = List.of("contoso.com", "tailspin.example", "fabrikam.com", "xn--bcher-kva.example");
+        Path file = dir.resolve("domains.txt");
+        Files.writeString(file, String.join("\n", domains) + "\n" + String.join("\n", domains) + "\n");
+        Run batch = checkDns("--domains-file", file.toString(), "--format", "json", "--parallel", "3");
+
+        java.util.Map<String, List<JsonNode>> byDomain = new java.util.HashMap<>();
+        for (String line : batch.lines()) {
+            JsonNode node = mapper.readTree(line);
+            byDomain.computeIfAbsent(node.get("domain").asText(), d -> new ArrayList<>()).add(node);
+        }
+        assertThat(byDomain.keySet()).containsExactlyInAnyOrderElementsOf(domains);
+        for (String domain : domains) {
+            JsonNode alone = mapper.readTree(checkDns("--domain", domain, "--format", "json").out());
+            assertThat(byDomain.get(domain)).as(domain).hasSize(2).allSatisfy(node -> assertThat(node).isEqualTo(alone));
+        }
+    }
+
+    @Test
     void helpIsLocalised() {
         Run help = run(Language.ENGLISH, "check-dns", "--help");
         assertThat(help.exitCode()).isZero();

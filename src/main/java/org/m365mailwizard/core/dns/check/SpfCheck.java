@@ -20,7 +20,9 @@ import org.m365mailwizard.core.dns.ZoneText;
 import org.m365mailwizard.core.dns.spf.SpfEvaluation;
 import org.m365mailwizard.core.dns.spf.SpfEvaluator;
 import org.m365mailwizard.core.dns.spf.SpfQualifier;
+import org.m365mailwizard.core.dns.spf.SpfOptions;
 import org.m365mailwizard.core.dns.spf.SpfRecord;
+import org.m365mailwizard.core.dns.spf.SpfRecords;
 import org.m365mailwizard.core.dns.spf.SpfResult;
 import org.m365mailwizard.core.dns.spf.SpfTerm;
 import org.xbill.DNS.TXTRecord;
@@ -51,17 +53,22 @@ final class SpfCheck {
     }
 
     static CompletionStage<Finding> run(DnsClient dns, DnsCheckRequest request) {
+        return run(dns, request, new SpfRecords());
+    }
+
+    /** @param parsed the SPF records parsed so far (this check's, or its batch's) */
+    static CompletionStage<Finding> run(DnsClient dns, DnsCheckRequest request, SpfRecords parsed) {
         String include = request.spfInclude();
         CompletableFuture<DnsAnswer> published = dns.query(request.domain().absolute(), Type.TXT).toCompletableFuture();
         // Asked now, the includes are answered by the time the evaluation reaches them (SpfPrefetch).
-        SpfPrefetch prefetch = new SpfPrefetch(dns);
+        SpfPrefetch prefetch = new SpfPrefetch(dns, parsed);
         published.thenAccept(txt -> prefetch.follow(request.domain().ascii(), txt));
-        SpfEvaluator evaluator = new SpfEvaluator(dns);
+        SpfEvaluator evaluator = new SpfEvaluator(dns, SpfOptions.defaults(), parsed);
         // One question when Microsoft's record lists its ranges itself (it does today); the evaluator's
         // own search through nested includes only when it does not.
         CompletableFuture<Optional<InetAddress>> sample = dns.query(include + ".", Type.TXT)
                 .thenCompose(answer -> {
-                    Optional<InetAddress> direct = sampleAddress(include, answer);
+                    Optional<InetAddress> direct = sampleAddress(include, answer, parsed);
                     return direct.isPresent() ? CompletableFuture.completedFuture(direct)
                             : evaluator.sampleAddress(include);
                 }).toCompletableFuture();
@@ -75,12 +82,12 @@ final class SpfCheck {
      * A Microsoft 365 sending address: the first address of the first {@code ip4:} range in the
      * cloud's include record, read live (Microsoft changes these ranges; never hard-coded).
      */
-    static Optional<InetAddress> sampleAddress(String include, DnsAnswer answer) {
+    static Optional<InetAddress> sampleAddress(String include, DnsAnswer answer, SpfRecords parsed) {
         for (String text : TxtStrings.joined(answer.records())) {
             if (!SpfRecord.isSpfRecord(text)) {
                 continue;
             }
-            Optional<SpfRecord> record = SpfRecord.parse(include, text).record();
+            Optional<SpfRecord> record = parsed.parse(include, text).record();
             Optional<String> range = record.stream().flatMap(r -> r.mechanisms().stream())
                     .filter(m -> m.kind() == SpfTerm.Kind.IP4 && m.qualifier() == SpfQualifier.PASS)
                     .flatMap(m -> m.domainSpec().stream()).findFirst();

@@ -11,6 +11,7 @@ import org.m365mailwizard.core.dns.DnsAnswer;
 import org.m365mailwizard.core.dns.DnsClient;
 import org.m365mailwizard.core.dns.TxtStrings;
 import org.m365mailwizard.core.dns.spf.SpfRecord;
+import org.m365mailwizard.core.dns.spf.SpfRecords;
 import org.m365mailwizard.core.dns.spf.SpfTerm;
 import org.xbill.DNS.Type;
 
@@ -31,17 +32,23 @@ final class SpfPrefetch {
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)+\\.?");
 
     private final DnsClient dns;
+    private final SpfRecords parsed;
     private final Set<String> asked = ConcurrentHashMap.newKeySet();
 
     SpfPrefetch(DnsClient dns) {
+        this(dns, new SpfRecords());
+    }
+
+    SpfPrefetch(DnsClient dns, SpfRecords parsed) {
         this.dns = dns;
+        this.parsed = parsed;
     }
 
     /** Reads the SPF records of {@code owner}'s TXT answer and asks for what they include or redirect to. */
     void follow(String owner, DnsAnswer txt) {
         for (String text : TxtStrings.joined(txt.records())) {
             if (SpfRecord.isSpfRecord(text)) {
-                SpfRecord.parse(owner, text).record().ifPresent(record -> targets(record).forEach(this::ask));
+                parsed.parse(owner, text).record().ifPresent(record -> targets(record).forEach(this::ask));
             }
         }
     }

@@ -29,6 +29,7 @@ final class SpfEvaluationRun {
 
     private final SpfLookups lookups;
     private final SpfOptions options;
+    private final SpfRecords parsed;
     private final InetAddress ip;
     private final String domain;
     private final boolean audit;
@@ -41,9 +42,10 @@ final class SpfEvaluationRun {
     private int totalLookups;
     private int totalVoids;
 
-    SpfEvaluationRun(DnsClient dns, SpfOptions options, InetAddress ip, String domain, String sender,
-                     String helo, boolean audit) {
+    SpfEvaluationRun(DnsClient dns, SpfOptions options, SpfRecords parsed, InetAddress ip, String domain,
+                     String sender, String helo, boolean audit) {
         this.lookups = new SpfLookups(dns);
+        this.parsed = parsed;
         this.options = options;
         this.ip = SpfAddresses.normalize(ip);
         this.domain = SpfEvaluation.normalize(domain);
@@ -152,7 +154,7 @@ final class SpfEvaluationRun {
                 return done(name, via, SpfResult.PERMERROR,
                         Message.of("spf.problem.multipleRecords", name, records.size()));
             }
-            SpfRecord.Parse parse = SpfParser.parse(name, records.get(0));
+            SpfRecord.Parse parse = parsed.parse(name, records.get(0));
             if (!parse.isValid()) {
                 return done(name, via, SpfResult.PERMERROR, parse.problem().orElseThrow());
             }

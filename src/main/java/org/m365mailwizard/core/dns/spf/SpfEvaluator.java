@@ -47,14 +47,21 @@ public final class SpfEvaluator {
 
     private final DnsClient dns;
     private final SpfOptions options;
+    private final SpfRecords parsed;
 
     public SpfEvaluator(DnsClient dns) {
         this(dns, SpfOptions.defaults());
     }
 
     public SpfEvaluator(DnsClient dns, SpfOptions options) {
+        this(dns, options, new SpfRecords());
+    }
+
+    /** @param parsed the records already parsed (shared with the rest of the check, or of the batch) */
+    public SpfEvaluator(DnsClient dns, SpfOptions options, SpfRecords parsed) {
         this.dns = Objects.requireNonNull(dns, "dns");
         this.options = Objects.requireNonNull(options, "options");
+        this.parsed = Objects.requireNonNull(parsed, "parsed");
     }
 
     /**
@@ -68,7 +75,7 @@ public final class SpfEvaluator {
      * @param helo the HELO/EHLO name, for {@code %{h}}
      */
     public CompletionStage<SpfEvaluation> checkHost(InetAddress ip, String domain, String sender, String helo) {
-        return new SpfEvaluationRun(dns, options, ip, domain, sender, helo, false).run();
+        return new SpfEvaluationRun(dns, options, parsed, ip, domain, sender, helo, false).run();
     }
 
     /**
@@ -81,7 +88,7 @@ public final class SpfEvaluator {
      */
     public CompletionStage<SpfEvaluation> audit(InetAddress ip, String domain) {
         String bare = SpfEvaluation.normalize(domain);
-        return new SpfEvaluationRun(dns, options, ip, bare, "postmaster@" + bare, bare, true).run();
+        return new SpfEvaluationRun(dns, options, parsed, ip, bare, "postmaster@" + bare, bare, true).run();
     }
 
     /**
