@@ -50,7 +50,8 @@ public final class StepInputs {
      * it as the user chose it ("result.stale.cloud.global": the cloud "Worldwide (Microsoft 365)"),
      * in the language of the face that shows it.
      */
-    private static final Map<String, String> NAMED_PER_VALUE = Map.of(CLOUD.staleKey(), "result.stale.cloud.");
+    private static final Map<String, String> NAMED_PER_VALUE = Map.of(
+            CLOUD.staleKey(), "result.stale.cloud.", TARGET.staleKey(), "result.stale.target.");
 
     private StepInputs() {
     }

@@ -121,6 +121,8 @@ class StepResultRuleTest {
             assertThat(words).doesNotContain("Q1w8Q~");
         } else if (staleKey.equals("result.stale.cloud")) {
             assertThat(words).contains(english.get("domain.cloud." + checked.value()));
+        } else if (staleKey.equals("result.stale.target")) {
+            assertThat(words).contains(english.get("domain.target." + checked.value()));
         } else {
             assertThat(words).contains(checked.value());
         }
@@ -173,6 +175,28 @@ class StepResultRuleTest {
             case USGOV_DOD -> "Checked for the cloud “US Government DoD”; the cloud has changed since.";
         });
         assertThat(new Texts(Language.SIMPLIFIED_CHINESE).format(reason)).startsWith("检查的是云“");
+    }
+
+    @ParameterizedTest(name = "an export for {0} names that plugin as step 1 does, in both languages")
+    @org.junit.jupiter.params.provider.EnumSource(PluginTarget.class)
+    void aChangedPluginIsNamedNotGivenByItsId(PluginTarget target) {
+        model.targetProperty().set(target);
+        check("export", Status.PASS);
+        model.targetProperty().set(target == PluginTarget.FLUENTSMTP ? PluginTarget.WPO365 : PluginTarget.FLUENTSMTP);
+
+        Message reason = StepState.of("export", model).staleReason();
+
+        assertThat(reason.key()).isEqualTo("result.stale.target." + target.id());
+        for (Language language : Language.values()) {
+            Texts texts = new Texts(language);
+            assertThat(texts.has(reason.key())).as(language.tag() + " " + reason.key()).isTrue();
+            String name = texts.get("domain.target." + target.id());
+            String words = texts.format(reason);
+            // "Another server" starts a sentence in step 1 and follows "Written for" here.
+            assertThat(words.toLowerCase(java.util.Locale.ROOT)).as(language.tag())
+                    .contains(name.toLowerCase(java.util.Locale.ROOT));
+            assertThat(words).doesNotContain(" " + target.id() + ";");
+        }
     }
 
     @ParameterizedTest(name = "{0}: a later attempt replaces an earlier one")
