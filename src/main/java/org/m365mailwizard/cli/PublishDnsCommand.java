@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +24,6 @@ import org.m365mailwizard.core.config.Cloud;
 import org.m365mailwizard.core.config.ConfigFile;
 import org.m365mailwizard.core.config.Endpoints;
 import org.m365mailwizard.core.config.MailConfig;
-import org.m365mailwizard.core.dns.DnsServerAddress;
 import org.m365mailwizard.core.dns.DnsSettings;
 import org.m365mailwizard.core.dns.check.DnsCheckRequest;
 import org.m365mailwizard.core.dns.check.DnsChecker;
@@ -321,18 +319,7 @@ public final class PublishDnsCommand implements Callable<Integer> {
     }
 
     private DnsSettings settings() throws ProblemException {
-        if (timeoutMs < 100 || timeoutMs > 600_000) {
-            throw ProblemException.invalidInput("cli.checkDns.badTimeout", timeoutMs);
-        }
-        List<InetSocketAddress> servers = new ArrayList<>();
-        for (String resolver : resolvers) {
-            DnsServerAddress.Result parsed = DnsServerAddress.parse(resolver);
-            if (parsed instanceof DnsServerAddress.Invalid invalid) {
-                throw new ProblemException(invalid.reason(), ExitCode.INVALID_INPUT);
-            }
-            servers.add(((DnsServerAddress.Valid) parsed).address());
-        }
-        return checker.settings().withServers(servers).withTimeout(Duration.ofMillis(timeoutMs))
-                .withNameServerPort(nameServerPort);
+        DnsSettings base = checker.settings();
+        return DnsOptions.settings(base, resolvers, base.authoritative(), timeoutMs, nameServerPort);
     }
 }
