@@ -15,8 +15,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AppExecutors implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AppExecutors.class);
-
     private final ExecutorService background;
 
     public AppExecutors(int threads) {
@@ -24,10 +22,15 @@ public final class AppExecutors implements AutoCloseable {
         ThreadFactory factory = runnable -> {
             Thread thread = new Thread(runnable, "m365-worker-" + counter.incrementAndGet());
             thread.setDaemon(true);
-            thread.setUncaughtExceptionHandler((t, e) -> LOG.error("Uncaught failure on {}", t.getName(), e));
+            thread.setUncaughtExceptionHandler((t, e) -> log().error("Uncaught failure on {}", t.getName(), e));
             return thread;
         };
         this.background = Executors.newFixedThreadPool(threads, factory);
+    }
+
+    /** Looked up when needed: created at start, this class must not set logging up on the start's critical path. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(AppExecutors.class);
     }
 
     public static AppExecutors withDefaultSize() {
@@ -44,7 +47,7 @@ public final class AppExecutors implements AutoCloseable {
         background.shutdownNow();
         try {
             if (!background.awaitTermination(2, TimeUnit.SECONDS)) {
-                LOG.warn("Background work still running at exit");
+                log().warn("Background work still running at exit");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -18,8 +18,6 @@ import picocli.CommandLine;
  */
 public final class Cli {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
-
     /** The command line's own wording of a key, where it differs from the wizard's (see {@link Texts#forFace}). */
     public static final String FACE = ".cli";
 
@@ -63,7 +61,10 @@ public final class Cli {
                 err.flush();
                 return problem.exitCode();
             }
-            LOG.error("Unexpected failure in {}", cmd.getCommandName(), ex);
+            // Looked up here, not in a static field: the launcher calls this class's static helpers
+            // first thing, and a logger there would set logging up on the start-up's critical path.
+            Logger log = LoggerFactory.getLogger(Cli.class);
+            log.error("Unexpected failure in {}", cmd.getCommandName(), ex);
             err.println(texts.get("cli.error.unexpected"));
             err.flush();
             return ExitCode.UNAVAILABLE;

@@ -2,7 +2,6 @@
 package org.m365mailwizard.core.dns;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +33,7 @@ public final class SharedAnswers implements DnsClient {
 
     private final DnsClient next;
     private final LongSupplier nanoTime;
-    private final Map<Question, Kept> kept;
+    private final Map<QuestionKey, Kept> kept;
     private int sent;
 
     /** @param next the client that really asks; {@link #DEFAULT_CAPACITY}; the system's monotonic clock */
@@ -54,7 +53,7 @@ public final class SharedAnswers implements DnsClient {
         }
         this.kept = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Question, Kept> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<QuestionKey, Kept> eldest) {
                 return size() > capacity;
             }
         };
@@ -63,7 +62,7 @@ public final class SharedAnswers implements DnsClient {
     @Override
     public CompletionStage<DnsAnswer> query(String absoluteName, int type) {
         // DNS names are case-insensitive (RFC 4343): Contoso.com. and contoso.com. are one question.
-        Question question = new Question(absoluteName.toLowerCase(Locale.ROOT), type);
+        QuestionKey question = QuestionKey.of(absoluteName, type);
         CompletableFuture<DnsAnswer> answer;
         synchronized (this) {
             Kept earlier = kept.get(question);
@@ -93,7 +92,7 @@ public final class SharedAnswers implements DnsClient {
         return kept.size();
     }
 
-    private void settle(Question question, CompletableFuture<DnsAnswer> answer, DnsAnswer a, Throwable failure) {
+    private void settle(QuestionKey question, CompletableFuture<DnsAnswer> answer, DnsAnswer a, Throwable failure) {
         long ttlSeconds = failure == null ? keepSeconds(a) : 0;
         synchronized (this) {
             Kept mine = kept.get(question);
@@ -127,8 +126,6 @@ public final class SharedAnswers implements DnsClient {
         return ttl;
     }
 
-    private record Question(String name, int type) {
-    }
 
     /** An answer in flight, or a settled one kept until {@code expiresAt} ({@link System#nanoTime()} scale). */
     private record Kept(CompletableFuture<DnsAnswer> answer, long expiresAt, boolean inFlight) {

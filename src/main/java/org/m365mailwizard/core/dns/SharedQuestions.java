@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.core.dns;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SharedQuestions implements DnsClient {
 
     private final DnsClient next;
-    private final Map<Question, CompletableFuture<DnsAnswer>> asked = new ConcurrentHashMap<>();
+    private final Map<QuestionKey, CompletableFuture<DnsAnswer>> asked = new ConcurrentHashMap<>();
 
     /** @param next the client that really asks */
     public SharedQuestions(DnsClient next) {
@@ -29,7 +28,7 @@ public final class SharedQuestions implements DnsClient {
     @Override
     public CompletionStage<DnsAnswer> query(String absoluteName, int type) {
         // DNS names are case-insensitive (RFC 4343): Contoso.com. and contoso.com. are one question.
-        Question question = new Question(absoluteName.toLowerCase(Locale.ROOT), type);
+        QuestionKey question = QuestionKey.of(absoluteName, type);
         CompletableFuture<DnsAnswer> answer = new CompletableFuture<>();
         CompletableFuture<DnsAnswer> first = asked.putIfAbsent(question, answer);
         if (first == null) {
@@ -55,6 +54,4 @@ public final class SharedQuestions implements DnsClient {
         return asked.size();
     }
 
-    private record Question(String name, int type) {
-    }
 }

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.text.TerminalSafe;
 
@@ -27,23 +30,35 @@ public final class Texts {
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private final Language language;
-    private final List<ResourceBundle> bundles;
+    private final List<CompletableFuture<ResourceBundle>> loading;
     /** The face's key suffix ({@code ".cli"}), or empty: see {@link #forFace(String)}. */
     private final String faceSuffix;
 
+    /** Texts with every bundle read now, on the caller's thread. */
     public Texts(Language language) {
+        this(language, Runnable::run);
+    }
+
+    /**
+     * Texts whose bundles are read by {@code loader}, in the order they are searched, while the caller
+     * goes on; the first lookup that needs a bundle waits for it. A process that starts by building
+     * its command line or window on one core can read the bundles (some 170 KB of text) on another.
+     * A bundle that cannot be read fails that lookup as {@code ResourceBundle.getBundle} would.
+     */
+    public Texts(Language language, Executor loader) {
         this.language = language;
-        List<ResourceBundle> loaded = new ArrayList<>();
+        List<CompletableFuture<ResourceBundle>> futures = new ArrayList<>();
         for (String name : BUNDLES) {
-            loaded.add(ResourceBundle.getBundle(name, language.locale(), Texts.class.getClassLoader(), NO_FALLBACK));
+            futures.add(CompletableFuture.supplyAsync(() -> ResourceBundle.getBundle(name, language.locale(),
+                    Texts.class.getClassLoader(), NO_FALLBACK), loader));
         }
-        this.bundles = List.copyOf(loaded);
+        this.loading = List.copyOf(futures);
         this.faceSuffix = "";
     }
 
     private Texts(Texts base, String faceSuffix) {
         this.language = base.language;
-        this.bundles = base.bundles;
+        this.loading = base.loading;
         this.faceSuffix = faceSuffix;
     }
 
@@ -71,7 +86,12 @@ public final class Texts {
     }
 
     public boolean has(String key) {
-        return bundles.stream().anyMatch(b -> b.containsKey(key));
+        for (int i = 0; i < loading.size(); i++) {
+            if (bundle(i).containsKey(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The raw pattern for a key; a missing key shows as the key itself, never as an exception. */
@@ -83,12 +103,24 @@ public final class Texts {
     }
 
     private String lookup(String key) {
-        for (ResourceBundle bundle : bundles) {
+        for (int i = 0; i < loading.size(); i++) {
+            ResourceBundle bundle = bundle(i);
             if (bundle.containsKey(key)) {
                 return bundle.getString(key);
             }
         }
         return key;
+    }
+
+    private ResourceBundle bundle(int index) {
+        try {
+            return loading.get(index).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -169,7 +201,9 @@ public final class Texts {
             @Override
             public java.util.Enumeration<String> getKeys() {
                 List<String> keys = new ArrayList<>();
-                bundles.forEach(b -> keys.addAll(b.keySet()));
+                for (int i = 0; i < loading.size(); i++) {
+                    keys.addAll(bundle(i).keySet());
+                }
                 return java.util.Collections.enumeration(keys);
             }
         };

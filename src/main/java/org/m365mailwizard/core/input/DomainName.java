@@ -142,6 +142,10 @@ public record DomainName(String ascii, String unicode) {
             if (label.startsWith("-") || label.endsWith("-")) {
                 return new Invalid(Message.of("input.domain.hyphen", label));
             }
+            if (isPlainHostLabel(label)) {
+                labels[i] = label.toLowerCase(Locale.ROOT);
+                continue;
+            }
             try {
                 labels[i] = IDN.toASCII(label, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
             } catch (IllegalArgumentException e) {
@@ -164,7 +168,33 @@ public record DomainName(String ascii, String unicode) {
         if (tld.chars().allMatch(Character::isDigit)) {
             return new Invalid(Message.of("input.domain.ipAddress", s));
         }
-        String unicode = IDN.toUnicode(ascii, IDN.USE_STD3_ASCII_RULES);
+        boolean anyAce = false;
+        for (String label : labels) {
+            anyAce |= label.startsWith(ACE_PREFIX);
+        }
+        String unicode = anyAce ? IDN.toUnicode(ascii, IDN.USE_STD3_ASCII_RULES) : ascii;
         return new Valid(new DomainName(ascii, unicode));
+    }
+
+    private static final String ACE_PREFIX = "xn--";
+
+    /**
+     * A label of letters, digits and inner hyphens, 63 characters at most, not an ACE ("xn--") label:
+     * {@code IDN.toASCII} would return it unchanged, so it is taken as it is. Most names are such labels
+     * only, and the first use of {@link IDN} loads the Unicode tables of nameprep (tens of milliseconds in
+     * a fresh process) that they do not need.
+     */
+    private static boolean isPlainHostLabel(String label) {
+        if (label.isEmpty() || label.length() > 63 || label.regionMatches(true, 0, ACE_PREFIX, 0, ACE_PREFIX.length())) {
+            return false;
+        }
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            boolean ldh = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+            if (!ldh) {
+                return false;
+            }
+        }
+        return label.charAt(0) != '-' && label.charAt(label.length() - 1) != '-';
     }
 }

@@ -38,10 +38,11 @@ final class DmarcCheck {
 
     static CompletionStage<Finding> run(DnsClient dns, DnsCheckRequest request) {
         String domain = request.domain().ascii();
-        // The question first: the organisational domain's first use builds Guava's public suffix
-        // list (tens of milliseconds in a fresh process), which then happens while the answer travels.
+        // The question first: for a name of three labels or more, the organisational domain's first use
+        // builds Guava's public suffix list (tens of milliseconds in a fresh process), which then happens
+        // while the answer travels.
         CompletableFuture<DnsAnswer> own = dns.query("_dmarc." + domain + ".", Type.TXT).toCompletableFuture();
-        String org = OrganizationalDomain.of(domain).orElse(domain);
+        String org = OrganizationalDomain.orSelf(domain);
         CompletableFuture<DnsAnswer> ofOrg = org.equals(domain) ? own
                 : dns.query("_dmarc." + org + ".", Type.TXT).toCompletableFuture();
         return own.thenCompose(answer -> {

@@ -40,6 +40,25 @@ public final class OrganizationalDomain {
                 : Optional.of(parts.get(parts.size() - 2) + "." + parts.get(parts.size() - 1));
     }
 
+    /**
+     * Where DMARC looks for the policy when {@code domain} has none of its own (RFC 7489 §6.6.3): the
+     * organisational domain, or {@code domain} itself when it has none. The same as
+     * {@code of(domain).orElse(domain)} for every name, but a name of two labels is its own answer
+     * whatever the list says (the suffix plus one label, a listed suffix itself, or a name under no
+     * listed suffix), so the list, tens of milliseconds to build in a fresh process, is only built for
+     * longer names.
+     */
+    public static String orSelf(String domain) {
+        if (domain != null && domain.equals(domain.strip().toLowerCase(Locale.ROOT))) {
+            int firstDot = domain.indexOf('.');
+            boolean twoLabels = firstDot > 0 && firstDot == domain.lastIndexOf('.') && firstDot < domain.length() - 1;
+            if (twoLabels && InternetDomainName.isValid(domain)) {
+                return domain;
+            }
+        }
+        return of(domain).orElse(domain);
+    }
+
     /** True when both names have the same organisational domain (compared case-insensitively). */
     public static boolean same(String a, String b) {
         Optional<String> orgA = of(a);
