@@ -25,7 +25,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class SystemBrowserOpener implements BrowserOpener {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SystemBrowserOpener.class);
+    /**
+     * Looked up when something is logged, not in a static field: this class is built at start, and a logger
+     * there would set logging up on the command line's critical path instead of beside it.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(SystemBrowserOpener.class);
+    }
 
     /** Starts a process; a seam so tests can see the command without starting anything. */
     @FunctionalInterface
@@ -70,11 +76,11 @@ public final class SystemBrowserOpener implements BrowserOpener {
             Optional<Integer> exit = starter.start(command.get());
             boolean started = exit.isEmpty() || exit.get() == 0;
             if (!started) {
-                LOG.info("{} exited with {}", command.get().get(0), exit.get());
+                log().info("{} exited with {}", command.get().get(0), exit.get());
             }
             return started;
         } catch (IOException e) {
-            LOG.info("Could not start {}: {}", command.get().get(0), e.getClass().getSimpleName());
+            log().info("Could not start {}: {}", command.get().get(0), e.getClass().getSimpleName());
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -95,7 +101,7 @@ public final class SystemBrowserOpener implements BrowserOpener {
         }
         if (environment.containsKey("SUDO_USER")) {
             // A browser started as root would run with root's profile and rights.
-            LOG.info("Not starting a browser under sudo");
+            log().info("Not starting a browser under sudo");
             return Optional.empty();
         }
         return onPath("xdg-open").map(open -> List.of(open, url));
@@ -123,7 +129,7 @@ public final class SystemBrowserOpener implements BrowserOpener {
                 return true;
             }
         } catch (IOException | RuntimeException e) {
-            LOG.info("The desktop could not open the browser: {}", e.getClass().getSimpleName());
+            log().info("The desktop could not open the browser: {}", e.getClass().getSimpleName());
         }
         return false;
     }

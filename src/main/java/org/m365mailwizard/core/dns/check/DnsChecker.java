@@ -34,7 +34,13 @@ public final class DnsChecker {
     public static final List<String> CHECK_IDS = List.of(
             MxCheck.ID, SpfCheck.ID, DkimCheck.id(1), DkimCheck.id(2), DmarcCheck.ID, AutodiscoverCheck.ID);
 
-    private static final Logger LOG = LoggerFactory.getLogger(DnsChecker.class);
+    /**
+     * Looked up when something is logged, not in a static field: this class is built at start, and a logger
+     * there would set logging up on the command line's critical path instead of beside it.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(DnsChecker.class);
+    }
 
     private final DnsSettings settings;
     private final Executor executor;
@@ -155,13 +161,13 @@ public final class DnsChecker {
             started = CompletableFuture.failedFuture(e);
         }
         return started.exceptionally(error -> {
-            LOG.error("DNS check {} broke", id, error);
+            log().error("DNS check {} broke", id, error);
             return Finding.of(id, Status.ERROR, "", List.of(), Message.of("dns.error.internal", id));
         }).thenApply(finding -> {
             try {
                 onFinding.accept(finding);
             } catch (RuntimeException e) {
-                LOG.warn("Progress listener failed for {}", id, e);
+                log().warn("Progress listener failed for {}", id, e);
             }
             return finding;
         });
