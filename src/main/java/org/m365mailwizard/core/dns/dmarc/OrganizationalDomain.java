@@ -61,7 +61,26 @@ public final class OrganizationalDomain {
 
     /** True when both names have the same organisational domain (compared case-insensitively). */
     public static boolean same(String a, String b) {
+        // An organisational domain is a tail of its name of two labels or more, so names whose last two
+        // labels differ cannot share one: no need to build the list for a report service elsewhere.
+        if (!lastTwoLabels(a).equals(lastTwoLabels(b))) {
+            return false;
+        }
         Optional<String> orgA = of(a);
         return orgA.isPresent() && orgA.equals(of(b));
+    }
+
+    /** The last two labels of the name as {@link #of} reads it (trimmed, lower case, no final dot); null for fewer. */
+    private static String lastTwoLabels(String domain) {
+        String d = domain == null ? "" : domain.strip().toLowerCase(Locale.ROOT);
+        if (d.endsWith(".")) {
+            d = d.substring(0, d.length() - 1);
+        }
+        int last = d.lastIndexOf('.');
+        if (last <= 0) {
+            return "";
+        }
+        int secondLast = d.lastIndexOf('.', last - 1);
+        return d.substring(secondLast + 1);
     }
 }

@@ -35,6 +35,16 @@ class OrganizationalDomainPropertiesTest {
         assertThat(OrganizationalDomain.orSelf(domain)).isEqualTo(OrganizationalDomain.of(domain).orElse(domain));
     }
 
+    @Property(tries = 2000)
+    void sameOrganisationAgreesWithTheList(@ForAll("names") String a, @ForAll("names") String b) {
+        boolean expected = OrganizationalDomain.of(a).isPresent() && OrganizationalDomain.of(a).equals(OrganizationalDomain.of(b));
+        assertThat(OrganizationalDomain.same(a, b)).as(a + " / " + b).isEqualTo(expected);
+        String child = "reports." + a;
+        boolean childExpected = OrganizationalDomain.of(a).isPresent()
+                && OrganizationalDomain.of(a).equals(OrganizationalDomain.of(child));
+        assertThat(OrganizationalDomain.same(a, child)).as(a + " / " + child).isEqualTo(childExpected);
+    }
+
     @Example
     void listedSuffixesAndTheirChildren() {
         for (String domain : List.of("github.io", "user.github.io", "co.uk", "contoso.co.uk", "a.b.contoso.co.uk",
