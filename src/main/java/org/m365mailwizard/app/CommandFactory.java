@@ -11,6 +11,7 @@ import org.m365mailwizard.cli.PublishDnsCommand;
 import org.m365mailwizard.cli.SendTestCommand;
 import org.m365mailwizard.cli.SetupAppCommand;
 import org.m365mailwizard.cli.Terminal;
+import org.m365mailwizard.core.dns.DnsLibrary;
 import org.m365mailwizard.core.headers.HeaderAnalyzer;
 import org.m365mailwizard.core.i18n.Texts;
 import picocli.CommandLine;
@@ -29,6 +30,10 @@ final class CommandFactory implements CommandLine.IFactory {
     @Override
     public <K> K create(Class<K> type) throws Exception {
         // Subcommands that need services are constructed here; the rest by picocli's default factory.
+        if (type == CheckDnsCommand.class || type == HealthCommand.class || type == PublishDnsCommand.class) {
+            // Beside the parsing of the options that follows: these commands ask DNS first thing.
+            context.executors().background().execute(DnsLibrary::prepare);
+        }
         if (type == CheckDnsCommand.class) {
             return type.cast(new CheckDnsCommand(context.dnsChecker(), context::objectMapper, texts,
                     Terminal.detect(context.environment()), context::configFile));
