@@ -50,8 +50,9 @@ public final class Main {
             thread.setDaemon(true);
             return thread;
         });
-        startup.execute(LoggerFactory::getILoggerFactory);
+        // Texts first: picocli reads every key while it builds the command, before anything logs.
         Texts texts = new Texts(language, startup);
+        startup.execute(LoggerFactory::getILoggerFactory);
         startup.shutdown();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
