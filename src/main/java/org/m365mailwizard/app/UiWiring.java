@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -74,14 +77,28 @@ public final class UiWiring implements ShellWiring {
     private final SystemBrowser fileOpener;
     private volatile Preferences preferences = Preferences.none();
     private volatile Consumer<URI> noBrowser = uri -> { };
+    /** The launcher's answer for the window's first question about the system's appearance; taken once. */
+    private final AtomicReference<CompletableFuture<Boolean>> systemDarkAtStart;
+    private final BooleanSupplier systemDark;
 
     public UiWiring(AppContext context) {
         this(context, FileDialogs.system());
     }
 
     public UiWiring(AppContext context, FileDialogs dialogs) {
+        this(context, dialogs, CompletableFuture.completedFuture(null), () -> OsAppearance.forThisSystem().prefersDark());
+    }
+
+    /**
+     * @param systemDarkAtStart what the launcher asked the system moments before the window opens (null in it when
+     *                          it did not ask): the window's first question takes it instead of asking again
+     * @param systemDark        asks the system (a few short processes on Linux)
+     */
+    UiWiring(AppContext context, FileDialogs dialogs, CompletableFuture<Boolean> systemDarkAtStart, BooleanSupplier systemDark) {
         this.context = context;
         this.dialogs = dialogs;
+        this.systemDarkAtStart = new AtomicReference<>(systemDarkAtStart);
+        this.systemDark = systemDark;
         this.setupStore = new SetupStore(context.userDirs().setupFile(), context.configFile(), context.objectMapper(),
                 context.clock());
         this.preferencesStore = new PreferencesStore(context.userDirs().preferencesFile(), context.objectMapper(),
@@ -285,7 +302,9 @@ public final class UiWiring implements ShellWiring {
 
     @Override
     public boolean systemPrefersDark() {
-        return OsAppearance.forThisSystem().prefersDark();
+        CompletableFuture<Boolean> atStart = systemDarkAtStart.getAndSet(null);
+        Boolean answer = atStart == null ? null : atStart.join();
+        return answer != null ? answer : systemDark.getAsBoolean();
     }
 
     public AppContext context() {

@@ -22,7 +22,8 @@ import org.m365mailwizard.testsupport.LoopbackDnsServer;
  * options, as documented in the README), {@code --no-gui} (skip the wizard's figures), {@code --only
  * dns|batch|peer|cli|gui} (one group of figures, while working on it), {@code --peer-dir DIR} (where
  * {@code bench/run} installed mailauth, {@link PeerFigures}), {@code --write-classlist FILE}
- * (instead of measuring: training runs that write the class list of the CDS archive, {@link ClassListWriter}).
+ * (instead of measuring: training runs that write the class list of the CDS archive, {@link ClassListWriter}),
+ * with {@code --write-first-frame-classes FILE} (the wizard's, {@code app.FirstFrameClasses}).
  */
 public final class Benchmark {
 
@@ -41,6 +42,7 @@ public final class Benchmark {
         boolean gui = true;
         String only = "all";
         Path classList = null;
+        Path firstFrameClasses = null;
         Path peerScript = Path.of("bench/peer/mailauth-spf.js");
         Path peerDir = Path.of("target/peer");
         for (int i = 0; i < args.length; i++) {
@@ -53,6 +55,7 @@ public final class Benchmark {
                 case "--no-gui" -> gui = false;
                 case "--only" -> only = args[++i];
                 case "--write-classlist" -> classList = Path.of(args[++i]);
+                case "--write-first-frame-classes" -> firstFrameClasses = Path.of(args[++i]);
                 case "--peer-dir" -> peerDir = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
@@ -71,7 +74,7 @@ public final class Benchmark {
             ProcessFigures processes = new ProcessFigures(jar, javaOptions, work, server.address());
             if (classList != null) {
                 server.withDelay(Duration.ZERO);
-                new ClassListWriter(processes, work).write(classList, gui);
+                new ClassListWriter(processes, work).write(classList, gui ? firstFrameClasses : null);
                 return;
             }
             if (wanted(only, "dns")) {
