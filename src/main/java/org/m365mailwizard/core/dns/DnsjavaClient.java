@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.DClass;
@@ -59,6 +60,7 @@ public final class DnsjavaClient implements DnsClient {
     private final boolean recursionDesired;
     /** One per server: how long its answers take, so a lost datagram is noticed soon (see RetransmitTimer). */
     private final RetransmitTimer[] timers;
+    private final LongAdder lost = new LongAdder();
 
     /**
      * @param servers the servers to ask, in order of preference; not empty
@@ -111,6 +113,11 @@ public final class DnsjavaClient implements DnsClient {
     }
 
     @Override
+    public long lostSends() {
+        return lost.sum();
+    }
+
+    @Override
     public CompletionStage<DnsAnswer> query(String absoluteName, int type) {
         return exchange(absoluteName, type).thenApply(Exchange::answer);
     }
@@ -126,7 +133,12 @@ public final class DnsjavaClient implements DnsClient {
         }
         Question question = new Question(absoluteName, qname, type, System.nanoTime() + timeout.toNanos());
         send(question);
-        CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS, executor).execute(() -> question.giveUp(true));
+        CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS, executor).execute(() -> {
+            if (!question.result.isDone()) {
+                lost.increment();
+            }
+            question.giveUp(true);
+        });
         return question.result;
     }
 
@@ -185,7 +197,9 @@ public final class DnsjavaClient implements DnsClient {
             sendNow(q, tryNumber);
             return;
         }
-        q.result.complete(new Exchange(answer, response));
+        if (q.result.complete(new Exchange(answer, response)) && tryNumber > 0 && q.earlierTryUnanswered()) {
+            lost.increment(); // a later send answered while an earlier one stayed silent: it was lost
+        }
     }
 
     /** After try {@code tryNumber} failed at once: the next try now, if no later one is out already. */
@@ -235,6 +249,11 @@ public final class DnsjavaClient implements DnsClient {
                 return -1;
             }
             return started++;
+        }
+
+        /** True when some try before the last answered one neither answered nor failed. */
+        synchronized boolean earlierTryUnanswered() {
+            return failed < started - 1;
         }
 
         synchronized int triesStarted() {

@@ -4,10 +4,10 @@ package org.m365mailwizard.core.dns;
 import java.time.Duration;
 
 /**
- * When to send a question again to one server that has not answered yet: an estimate of the server's
- * round trips as TCP keeps one (RFC 6298: smoothed time plus four times its variation), so a lost
- * datagram costs about one slow answer's time, not a fixed two seconds, and a slow server is not
- * asked again before its usual answers would be in. Each further retransmission of the same question
+ * When to send a question again to one server that has not answered yet: an estimate of the
+ * server's round trips as TCP keeps one (RFC 6298: smoothed time plus four times its variation,
+ * here at least twice the smoothed time), so a lost datagram costs about two usual answers' time,
+ * not a fixed two seconds, and a slow server is not asked again before its usual answers are in. Each further retransmission of the same question
  * waits twice as long (RFC 1536's exponential back-off). Thread-safe; one per server of a client.
  */
 final class RetransmitTimer {
@@ -44,7 +44,10 @@ final class RetransmitTimer {
 
     /** How long to wait for an answer to send number {@code sent} (0 for the first send) before sending again. */
     synchronized long waitNanos(int sent) {
-        long base = smoothedNanos < 0 ? INITIAL.toNanos() : smoothedNanos + 4 * variationNanos;
+        // Twice the usual time at least: answers through one busy server vary little, and a wait just
+        // above them would send again whenever one is a little late.
+        long base = smoothedNanos < 0 ? INITIAL.toNanos()
+                : Math.max(smoothedNanos + 4 * variationNanos, 2 * smoothedNanos);
         long wait = Math.max(MIN.toNanos(), Math.min(base, maxNanos));
         for (int i = 0; i < sent && wait < maxNanos; i++) {
             wait *= 2;

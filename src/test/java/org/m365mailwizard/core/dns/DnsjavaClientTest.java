@@ -168,6 +168,7 @@ class DnsjavaClientTest {
 
             assertThat(answer.outcome()).isEqualTo(DnsOutcome.TIMEOUT);
             assertThat(millis).isBetween(700L, 3000L);
+            assertThat(client.lostSends()).isEqualTo(1);
             assertThat(server.queryCount()).as("retried within the total").isGreaterThanOrEqualTo(2);
         }
     }
@@ -191,6 +192,7 @@ class DnsjavaClientTest {
 
             assertThat(answer.outcome()).isEqualTo(DnsOutcome.ANSWER);
             assertThat(wwwQuestions).hasValue(2);
+            assertThat(client.lostSends()).as("the batch's sign of overload").isEqualTo(1);
             // A fixed try of half the 5 s total waited 2 s; one learnt round trip waits the 200 ms floor.
             assertThat(millis).isLessThan(DnsjavaClient.MAX_TRY.toMillis() - 500);
         }
@@ -221,6 +223,7 @@ class DnsjavaClientTest {
 
             assertThat(answer.outcome()).isEqualTo(DnsOutcome.ANSWER);
             assertThat(questions.get()).isGreaterThanOrEqualTo(2);
+            assertThat(client.lostSends()).as("slow is not lost").isZero();
         }
     }
 

@@ -27,6 +27,15 @@ class RetransmitTimerTest {
     }
 
     @Test
+    void steadySlowAnswersWaitTwiceTheirTimeNotJustAboveIt() {
+        RetransmitTimer timer = new RetransmitTimer(Duration.ofSeconds(2));
+        for (int i = 0; i < 50; i++) {
+            timer.answered(300 * MS);
+        }
+        assertThat(timer.waitNanos(0)).isEqualTo(600 * MS);
+    }
+
+    @Test
     void slowAndUnevenAnswersWaitLongerThanTheirAverage() {
         RetransmitTimer timer = new RetransmitTimer(Duration.ofSeconds(2));
         for (int i = 0; i < 20; i++) {
@@ -38,7 +47,7 @@ class RetransmitTimerTest {
     @Test
     void eachFurtherSendWaitsTwiceAsLongUpToTheMaximum() {
         RetransmitTimer timer = new RetransmitTimer(Duration.ofSeconds(2));
-        timer.answered(300 * MS);
+        timer.answered(150 * MS);
         long first = timer.waitNanos(0);
         assertThat(timer.waitNanos(1)).isEqualTo(2 * first);
         assertThat(timer.waitNanos(5)).isEqualTo(2000 * MS);
