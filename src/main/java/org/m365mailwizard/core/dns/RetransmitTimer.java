@@ -15,11 +15,12 @@ final class RetransmitTimer {
     /** Before any answer: RFC 6298's initial retransmission time. */
     static final Duration INITIAL = Duration.ofSeconds(1);
     /**
-     * Never sooner than this: a recursive resolver answering an uncached name may take this long,
-     * and a retransmission it joins to the question still open costs it little (RFC 1536: do not
-     * retransmit faster than answers can come).
+     * Never sooner than this: a recursive resolver may take a few hundred milliseconds for a name it
+     * has not cached, and on a busy machine an answer on loopback can wait as long for a processor;
+     * sending again sooner mostly adds load (at 200 ms a batch of --parallel 128 at load 8 sent one
+     * question in nine twice). RFC 1536: do not retransmit faster than answers can come.
      */
-    static final Duration MIN = Duration.ofMillis(200);
+    static final Duration MIN = Duration.ofMillis(400);
 
     private final long maxNanos;
     private long smoothedNanos = -1;

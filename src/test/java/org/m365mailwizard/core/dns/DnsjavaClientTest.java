@@ -193,7 +193,7 @@ class DnsjavaClientTest {
             assertThat(answer.outcome()).isEqualTo(DnsOutcome.ANSWER);
             assertThat(wwwQuestions).hasValue(2);
             assertThat(client.lostSends()).as("the batch's sign of overload").isEqualTo(1);
-            // A fixed try of half the 5 s total waited 2 s; one learnt round trip waits the 200 ms floor.
+            // A fixed try of half the 5 s total waited 2 s; a learnt round trip of milliseconds waits the 400 ms floor.
             assertThat(millis).isLessThan(DnsjavaClient.MAX_TRY.toMillis() - 500);
         }
     }
