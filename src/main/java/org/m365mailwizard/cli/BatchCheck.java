@@ -7,9 +7,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.m365mailwizard.core.check.ExitCode;
@@ -27,7 +27,8 @@ import org.m365mailwizard.core.text.TerminalSafe;
 
 /**
  * {@code check-dns --domains-file}: checks the domains of a file (one per line, {@code #} comments,
- * {@code -} for standard input), at most {@code parallel} at a time, printing each result as soon
+ * {@code -} for standard input), at most {@code parallel} at a time and fewer while the resolver
+ * leaves questions unanswered ({@link InFlightLimit}), printing each result as soon
  * as it is in: one JSON object per line, or one text line per domain. The file is read as it goes
  * and nothing of a finished domain is kept but the worst exit code, so memory stays flat however
  * long the list. Bad lines (not a domain, not UTF-8, longer than {@value #MAX_LINE_BYTES} bytes) are
@@ -62,7 +63,8 @@ final class BatchCheck {
     }
 
     int run(Path file, PrintWriter out, PrintWriter err) throws ProblemException, InterruptedException {
-        Semaphore slots = new Semaphore(parallel);
+        InFlightLimit slots = new InFlightLimit(parallel,
+                checker.batchAnswers().<LongSupplier>map(shared -> shared::lostSends).orElse(null));
         AtomicInteger worst = new AtomicInteger(ExitCode.OK);
         int checked = 0;
         int lineNumber = 0;
@@ -118,7 +120,7 @@ final class BatchCheck {
             String key = Files.isDirectory(file) ? "cli.checkDns.fileIsFolder" : "cli.checkDns.fileUnreadable";
             throw new ProblemException(org.m365mailwizard.core.check.Message.of(key, file), ExitCode.INVALID_INPUT, e);
         } finally {
-            slots.acquire(parallel); // every started check has printed
+            slots.awaitAll(); // every started check has printed
         }
         if (checked == 0 && worst.get() == ExitCode.OK) {
             throw ProblemException.invalidInput("cli.checkDns.fileEmpty", file);

@@ -40,6 +40,9 @@ public final class LoopbackDnsServer implements AutoCloseable {
 
     public enum Transport { UDP, TCP }
 
+    /** What the UDP socket asks the kernel to buffer (see the constructor). */
+    static final int RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
+
     private final Responder responder;
     private final DatagramSocket udp;
     private final ServerSocket tcp;
@@ -70,6 +73,11 @@ public final class LoopbackDnsServer implements AutoCloseable {
         }
         this.tcp = tcpSocket;
         this.udp = udpSocket;
+        // A resolver's buffer, not a desktop socket's default (~208 KB on Linux, a few hundred datagrams):
+        // resolvers are run with several MB (Unbound's so-rcvbuf, BIND's defaults), and with the default a
+        // batch's bursts overflowed this one socket while its single reader waited for a busy processor.
+        // Linux caps the request at net.core.rmem_max; loss is still tested, on purpose, by responders.
+        udpSocket.setReceiveBufferSize(RECEIVE_BUFFER_BYTES);
         this.workers = Executors.newScheduledThreadPool(8, r -> {
             Thread t = new Thread(r, "loopback-dns");
             t.setDaemon(true);

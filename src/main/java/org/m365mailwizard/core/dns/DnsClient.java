@@ -15,4 +15,15 @@ public interface DnsClient {
      * @param type a {@link org.xbill.DNS.Type} constant
      */
     CompletionStage<DnsAnswer> query(String absoluteName, int type);
+
+    /**
+     * How many sends so far look lost: a question answered only through a later send while an
+     * earlier one stayed silent, or not answered at all. A sign that the server or the path is
+     * overloaded (a public resolver drops what exceeds its rate limit), for callers that pace
+     * themselves by it (a batch). A merely slow answer is not a loss. Zero for clients that do not
+     * send anything themselves.
+     */
+    default long lostSends() {
+        return 0;
+    }
 }

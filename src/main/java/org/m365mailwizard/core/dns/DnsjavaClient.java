@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.DClass;
@@ -29,9 +30,12 @@ import org.xbill.DNS.TextParseException;
  * cache, so that a re-check after a DNS change sees the change (the legacy {@code Lookup} keeps a
  * static negative cache, dnsjava#186).
  *
- * <p>Each try has its own timeout below the total; a server that times out, fails on the network,
- * answers SERVFAIL or REFUSED is replaced by the next one while time remains (dnsjava's
- * {@code ExtendedResolver} stops at a SERVFAIL answer, dnsjava#247). Whatever ends the question is
+ * <p>A question unanswered after about one of the server's usual round trips is sent again, to the
+ * next server in turn ({@link RetransmitTimer}), while the earlier tries keep listening until the
+ * total timeout: a lost datagram costs a few hundred milliseconds, not the seconds of a fixed
+ * per-try timeout, and a slow answer still counts. A server that fails on the network, answers
+ * SERVFAIL or REFUSED is replaced by the next one at once (dnsjava's {@code ExtendedResolver}
+ * stops at a SERVFAIL answer, dnsjava#247). Whatever ends the question is
  * reported as a {@link DnsOutcome}; the returned stage never fails. Completions run on the
  * executor given, never on dnsjava's selector thread.
  */
@@ -39,10 +43,10 @@ public final class DnsjavaClient implements DnsClient {
 
     /** The default total time for one question, all tries and servers together. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
-    /** A lost datagram should cost a retry, not the whole budget (checkdmarc uses 1 s per try). */
+    /** The longest wait before sending again: a lost datagram should cost a retry, not the whole budget. */
     static final Duration MAX_TRY = Duration.ofSeconds(2);
     static final Duration MIN_TRY = Duration.ofMillis(100);
-    /** Tries per server for network failures and timeouts. */
+    /** Sends per server of one question, retransmissions included. */
     static final int TRIES_PER_SERVER = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(DnsjavaClient.class);
@@ -54,6 +58,9 @@ public final class DnsjavaClient implements DnsClient {
     private final Duration perTry;
     private final Executor executor;
     private final boolean recursionDesired;
+    /** One per server: how long its answers take, so a lost datagram is noticed soon (see RetransmitTimer). */
+    private final RetransmitTimer[] timers;
+    private final LongAdder lost = new LongAdder();
 
     /**
      * @param servers the servers to ask, in order of preference; not empty
@@ -74,6 +81,10 @@ public final class DnsjavaClient implements DnsClient {
         this.servers = List.copyOf(servers);
         this.timeout = timeout;
         this.perTry = clamp(timeout.dividedBy(2), MIN_TRY, MAX_TRY);
+        this.timers = new RetransmitTimer[this.servers.size()];
+        for (int i = 0; i < timers.length; i++) {
+            timers[i] = new RetransmitTimer(perTry);
+        }
         this.executor = Objects.requireNonNull(executor, "executor");
         this.recursionDesired = recursionDesired;
     }
@@ -96,9 +107,14 @@ public final class DnsjavaClient implements DnsClient {
         return timeout;
     }
 
-    /** The timeout of one try at one server, always below the total. */
+    /** The longest wait before a question is sent again, always below the total. */
     public Duration perTryTimeout() {
         return perTry;
+    }
+
+    @Override
+    public long lostSends() {
+        return lost.sum();
     }
 
     @Override
@@ -115,55 +131,97 @@ public final class DnsjavaClient implements DnsClient {
         } catch (TextParseException e) {
             return CompletableFuture.completedFuture(new Exchange(DnsAnswer.of(absoluteName, type, DnsOutcome.ERROR), null));
         }
-        Message query = Message.newQuery(Record.newRecord(qname, type, DClass.IN));
-        if (!recursionDesired) {
-            query.getHeader().unsetFlag(Flags.RD);
-        }
-        Question question = new Question(absoluteName, qname, type, query, System.nanoTime() + timeout.toNanos(),
-                new CompletableFuture<>());
-        attempt(question, 0, DnsOutcome.TIMEOUT);
-        // A safety net only: every try has its own timeout, so this fires only if dnsjava loses one.
-        return question.result.completeOnTimeout(
-                new Exchange(DnsAnswer.of(absoluteName, type, DnsOutcome.TIMEOUT), null),
-                timeout.toMillis() + 2000, TimeUnit.MILLISECONDS);
+        Question question = new Question(absoluteName, qname, type, System.nanoTime() + timeout.toNanos());
+        send(question);
+        after(timeout.toNanos(), question, () -> {
+            lost.increment();
+            question.giveUp(true);
+        });
+        return question.result;
     }
 
-    private void attempt(Question q, int tryNumber, DnsOutcome lastFailure) {
-        long remaining = q.deadlineNanos - System.nanoTime();
-        if (remaining <= 0 || tryNumber >= servers.size() * TRIES_PER_SERVER) {
-            q.result.complete(new Exchange(DnsAnswer.of(q.name, q.type, lastFailure), null));
-            return;
-        }
-        InetSocketAddress server = servers.get(tryNumber % servers.size());
-        long tryNanos = Math.min(perTry.toNanos(), remaining);
-        SimpleResolver resolver = new SimpleResolver(server);
-        resolver.setTimeout(Duration.ofNanos(tryNanos).plus(DNSJAVA_SLACK));
-        // Our own clock for the try: dnsjava notices timeouts only when its selector is idle, and at
-        // the tick it read when its thread started (one second by default).
-        CompletableFuture<Message> bounded = new CompletableFuture<>();
-        resolver.sendAsync(q.query, executor).whenComplete((response, error) -> {
-            if (error != null) {
-                bounded.completeExceptionally(error);
-            } else {
-                bounded.complete(response);
+    /**
+     * Runs {@code action} on the executor after {@code nanos} unless the question has ended by then.
+     * An ended question's timers leave the scheduler's queue at once (orTimeout cancels its task when
+     * the future completes), so nothing of it is kept for the rest of its timeout: a batch ends
+     * thousands of questions a second.
+     */
+    private void after(long nanos, Question q, Runnable action) {
+        CompletableFuture<Void> timer = new CompletableFuture<>();
+        timer.orTimeout(nanos, TimeUnit.NANOSECONDS).whenComplete((none, timedOut) -> {
+            if (timedOut != null && !q.result.isDone()) {
+                executor.execute(action);
             }
         });
-        bounded.orTimeout(tryNanos, TimeUnit.NANOSECONDS).whenCompleteAsync((response, error) -> {
-            if (error != null) {
-                DnsOutcome failure = classify(error);
-                LOG.debug("DNS {} {} via {}: {} ({})", q.name, q.type, server, failure, error.toString());
-                attempt(q, tryNumber + 1, failure);
-                return;
+        q.result.whenComplete((answer, error) -> timer.complete(null));
+    }
+
+    /**
+     * Sends the question's next try, to the next server in turn, unless it is answered, out of time
+     * or out of tries. Earlier tries keep listening: whichever answer comes first is taken, so a
+     * retransmission sent while a slow answer is on its way costs nothing but the datagram.
+     */
+    private void send(Question q) {
+        int tryNumber = q.startTry(servers.size() * TRIES_PER_SERVER);
+        if (tryNumber < 0) {
+            return;
+        }
+        long sentAt = System.nanoTime();
+        long remaining = q.deadlineNanos - sentAt;
+        int serverIndex = tryNumber % servers.size();
+        InetSocketAddress server = servers.get(serverIndex);
+        SimpleResolver resolver = new SimpleResolver(server);
+        // dnsjava's own timeout is only a backstop, so that it forgets a try nobody answered.
+        resolver.setTimeout(Duration.ofNanos(Math.max(remaining, 0)).plus(DNSJAVA_SLACK));
+        resolver.sendAsync(q.newQuery(recursionDesired), executor).whenComplete((response, error) -> {
+            if (error == null) { // dnsjava hands answers over on the executor, failures on its selector thread
+                received(q, tryNumber, server, sentAt, response, null);
+            } else {
+                executor.execute(() -> received(q, tryNumber, server, sentAt, null, error));
             }
-            DnsAnswer answer = ResponseReader.read(q.name, q.qname, q.type, response);
-            boolean serverTrouble = answer.outcome() == DnsOutcome.SERVFAIL || answer.outcome() == DnsOutcome.REFUSED;
-            if (serverTrouble && tryNumber + 1 < servers.size()) {
-                LOG.debug("DNS {} {} via {}: {}, trying the next server", q.name, q.type, server, answer.outcome());
-                attempt(q, tryNumber + 1, answer.outcome());
-                return;
-            }
-            q.result.complete(new Exchange(answer, response));
-        }, executor);
+        });
+        long wait = Math.min(timers[serverIndex].waitNanos(tryNumber / servers.size()), remaining);
+        if (wait > 0) {
+            after(wait, q, () -> {
+                if (q.triesStarted() == tryNumber + 1) { // no answer, and no later try started meanwhile
+                    send(q);
+                }
+            });
+        }
+    }
+
+    private void received(Question q, int tryNumber, InetSocketAddress server, long sentAt, Message response,
+                          Throwable error) {
+        if (q.result.isDone()) {
+            return;
+        }
+        if (error != null) {
+            DnsOutcome failure = classify(error);
+            LOG.debug("DNS {} {} via {}: {} ({})", q.name, q.type, server, failure, error.toString());
+            q.failed(failure, null);
+            sendNow(q, tryNumber);
+            return;
+        }
+        timers[tryNumber % servers.size()].answered(System.nanoTime() - sentAt);
+        DnsAnswer answer = ResponseReader.read(q.name, q.qname, q.type, response);
+        boolean serverTrouble = answer.outcome() == DnsOutcome.SERVFAIL || answer.outcome() == DnsOutcome.REFUSED;
+        if (serverTrouble && tryNumber + 1 < servers.size()) {
+            LOG.debug("DNS {} {} via {}: {}, trying the next server", q.name, q.type, server, answer.outcome());
+            q.failed(answer.outcome(), new Exchange(answer, response));
+            sendNow(q, tryNumber);
+            return;
+        }
+        if (q.result.complete(new Exchange(answer, response)) && tryNumber > 0 && q.earlierTryUnanswered()) {
+            lost.increment(); // a later send answered while an earlier one stayed silent: it was lost
+        }
+    }
+
+    /** After try {@code tryNumber} failed at once: the next try now, if no later one is out already. */
+    private void sendNow(Question q, int tryNumber) {
+        if (q.triesStarted() == tryNumber + 1) {
+            send(q);
+        }
+        q.endIfNothingLeft(servers.size() * TRIES_PER_SERVER);
     }
 
     static DnsOutcome classify(Throwable error) {
@@ -179,9 +237,83 @@ public final class DnsjavaClient implements DnsClient {
         return value.compareTo(min) < 0 ? min : value.compareTo(max) > 0 ? max : value;
     }
 
-    /** One question in flight. */
-    private record Question(String name, Name qname, int type, Message query, long deadlineNanos,
-                            CompletableFuture<Exchange> result) {
+    /** One question in flight: its tries, and how the last failed one ended. */
+    private static final class Question {
+        final String name;
+        final Name qname;
+        final int type;
+        final long deadlineNanos;
+        final CompletableFuture<Exchange> result = new CompletableFuture<>();
+        private int started;
+        private int failed;
+        private DnsOutcome lastFailure = DnsOutcome.TIMEOUT;
+        /** A SERVFAIL or REFUSED answer passed over for another server: the result if nothing better comes. */
+        private Exchange troubled;
+
+        Question(String name, Name qname, int type, long deadlineNanos) {
+            this.name = name;
+            this.qname = qname;
+            this.type = type;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        /** The number of the try to send now, or -1 when there is none to send. */
+        synchronized int startTry(int maxTries) {
+            if (result.isDone() || started >= maxTries || System.nanoTime() >= deadlineNanos) {
+                return -1;
+            }
+            return started++;
+        }
+
+        /** True when some try before the last answered one neither answered nor failed. */
+        synchronized boolean earlierTryUnanswered() {
+            return failed < started - 1;
+        }
+
+        synchronized int triesStarted() {
+            return started;
+        }
+
+        synchronized void failed(DnsOutcome outcome, Exchange troubledAnswer) {
+            failed++;
+            lastFailure = outcome;
+            if (troubledAnswer != null) {
+                troubled = troubledAnswer;
+            }
+        }
+
+        /** Ends the question when every try it may send has been sent and has failed. */
+        void endIfNothingLeft(int maxTries) {
+            boolean over;
+            synchronized (this) {
+                over = failed >= started && (started >= maxTries || System.nanoTime() >= deadlineNanos);
+            }
+            if (over) {
+                giveUp(false);
+            }
+        }
+
+        /**
+         * Out of time or tries: the last server trouble if any, else a timeout when a try is still
+         * unanswered at the deadline, else how the last try failed.
+         */
+        void giveUp(boolean deadline) {
+            Exchange end;
+            synchronized (this) {
+                DnsOutcome outcome = deadline && failed < started ? DnsOutcome.TIMEOUT : lastFailure;
+                end = troubled != null ? troubled : new Exchange(DnsAnswer.of(name, type, outcome), null);
+            }
+            result.complete(end);
+        }
+
+        /** A fresh message for each try: its own random ID, as its own socket has its own random port. */
+        Message newQuery(boolean recursionDesired) {
+            Message query = Message.newQuery(Record.newRecord(qname, type, DClass.IN));
+            if (!recursionDesired) {
+                query.getHeader().unsetFlag(Flags.RD);
+            }
+            return query;
+        }
     }
 
     /** An answer with the response it came from ({@code null} when no response arrived). */

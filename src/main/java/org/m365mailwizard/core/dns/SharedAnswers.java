@@ -82,6 +82,11 @@ public final class SharedAnswers implements DnsClient {
         return answer.copy();
     }
 
+    @Override
+    public long lostSends() {
+        return next.lostSends();
+    }
+
     /** How many questions were sent on to the next client (the rest were answered here). */
     public synchronized int questionsSent() {
         return sent;

@@ -7,9 +7,11 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -166,7 +168,62 @@ class DnsjavaClientTest {
 
             assertThat(answer.outcome()).isEqualTo(DnsOutcome.TIMEOUT);
             assertThat(millis).isBetween(700L, 3000L);
+            assertThat(client.lostSends()).isEqualTo(1);
             assertThat(server.queryCount()).as("retried within the total").isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void aLostDatagramCostsOneRetransmissionNotAWholeTry() throws Exception {
+        ZoneResponder zone = new ZoneResponder().addZone("example.test.", ZONE);
+        AtomicInteger wwwQuestions = new AtomicInteger();
+        LoopbackDnsServer.Responder losesFirst = (query, transport) ->
+                query.getQuestion().getName().toString().equals("www.example.test.") && wwwQuestions.incrementAndGet() == 1
+                        ? Optional.empty() : zone.respond(query, transport);
+        try (LoopbackDnsServer server = LoopbackDnsServer.start(losesFirst)) {
+            DnsjavaClient client = client(server, DnsjavaClient.DEFAULT_TIMEOUT);
+            for (int i = 0; i < 3; i++) { // answers in milliseconds: the client learns to expect them so
+                assertThat(ask(client, "example.test.", Type.MX).outcome()).isEqualTo(DnsOutcome.ANSWER);
+            }
+
+            long start = System.nanoTime();
+            DnsAnswer answer = ask(client, "www.example.test.", Type.A);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(answer.outcome()).isEqualTo(DnsOutcome.ANSWER);
+            assertThat(wwwQuestions).hasValue(2);
+            assertThat(client.lostSends()).as("the batch's sign of overload").isEqualTo(1);
+            // A fixed try of half the 5 s total waited 2 s; a learnt round trip of milliseconds waits the 400 ms floor.
+            assertThat(millis).isLessThan(DnsjavaClient.MAX_TRY.toMillis() - 500);
+        }
+    }
+
+    @Test
+    void aSlowAnswerCountsAfterTheQuestionWasSentAgain() throws Exception {
+        ZoneResponder zone = new ZoneResponder().addZone("example.test.", ZONE);
+        AtomicInteger questions = new AtomicInteger();
+        CountDownLatch resent = new CountDownLatch(1);
+        // The first answer leaves only once the retransmission has arrived; every retransmission is lost.
+        LoopbackDnsServer.Responder slowThenSilent = (query, transport) -> {
+            if (questions.incrementAndGet() > 1) {
+                resent.countDown();
+                return Optional.empty();
+            }
+            try {
+                resent.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return zone.respond(query, transport);
+        };
+        try (LoopbackDnsServer server = LoopbackDnsServer.start(slowThenSilent)) {
+            DnsjavaClient client = client(server, Duration.ofSeconds(20));
+
+            DnsAnswer answer = ask(client, "www.example.test.", Type.A);
+
+            assertThat(answer.outcome()).isEqualTo(DnsOutcome.ANSWER);
+            assertThat(questions.get()).isGreaterThanOrEqualTo(2);
+            assertThat(client.lostSends()).as("slow is not lost").isZero();
         }
     }
 

@@ -11,6 +11,7 @@ import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.check.Status;
 import org.m365mailwizard.core.dns.DnsAnswer;
 import org.m365mailwizard.core.dns.DnsClient;
+import org.m365mailwizard.core.dns.dkim.DkimKeyRecords;
 import org.m365mailwizard.core.dns.DnsOutcome;
 import org.m365mailwizard.core.dns.ZoneText;
 import org.xbill.DNS.CNAMERecord;
@@ -30,12 +31,16 @@ final class DkimCheck {
         return "dkim-selector" + selector;
     }
 
-    static CompletionStage<Finding> run(DnsClient dns, DnsCheckRequest request, int selector) {
+    static CompletionStage<Finding> run(DnsClient dns, DnsCheckRequest request, int selector, DkimKeyRecords keys) {
         String name = "selector" + selector + "._domainkey." + request.domain().absolute();
-        return dns.query(name, Type.TXT).thenApply(answer -> judge(request, selector, answer));
+        return dns.query(name, Type.TXT).thenApply(answer -> judge(request, selector, answer, keys));
     }
 
     static Finding judge(DnsCheckRequest request, int selector, DnsAnswer answer) {
+        return judge(request, selector, answer, new DkimKeyRecords());
+    }
+
+    static Finding judge(DnsCheckRequest request, int selector, DnsAnswer answer, DkimKeyRecords keys) {
         String id = id(selector);
         String host = "selector" + selector + "._domainkey." + request.domain().ascii();
         String expected = MicrosoftHosts.dkimExpected(request.cloud(), selector, request.domain(), request.tenant());
@@ -72,6 +77,6 @@ final class DkimCheck {
             return new Finding(id, Status.FAIL, expected, found,
                     Message.of("dns.dkim.otherTenant", host, shape.get().tenant(), tenant.get()), fixNotes, fix);
         }
-        return DkimKeyJudge.judge(id, expected, found, request, target, answer);
+        return DkimKeyJudge.judge(id, expected, found, request, target, answer, keys);
     }
 }

@@ -10,6 +10,7 @@ import org.m365mailwizard.core.dns.DnsAnswer;
 import org.m365mailwizard.core.dns.TxtStrings;
 import org.m365mailwizard.core.dns.dkim.DkimKeyParseResult;
 import org.m365mailwizard.core.dns.dkim.DkimKeyRecord;
+import org.m365mailwizard.core.dns.dkim.DkimKeyRecords;
 
 /** The second half of a DKIM check: the key Microsoft publishes behind a correct selector CNAME. */
 final class DkimKeyJudge {
@@ -18,7 +19,7 @@ final class DkimKeyJudge {
     }
 
     static Finding judge(String id, String expected, List<String> found, DnsCheckRequest request, String target,
-                         DnsAnswer answer) {
+                         DnsAnswer answer, DkimKeyRecords keys) {
         if (!answer.outcome().isDefinite()) {
             return Lookups.error(id, expected, answer, found);
         }
@@ -27,7 +28,7 @@ final class DkimKeyJudge {
             return Finding.of(id, Status.FAIL, expected, found,
                     Message.of("dns.dkim.notEnabled", request.domain().ascii(), target));
         }
-        DkimKeyParseResult parsed = DkimKeyRecord.parseRecords(TxtStrings.joined(answer.records()));
+        DkimKeyParseResult parsed = keys.parseRecords(TxtStrings.joined(answer.records()));
         List<Message> notes = new ArrayList<>(parsed.errors());
         notes.addAll(parsed.warnings());
         if (parsed.isUsable()) {

@@ -16,6 +16,7 @@ import org.m365mailwizard.core.dns.DnsSettings;
 import org.m365mailwizard.core.dns.DnsjavaClient;
 import org.m365mailwizard.core.dns.SharedAnswers;
 import org.m365mailwizard.core.dns.SharedQuestions;
+import org.m365mailwizard.core.dns.dkim.DkimKeyRecords;
 import org.m365mailwizard.core.dns.spf.SpfRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,32 +49,36 @@ public final class DnsChecker {
     private final SharedAnswers batchAnswers;
     /** The batch's parsed SPF records (a pure function of their text); null: each check parses its own. */
     private final SpfRecords batchSpf;
+    /** The batch's parsed DKIM keys (likewise); null: each check parses its own. */
+    private final DkimKeyRecords batchDkim;
 
     /**
      * @param settings how questions are asked (resolvers, authoritative mode, timeout)
      * @param executor where DNS completions and check logic run (the application's background executor)
      */
     public DnsChecker(DnsSettings settings, Executor executor) {
-        this(settings, executor, null, null);
+        this(settings, executor, null, null, null);
     }
 
-    private DnsChecker(DnsSettings settings, Executor executor, SharedAnswers batchAnswers, SpfRecords batchSpf) {
+    private DnsChecker(DnsSettings settings, Executor executor, SharedAnswers batchAnswers, SpfRecords batchSpf,
+                       DkimKeyRecords batchDkim) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.batchAnswers = batchAnswers;
         this.batchSpf = batchSpf;
+        this.batchDkim = batchDkim;
     }
 
     /**
      * A checker for one batch of domains: its checks share one {@link SharedAnswers}, so a question
      * that several domains ask (Microsoft's SPF include, a mailing service's include) is sent once
      * while its answer lives. In authoritative mode each domain asks its own name servers, so
-     * nothing is shared between domains there. Parsed SPF records are shared in both modes: a
-     * record's meaning depends only on its text.
+     * nothing is shared between domains there. Parsed SPF records and DKIM keys are shared in both
+     * modes: a record's meaning depends only on its text.
      */
     public DnsChecker forBatch() {
         SharedAnswers answers = settings.authoritative() ? null : new SharedAnswers(settings.newClient("", executor));
-        return new DnsChecker(settings, executor, answers, new SpfRecords());
+        return new DnsChecker(settings, executor, answers, new SpfRecords(), new DkimKeyRecords());
     }
 
     /** The batch's shared answers, when this checker is one of {@link #forBatch()}. */
@@ -92,7 +97,7 @@ public final class DnsChecker {
 
     /** The same checker asking questions another way. */
     public DnsChecker withSettings(DnsSettings newSettings) {
-        return new DnsChecker(newSettings, executor, null, null);
+        return new DnsChecker(newSettings, executor, null, null, null);
     }
 
     public CompletionStage<DnsReport> check(DnsCheckRequest request) {
@@ -107,7 +112,8 @@ public final class DnsChecker {
     public CompletionStage<DnsReport> check(DnsCheckRequest request, Consumer<Finding> onFinding) {
         DnsClient client = batchAnswers != null ? batchAnswers : settings.newClient(request.domain().ascii(), executor);
         SpfRecords spf = batchSpf != null ? batchSpf : new SpfRecords();
-        return check(client, request, onFinding, spf).thenApply(report -> NoServerAnswered.rewrite(report, settings,
+        DkimKeyRecords dkim = batchDkim != null ? batchDkim : new DkimKeyRecords();
+        return check(client, request, onFinding, spf, dkim).thenApply(report -> NoServerAnswered.rewrite(report, settings,
                 DnsjavaClient::systemServers));
     }
 
@@ -116,18 +122,18 @@ public final class DnsChecker {
      * two checks share is sent once ({@link SharedQuestions}).
      */
     public static CompletionStage<DnsReport> check(DnsClient client, DnsCheckRequest request, Consumer<Finding> onFinding) {
-        return check(client, request, onFinding, new SpfRecords());
+        return check(client, request, onFinding, new SpfRecords(), new DkimKeyRecords());
     }
 
     private static CompletionStage<DnsReport> check(DnsClient client, DnsCheckRequest request, Consumer<Finding> onFinding,
-                                                    SpfRecords spf) {
+                                                    SpfRecords spf, DkimKeyRecords dkim) {
         DnsClient dns = new SharedQuestions(client);
         List<CompletableFuture<Finding>> running = new ArrayList<>();
         running.add(guarded(MxCheck.ID, () -> MxCheck.run(dns, request), onFinding));
         running.add(guarded(SpfCheck.ID, () -> SpfCheck.run(dns, request, spf), onFinding));
         for (int selector = 1; selector <= 2; selector++) {
             int s = selector;
-            running.add(guarded(DkimCheck.id(s), () -> DkimCheck.run(dns, request, s), onFinding));
+            running.add(guarded(DkimCheck.id(s), () -> DkimCheck.run(dns, request, s, dkim), onFinding));
         }
         // Autodiscover starts before DMARC, whose start does more work (see DmarcCheck.run); the report keeps its order.
         CompletableFuture<Finding> autodiscover = guarded(AutodiscoverCheck.ID, () -> AutodiscoverCheck.run(dns, request), onFinding);
