@@ -211,8 +211,14 @@ public final class DnsjavaClient implements DnsClient {
             sendNow(q, tryNumber);
             return;
         }
-        if (q.result.complete(new Exchange(answer, response)) && tryNumber > 0 && q.earlierTryUnanswered()) {
-            lost.increment(); // a later send answered while an earlier one stayed silent: it was lost
+        // A later send answered while an earlier one stayed silent: that one was lost. Counted before the
+        // answer is handed over, so whoever waits for it reads a count that includes this question.
+        boolean earlierLost = tryNumber > 0 && q.earlierTryUnanswered();
+        if (earlierLost) {
+            lost.increment();
+        }
+        if (!q.result.complete(new Exchange(answer, response)) && earlierLost) {
+            lost.decrement(); // another way of ending it came first and counted for itself
         }
     }
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.core.dns;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -48,15 +47,7 @@ public final class SharedAnswers implements DnsClient {
     public SharedAnswers(DnsClient next, int capacity, LongSupplier nanoTime) {
         this.next = Objects.requireNonNull(next, "next");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be positive");
-        }
-        this.kept = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<QuestionKey, Kept> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.kept = new BoundedLru<>(capacity);
     }
 
     @Override

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.core.dns.dkim;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.m365mailwizard.core.dns.BoundedLru;
 
 /**
  * DKIM key records parsed once per text: every domain of a batch points its two selectors at a key
@@ -23,15 +23,7 @@ public final class DkimKeyRecords {
     }
 
     public DkimKeyRecords(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be positive");
-        }
-        this.byText = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<List<String>, DkimKeyParseResult> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.byText = new BoundedLru<>(capacity);
     }
 
     /** {@link DkimKeyRecord#parseRecords}, from the kept result when these texts were parsed before. */

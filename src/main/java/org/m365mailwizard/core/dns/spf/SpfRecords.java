@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.core.dns.spf;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.m365mailwizard.core.dns.BoundedLru;
 
 /**
  * SPF records parsed once per text: a check reads each record up to three times (the includes asked
@@ -26,15 +26,7 @@ public final class SpfRecords {
     }
 
     public SpfRecords(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be positive");
-        }
-        this.byText = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, SpfRecord> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.byText = new BoundedLru<>(capacity);
     }
 
     /** {@link SpfRecord#parse}, from the kept record when this text was parsed before. */
