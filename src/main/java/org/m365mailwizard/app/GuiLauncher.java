@@ -17,7 +17,6 @@ import org.m365mailwizard.core.i18n.Texts;
 import org.m365mailwizard.ui.common.FileDialogs;
 import org.m365mailwizard.ui.common.Themes;
 import org.m365mailwizard.ui.shell.WizardWindow;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -26,7 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 final class GuiLauncher {
 
-    private static final Logger LOG = LoggerFactory.getLogger(GuiLauncher.class);
     /**
      * JavaFX's own logger, kept so its level holds: on the class path (one jar for both faces, by
      * design) JavaFX warns "Unsupported JavaFX configuration" on every start, which tells a user nothing
@@ -38,6 +36,9 @@ final class GuiLauncher {
     }
 
     static void launch(Language explicitLanguage, UserDirs dirs) {
+        // Logging's set-up (logback's configuration, tens of milliseconds) beside the toolkit's start rather
+        // than before it: this class looks its logger up only when it logs, for the same reason.
+        CompletableFuture.runAsync(LoggerFactory::getILoggerFactory);
         // Read while the toolkit starts (native libraries, the screen, its first pulse) instead of
         // before it: the JSON mapper's first use, the preferences file and the texts of the chosen
         // language then cost the first frame nothing on a machine with a second core.
@@ -108,7 +109,7 @@ final class GuiLauncher {
                 // Later: the error may come from a layout pass or an animation, where no dialog may wait.
                 Platform.runLater(() -> window.errors().showUnexpected(error));
             } else {
-                LOG.error("Unexpected error on thread {}", thread.getName(), error);
+                LoggerFactory.getLogger(GuiLauncher.class).error("Unexpected error on thread {}", thread.getName(), error);
             }
         });
     }
