@@ -110,14 +110,7 @@ public final class AppSetupStandIn implements AutoCloseable {
 
     private void authorizeFormPost(String tenant, String fields) {
         https.wireMock().stubFor(get(urlPathEqualTo("/" + tenant + "/oauth2/v2.0/authorize"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8")
-                        .withBody("<html><head><title>Working...</title></head><body>"
-                                + "<form method=\"POST\" name=\"hiddenform\" action=\"{{request.query.redirect_uri}}\">"
-                                + fields
-                                + "<input type=\"hidden\" name=\"state\" value=\"{{request.query.state}}\"/>"
-                                + "<noscript><p>Script is disabled. Click Submit to continue.</p>"
-                                + "<input type=\"submit\" value=\"Submit\"/></noscript></form>"
-                                + "<script>document.forms[0].submit()</script></body></html>")));
+                .willReturn(IdentityProviderStandIn.formPostPage(fields)));
     }
 
     /** The authorize requests received (their query names the client, redirect URI, scopes and PKCE challenge). */

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -85,15 +86,22 @@ public final class IdentityProviderStandIn implements AutoCloseable {
     }
 
     private void formPost(String fields) {
-        https.wireMock().stubFor(get(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/authorize"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8")
-                        .withBody("<html><head><title>Working...</title></head><body>"
-                                + "<form method=\"POST\" name=\"hiddenform\" action=\"{{request.query.redirect_uri}}\">"
-                                + fields
-                                + "<input type=\"hidden\" name=\"state\" value=\"{{request.query.state}}\"/>"
-                                + "<noscript><p>Script is disabled. Click Submit to continue.</p>"
-                                + "<input type=\"submit\" value=\"Submit\"/></noscript></form>"
-                                + "<script>document.forms[0].submit()</script></body></html>")));
+        https.wireMock().stubFor(get(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/authorize")).willReturn(formPostPage(fields)));
+    }
+
+    /**
+     * The page the authorize endpoint answers with under {@code response_mode=form_post}: a form that
+     * posts {@code fields} and the request's {@code state} to its {@code redirect_uri} as soon as it loads.
+     */
+    static ResponseDefinitionBuilder formPostPage(String fields) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8")
+                .withBody("<html><head><title>Working...</title></head><body>"
+                        + "<form method=\"POST\" name=\"hiddenform\" action=\"{{request.query.redirect_uri}}\">"
+                        + fields
+                        + "<input type=\"hidden\" name=\"state\" value=\"{{request.query.state}}\"/>"
+                        + "<noscript><p>Script is disabled. Click Submit to continue.</p>"
+                        + "<input type=\"submit\" value=\"Submit\"/></noscript></form>"
+                        + "<script>document.forms[0].submit()</script></body></html>");
     }
 
     /** A successful code redemption: a delegated token with {@code scp} and an ID token for {@code user}. */

@@ -86,30 +86,27 @@ public final class Texts {
     }
 
     public boolean has(String key) {
-        for (int i = 0; i < loading.size(); i++) {
-            if (bundle(i).containsKey(key)) {
-                return true;
-            }
-        }
-        return false;
+        return find(key) != null;
     }
 
     /** The raw pattern for a key; a missing key shows as the key itself, never as an exception. */
     public String raw(String key) {
-        if (!faceSuffix.isEmpty() && has(key + faceSuffix)) {
-            return lookup(key + faceSuffix);
+        String pattern = faceSuffix.isEmpty() ? null : find(key + faceSuffix);
+        if (pattern == null) {
+            pattern = find(key);
         }
-        return lookup(key);
+        return pattern != null ? pattern : key;
     }
 
-    private String lookup(String key) {
+    /** The pattern from the first bundle that has the key, or null. */
+    private String find(String key) {
         for (int i = 0; i < loading.size(); i++) {
             ResourceBundle bundle = bundle(i);
             if (bundle.containsKey(key)) {
                 return bundle.getString(key);
             }
         }
-        return key;
+        return null;
     }
 
     private ResourceBundle bundle(int index) {

@@ -217,13 +217,7 @@ public final class WizardWindow {
         ButtonType stay = new ButtonType(texts.get("shell.finish.stay"), ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.INFORMATION, texts.get("shell.finish.text", missing,
                 texts.format(ending.detail())), stay, close, go);
-        alert.initOwner(stage);
-        alert.setTitle(texts.get("app.title"));
-        alert.setHeaderText(texts.get("shell.finish.header"));
-        alert.getDialogPane().setMinWidth(MIN_WIDTH * 0.6);
-        Dialogs.fitButtons(alert.getDialogPane());
-        AppStyles.apply(alert.getDialogPane());
-        Optional<ButtonType> answer = alert.showAndWait();
+        Optional<ButtonType> answer = ask(alert, "shell.finish.header");
         if (answer.filter(go::equals).isPresent()) {
             shell.goTo(ending.missingStep());
         } else if (answer.filter(close::equals).isPresent()) {
@@ -389,13 +383,7 @@ public final class WizardWindow {
         ButtonType discard = new ButtonType(texts.get("shell.cancel.discard"), ButtonData.OTHER);
         ButtonType stay = new ButtonType(texts.get("shell.cancel.stay"), ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, texts.get("shell.cancel.text"), stay, discard, keep);
-        alert.initOwner(stage);
-        alert.setTitle(texts.get("app.title"));
-        alert.setHeaderText(texts.get("shell.cancel.header"));
-        alert.getDialogPane().setMinWidth(MIN_WIDTH * 0.6);
-        Dialogs.fitButtons(alert.getDialogPane());
-        AppStyles.apply(alert.getDialogPane());
-        Optional<ButtonType> answer = alert.showAndWait();
+        Optional<ButtonType> answer = ask(alert, "shell.cancel.header");
         if (answer.isEmpty() || answer.get() == stay) {
             return;
         }
@@ -409,13 +397,18 @@ public final class WizardWindow {
         ButtonType ok = new ButtonType(texts.get(okKey), ButtonData.OK_DONE);
         ButtonType back = new ButtonType(texts.get("start.confirm.back"), ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, texts.get(textKey), back, ok);
+        return ask(alert, headerKey).filter(ok::equals).isPresent();
+    }
+
+    /** Shows one of the window's questions as all of them look: over the window, its title, the header, its styles. */
+    private Optional<ButtonType> ask(Alert alert, String headerKey) {
         alert.initOwner(stage);
         alert.setTitle(texts.get("app.title"));
         alert.setHeaderText(texts.get(headerKey));
         alert.getDialogPane().setMinWidth(MIN_WIDTH * 0.6);
         Dialogs.fitButtons(alert.getDialogPane());
         AppStyles.apply(alert.getDialogPane());
-        return alert.showAndWait().filter(ok::equals).isPresent();
+        return alert.showAndWait();
     }
 
     /** "contoso.com", or a neutral word when the saved setup has no domain yet. */

@@ -2,7 +2,6 @@
 package org.m365mailwizard.core.dns.dmarc;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -29,7 +28,8 @@ public final class DmarcReportAuthorization {
 
     /** The absolute name to query: {@code <policyDomain>._report._dmarc.<destinationHost>.}. */
     public static String recordName(String policyDomain, String destinationHost) {
-        return bare(policyDomain) + "._report._dmarc." + bare(destinationHost) + ".";
+        return OrganizationalDomain.normalised(policyDomain) + "._report._dmarc."
+                + OrganizationalDomain.normalised(destinationHost) + ".";
     }
 
     /**
@@ -40,8 +40,5 @@ public final class DmarcReportAuthorization {
         return txtRecords.stream().filter(t -> AUTHORIZING.matcher(t).matches()).count() == 1;
     }
 
-    private static String bare(String domain) {
-        String d = domain.strip().toLowerCase(Locale.ROOT);
-        return d.endsWith(".") ? d.substring(0, d.length() - 1) : d;
-    }
+
 }

@@ -21,10 +21,7 @@ public final class OrganizationalDomain {
      * the name is not a valid domain or is itself a public suffix (e.g. {@code co.uk}).
      */
     public static Optional<String> of(String domain) {
-        String d = domain == null ? "" : domain.strip().toLowerCase(Locale.ROOT);
-        if (d.endsWith(".")) {
-            d = d.substring(0, d.length() - 1);
-        }
+        String d = normalised(domain);
         if (d.isEmpty() || !InternetDomainName.isValid(d)) {
             return Optional.empty();
         }
@@ -70,12 +67,15 @@ public final class OrganizationalDomain {
         return orgA.isPresent() && orgA.equals(of(b));
     }
 
-    /** The last two labels of the name as {@link #of} reads it (trimmed, lower case, no final dot); null for fewer. */
-    private static String lastTwoLabels(String domain) {
+    /** The name as {@link #of} reads it: trimmed, lower case, no final dot. */
+    static String normalised(String domain) {
         String d = domain == null ? "" : domain.strip().toLowerCase(Locale.ROOT);
-        if (d.endsWith(".")) {
-            d = d.substring(0, d.length() - 1);
-        }
+        return d.endsWith(".") ? d.substring(0, d.length() - 1) : d;
+    }
+
+    /** The last two labels of the name as {@link #of} reads it; empty for fewer. */
+    private static String lastTwoLabels(String domain) {
+        String d = normalised(domain);
         int last = d.lastIndexOf('.');
         if (last <= 0) {
             return "";
