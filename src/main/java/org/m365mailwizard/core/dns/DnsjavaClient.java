@@ -6,6 +6,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -21,14 +22,13 @@ import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.ResolverConfig;
-import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TextParseException;
 
 /**
- * A {@link DnsClient} on dnsjava's {@link SimpleResolver}: one question at a time to the given
- * servers, over UDP with TCP when an answer is truncated (dnsjava does that itself), without any
- * cache, so that a re-check after a DNS change sees the change (the legacy {@code Lookup} keeps a
- * static negative cache, dnsjava#186).
+ * A {@link DnsClient} on dnsjava's messages: one question at a time to the given servers, over UDP
+ * ({@link DatagramTransport}) with TCP when an answer is truncated, without any cache, so that a
+ * re-check after a DNS change sees the change (dnsjava's {@code Lookup} keeps a static negative
+ * cache, dnsjava#186).
  *
  * <p>A question unanswered after about one of the server's usual round trips is sent again, to the
  * next server in turn ({@link RetransmitTimer}), while the earlier tries keep listening until the
@@ -37,7 +37,7 @@ import org.xbill.DNS.TextParseException;
  * SERVFAIL or REFUSED is replaced by the next one at once (dnsjava's {@code ExtendedResolver}
  * stops at a SERVFAIL answer, dnsjava#247). Whatever ends the question is
  * reported as a {@link DnsOutcome}; the returned stage never fails. Completions run on the
- * executor given, never on dnsjava's selector thread.
+ * executor given, never on the transport's reading thread.
  */
 public final class DnsjavaClient implements DnsClient {
 
@@ -50,8 +50,6 @@ public final class DnsjavaClient implements DnsClient {
     static final int TRIES_PER_SERVER = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(DnsjavaClient.class);
-    /** dnsjava's own timeout, a backstop behind ours so that it forgets abandoned tries. */
-    private static final Duration DNSJAVA_SLACK = Duration.ofSeconds(1);
 
     private final List<InetSocketAddress> servers;
     private final Duration timeout;
@@ -61,6 +59,7 @@ public final class DnsjavaClient implements DnsClient {
     /** One per server: how long its answers take, so a lost datagram is noticed soon (see RetransmitTimer). */
     private final RetransmitTimer[] timers;
     private final LongAdder lost = new LongAdder();
+    private final DatagramTransport transport;
 
     /**
      * @param servers the servers to ask, in order of preference; not empty
@@ -86,6 +85,7 @@ public final class DnsjavaClient implements DnsClient {
             timers[i] = new RetransmitTimer(perTry);
         }
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.transport = new DatagramTransport(executor);
         this.recursionDesired = recursionDesired;
     }
 
@@ -170,13 +170,14 @@ public final class DnsjavaClient implements DnsClient {
         long remaining = q.deadlineNanos - sentAt;
         int serverIndex = tryNumber % servers.size();
         InetSocketAddress server = servers.get(serverIndex);
-        SimpleResolver resolver = new SimpleResolver(server);
-        // dnsjava's own timeout is only a backstop, so that it forgets a try nobody answered.
-        resolver.setTimeout(Duration.ofNanos(Math.max(remaining, 0)).plus(DNSJAVA_SLACK));
-        resolver.sendAsync(q.newQuery(recursionDesired), executor).whenComplete((response, error) -> {
-            if (error == null) { // dnsjava hands answers over on the executor, failures on its selector thread
+        CompletableFuture<Message> exchange = transport.exchange(server, q.newQuery(recursionDesired),
+                Duration.ofNanos(Math.max(remaining, 0)));
+        // The question's end forgets its tries still listening, so that their sockets close.
+        q.result.whenComplete((answer, error) -> exchange.cancel(false));
+        exchange.whenComplete((response, error) -> {
+            if (error == null) { // the transport hands answers over on the executor, failures maybe not
                 received(q, tryNumber, server, sentAt, response, null);
-            } else {
+            } else if (!(error instanceof CancellationException)) {
                 executor.execute(() -> received(q, tryNumber, server, sentAt, null, error));
             }
         });
@@ -312,7 +313,7 @@ public final class DnsjavaClient implements DnsClient {
             result.complete(end);
         }
 
-        /** A fresh message for each try: its own random ID, as its own socket has its own random port. */
+        /** A fresh message for each try: the transport gives it a random ID unused on the socket it goes out from. */
         Message newQuery(boolean recursionDesired) {
             Message query = Message.newQuery(Record.newRecord(qname, type, DClass.IN));
             if (!recursionDesired) {
