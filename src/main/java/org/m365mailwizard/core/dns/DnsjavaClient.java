@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
@@ -60,6 +62,8 @@ public final class DnsjavaClient implements DnsClient {
     private final RetransmitTimer[] timers;
     private final LongAdder lost = new LongAdder();
     private final DatagramTransport transport;
+    /** Retransmissions and deadlines; its thread ends when the client has been idle for a second. */
+    private final ScheduledThreadPoolExecutor scheduler;
 
     /**
      * @param servers the servers to ask, in order of preference; not empty
@@ -86,6 +90,14 @@ public final class DnsjavaClient implements DnsClient {
         }
         this.executor = Objects.requireNonNull(executor, "executor");
         this.transport = new DatagramTransport(executor);
+        this.scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "m365-dns-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.setRemoveOnCancelPolicy(true);
+        scheduler.setKeepAliveTime(1, TimeUnit.SECONDS);
+        scheduler.allowCoreThreadTimeOut(true);
         this.recursionDesired = recursionDesired;
     }
 
@@ -133,27 +145,27 @@ public final class DnsjavaClient implements DnsClient {
         }
         Question question = new Question(absoluteName, qname, type, System.nanoTime() + timeout.toNanos());
         send(question);
-        after(timeout.toNanos(), question, () -> {
-            lost.increment();
-            question.giveUp(true);
-        });
         return question.result;
     }
 
     /**
      * Runs {@code action} on the executor after {@code nanos} unless the question has ended by then.
-     * An ended question's timers leave the scheduler's queue at once (orTimeout cancels its task when
-     * the future completes), so nothing of it is kept for the rest of its timeout: a batch ends
-     * thousands of questions a second.
+     * An ended question's wake-up leaves the scheduler's queue at once, so nothing of it is kept for
+     * the rest of its timeout: a batch ends thousands of questions a second.
      */
     private void after(long nanos, Question q, Runnable action) {
-        CompletableFuture<Void> timer = new CompletableFuture<>();
-        timer.orTimeout(nanos, TimeUnit.NANOSECONDS).whenComplete((none, timedOut) -> {
-            if (timedOut != null && !q.result.isDone()) {
+        ScheduledFuture<?> wakeUp = scheduler.schedule(() -> {
+            if (!q.result.isDone()) {
                 executor.execute(action);
             }
-        });
-        q.result.whenComplete((answer, error) -> timer.complete(null));
+        }, Math.max(nanos, 0), TimeUnit.NANOSECONDS);
+        q.result.whenComplete((answer, error) -> wakeUp.cancel(false));
+    }
+
+    /** The question's time is up with a try unanswered. */
+    private void expire(Question q) {
+        lost.increment();
+        q.giveUp(true);
     }
 
     /**
@@ -163,7 +175,10 @@ public final class DnsjavaClient implements DnsClient {
      */
     private void send(Question q) {
         int tryNumber = q.startTry(servers.size() * TRIES_PER_SERVER);
-        if (tryNumber < 0) {
+        if (tryNumber < 0) { // out of tries or time: what is still out may answer until the deadline
+            if (!q.result.isDone()) {
+                after(q.deadlineNanos - System.nanoTime(), q, () -> expire(q));
+            }
             return;
         }
         long sentAt = System.nanoTime();
@@ -181,14 +196,15 @@ public final class DnsjavaClient implements DnsClient {
                 executor.execute(() -> received(q, tryNumber, server, sentAt, null, error));
             }
         });
+        // One wake-up per try, for its retransmission or, at the latest, for the question's deadline.
         long wait = Math.min(timers[serverIndex].waitNanos(tryNumber / servers.size()), remaining);
-        if (wait > 0) {
-            after(wait, q, () -> {
-                if (q.triesStarted() == tryNumber + 1) { // no answer, and no later try started meanwhile
-                    send(q);
-                }
-            });
-        }
+        after(wait, q, () -> {
+            if (System.nanoTime() - q.deadlineNanos >= 0) {
+                expire(q);
+            } else if (q.triesStarted() == tryNumber + 1) { // no answer, and no later try started meanwhile
+                send(q);
+            }
+        });
     }
 
     private void received(Question q, int tryNumber, InetSocketAddress server, long sentAt, Message response,

@@ -31,7 +31,7 @@ final class RetransmitTimer {
         this.maxNanos = Math.max(max.toNanos(), MIN.toNanos());
     }
 
-    /** One round trip measured on a try that was answered (each try has its own socket, so it is unambiguous). */
+    /** One round trip measured on a try that was answered (each try has its own ID, so it is unambiguous). */
     synchronized void answered(long roundTripNanos) {
         long rtt = Math.max(0, roundTripNanos);
         if (smoothedNanos < 0) {

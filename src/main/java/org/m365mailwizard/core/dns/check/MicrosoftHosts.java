@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.core.dns.check;
 
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,8 +21,21 @@ final class MicrosoftHosts {
     private static final String LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
     /** {@code <token>.<x>-v1.mx.microsoft}: the letter is a DNSSEC zone shard. */
     private static final Pattern MX_MICROSOFT = Pattern.compile("^" + LABEL + "\\.[a-z0-9]{1,3}-v[0-9]+\\.mx\\.microsoft$");
+    private static final Pattern LABEL_ONLY = Pattern.compile(LABEL);
+    private static final String DKIM_HEAD = "^selector([12])-(" + LABEL + ")\\._domainkey\\.(" + LABEL + ")\\.";
+    /** Built once, not per check: a batch reads two selectors of every domain. */
+    private static final Map<Cloud, Pattern> DKIM_CLASSIC = classicDkimPatterns();
+    private static final Pattern DKIM_DYNAMIC = Pattern.compile(DKIM_HEAD + "[a-z0-9]{1,3}-v[0-9]+\\.dkim\\.mail\\.microsoft$");
 
     private MicrosoftHosts() {
+    }
+
+    private static Map<Cloud, Pattern> classicDkimPatterns() {
+        Map<Cloud, Pattern> patterns = new EnumMap<>(Cloud.class);
+        for (Cloud cloud : Cloud.values()) {
+            patterns.put(cloud, Pattern.compile(DKIM_HEAD + Pattern.quote(cloud.initialDomainSuffix()) + "$"));
+        }
+        return patterns;
     }
 
     /** The cloud whose Microsoft 365 MX shape {@code host} has, if any (the requested cloud first). */
@@ -45,7 +60,7 @@ final class MicrosoftHosts {
                 }
             } else if (h.endsWith("." + suffix)) {
                 String token = h.substring(0, h.length() - suffix.length() - 1);
-                if (token.matches(LABEL)) {
+                if (LABEL_ONLY.matcher(token).matches()) {
                     return true;
                 }
             }
@@ -87,13 +102,12 @@ final class MicrosoftHosts {
      */
     static Optional<DkimTarget> dkimTarget(String target, Cloud cloud) {
         String t = Lookups.bare(target);
-        String head = "^selector([12])-(" + LABEL + ")\\._domainkey\\.(" + LABEL + ")\\.";
-        Matcher classic = Pattern.compile(head + Pattern.quote(cloud.initialDomainSuffix()) + "$").matcher(t);
+        Matcher classic = DKIM_CLASSIC.get(cloud).matcher(t);
         if (classic.matches()) {
             return Optional.of(new DkimTarget(Integer.parseInt(classic.group(1)), classic.group(2), classic.group(3), false));
         }
         if (cloud == Cloud.GLOBAL) {
-            Matcher dynamic = Pattern.compile(head + "[a-z0-9]{1,3}-v[0-9]+\\.dkim\\.mail\\.microsoft$").matcher(t);
+            Matcher dynamic = DKIM_DYNAMIC.matcher(t);
             if (dynamic.matches()) {
                 return Optional.of(new DkimTarget(Integer.parseInt(dynamic.group(1)), dynamic.group(2), dynamic.group(3), true));
             }
