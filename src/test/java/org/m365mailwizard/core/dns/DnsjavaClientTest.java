@@ -174,6 +174,23 @@ class DnsjavaClientTest {
     }
 
     @Test
+    void aQuestionOutOfTriesStillEndsAtItsDeadline() throws Exception {
+        ZoneResponder zone = new ZoneResponder().addZone("example.test.", ZONE)
+                .fault("www.example.test.", ZoneResponder.Fault.DROP);
+        try (LoopbackDnsServer server = LoopbackDnsServer.start(zone)) {
+            // 5 s: sends at 0, 1 and 2.5 s (1 s before any answer, then doubling up to the 1.5 s cap), the
+            // last one's wait ends at 4 s with no send left, and the question ends at its deadline.
+            DnsjavaClient client = client(server, Duration.ofSeconds(5));
+
+            DnsAnswer answer = ask(client, "www.example.test.", Type.A);
+
+            assertThat(answer.outcome()).isEqualTo(DnsOutcome.TIMEOUT);
+            assertThat(server.queryCount()).isEqualTo(DnsjavaClient.TRIES_PER_SERVER);
+            assertThat(client.lostSends()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aLostDatagramCostsOneRetransmissionNotAWholeTry() throws Exception {
         ZoneResponder zone = new ZoneResponder().addZone("example.test.", ZONE);
         AtomicInteger wwwQuestions = new AtomicInteger();
