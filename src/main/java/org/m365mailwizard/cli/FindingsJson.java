@@ -2,6 +2,7 @@
 package org.m365mailwizard.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -21,10 +22,13 @@ public final class FindingsJson {
 
     private final ObjectMapper mapper;
     private final Texts texts;
+    /** Immutable and thread-safe: one for every line of a batch. */
+    private final ObjectWriter lineWriter;
 
     public FindingsJson(ObjectMapper mapper, Texts texts) {
         this.mapper = mapper;
         this.texts = texts;
+        this.lineWriter = mapper.writer().with(TerminalSafe.jsonEscapes());
     }
 
     public ObjectMapper mapper() {
@@ -79,7 +83,7 @@ public final class FindingsJson {
     /** One compact line of JSON (no pretty printing: one object per line is what scripts read). */
     public String line(ObjectNode node) {
         try {
-            return mapper.writer().with(TerminalSafe.jsonEscapes()).writeValueAsString(node);
+            return lineWriter.writeValueAsString(node);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a tree of plain nodes always serialises", e);
         }
