@@ -2,7 +2,9 @@
 package org.m365mailwizard.core.dns;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
@@ -82,7 +84,7 @@ final class DatagramTransport {
         Socket socket;
         try {
             socket = acquire(server);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) { // e.g. a name that did not resolve: the question fails
             future.completeExceptionally(e);
             return future;
         }
@@ -131,10 +133,10 @@ final class DatagramTransport {
     }
 
     private Socket open(InetSocketAddress server, Socket[] pool, int slot) throws IOException {
-        DatagramChannel channel = DatagramChannel.open(server.getAddress() instanceof Inet6Address
-                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+        boolean v6 = server.getAddress() instanceof Inet6Address;
+        DatagramChannel channel = DatagramChannel.open(v6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
         try {
-            bindToRandomPort(channel);
+            bindToRandomPort(channel, InetAddress.getByAddress(new byte[v6 ? 16 : 4]));
             channel.configureBlocking(false);
             channel.connect(server);
             Socket socket;
@@ -158,16 +160,17 @@ final class DatagramTransport {
         }
     }
 
-    private void bindToRandomPort(DatagramChannel channel) throws IOException {
+    /** @param any the wildcard address of the server's family */
+    private void bindToRandomPort(DatagramChannel channel, InetAddress any) throws IOException {
         for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
             try {
-                channel.bind(new InetSocketAddress(1024 + random.nextInt(65_536 - 1024)));
+                channel.bind(new InetSocketAddress(any, 1024 + random.nextInt(65_536 - 1024)));
                 return;
-            } catch (java.net.BindException taken) {
+            } catch (BindException taken) {
                 // Try another port.
             }
         }
-        channel.bind(null); // the system's choice, random on current systems
+        channel.bind(new InetSocketAddress(any, 0)); // the system's choice, random on current systems
     }
 
     /** The reading thread: hands datagrams over, ends when no socket is left open. */

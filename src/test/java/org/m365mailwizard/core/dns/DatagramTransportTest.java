@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.m365mailwizard.testsupport.BackgroundWork;
 import org.xbill.DNS.ARecord;
@@ -135,6 +136,38 @@ class DatagramTransportTest {
         assertThatThrownBy(() -> answer.get(20, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(PortUnreachableException.class);
         BackgroundWork.await("the failed socket closed", () -> transport.openSockets() == 0);
+    }
+
+    @Test
+    void anIpv6ServerIsAskedFromAnIpv6Socket() throws Exception {
+        DatagramSocket server;
+        try {
+            server = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("::1"), 0));
+        } catch (IOException noIpv6) {
+            Assumptions.abort("this machine has no IPv6 loopback: " + noIpv6);
+            return;
+        }
+        server.setSoTimeout(20_000);
+        sockets.add(server);
+        DatagramTransport transport = new DatagramTransport(executor);
+
+        CompletableFuture<Message> answer = transport.exchange(
+                new InetSocketAddress(InetAddress.getByName("::1"), server.getLocalPort()), query("www.example.test."), TCP_TIMEOUT);
+        DatagramPacket packet = receive(server);
+        reply(server, packet, answer(new Message(java.util.Arrays.copyOf(packet.getData(), packet.getLength())), "192.0.2.1"));
+
+        assertThat(answer.get(20, TimeUnit.SECONDS).getSection(Section.ANSWER)).hasSize(1);
+    }
+
+    @Test
+    void aServerNameThatDidNotResolveFailsTheQuestionInsteadOfThrowing() {
+        DatagramTransport transport = new DatagramTransport(executor);
+
+        CompletableFuture<Message> answer = transport.exchange(InetSocketAddress.createUnresolved("dns.invalid", 53),
+                new Message(), TCP_TIMEOUT);
+
+        assertThat(answer).isCompletedExceptionally();
+        assertThat(transport.openSockets()).isZero();
     }
 
     @Test
