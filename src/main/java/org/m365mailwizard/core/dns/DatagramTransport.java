@@ -8,7 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -184,8 +184,10 @@ final class DatagramTransport {
             while (true) {
                 synchronized (readerLock) {
                     for (Socket s; (s = toRegister.poll()) != null; ) {
-                        if (s.channel.isOpen()) {
+                        try {
                             s.channel.register(mine, SelectionKey.OP_READ, s);
+                        } catch (ClosedChannelException closedMeanwhile) {
+                            // Its questions ended before it was read from: nothing to wait for.
                         }
                     }
                     if (mine.keys().isEmpty()) { // closed sockets' keys leave at the select before
@@ -202,10 +204,17 @@ final class DatagramTransport {
                     drain((Socket) key.attachment(), buffer);
                 }
             }
-        } catch (IOException | ClosedSelectorException e) {
+        } catch (IOException | RuntimeException e) {
+            // The selector itself failed: end this thread; the next socket opened starts another.
             synchronized (readerLock) {
                 selector = null;
             }
+            try {
+                mine.close();
+            } catch (IOException ignored) {
+                // Already unusable.
+            }
+            retireAll(); // nobody reads them any more
             failAll(e);
         }
     }
@@ -271,6 +280,20 @@ final class DatagramTransport {
             }
         }
         socket.retire();
+    }
+
+    private void retireAll() {
+        for (Socket[] pool : pools.values()) {
+            for (int i = 0; i < pool.length; i++) {
+                Socket socket;
+                synchronized (pool) {
+                    socket = pool[i];
+                }
+                if (socket != null) {
+                    socket.retire();
+                }
+            }
+        }
     }
 
     private void failAll(Exception error) {
