@@ -51,7 +51,6 @@ public final class DnsjavaClient implements DnsClient {
     /** Sends per server of one question, retransmissions included. */
     static final int TRIES_PER_SERVER = 3;
 
-    private static final Logger LOG = LoggerFactory.getLogger(DnsjavaClient.class);
 
     private final List<InetSocketAddress> servers;
     private final Duration timeout;
@@ -99,6 +98,14 @@ public final class DnsjavaClient implements DnsClient {
         scheduler.setKeepAliveTime(1, TimeUnit.SECONDS);
         scheduler.allowCoreThreadTimeOut(true);
         this.recursionDesired = recursionDesired;
+    }
+
+    /**
+     * Looked up when something is logged, not in a static field: the command line builds this class on
+     * its main thread, and a logger there would set logging up on the critical path instead of beside it.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(DnsjavaClient.class);
     }
 
     /** A client for the system's resolvers (resolv.conf, the Windows registry, or the JVM's settings). */
@@ -214,7 +221,7 @@ public final class DnsjavaClient implements DnsClient {
         }
         if (error != null) {
             DnsOutcome failure = classify(error);
-            LOG.debug("DNS {} {} via {}: {} ({})", q.name, q.type, server, failure, error.toString());
+            log().debug("DNS {} {} via {}: {} ({})", q.name, q.type, server, failure, error.toString());
             q.failed(failure, null);
             sendNow(q, tryNumber);
             return;
@@ -223,7 +230,7 @@ public final class DnsjavaClient implements DnsClient {
         DnsAnswer answer = ResponseReader.read(q.name, q.qname, q.type, response);
         boolean serverTrouble = answer.outcome() == DnsOutcome.SERVFAIL || answer.outcome() == DnsOutcome.REFUSED;
         if (serverTrouble && tryNumber + 1 < servers.size()) {
-            LOG.debug("DNS {} {} via {}: {}, trying the next server", q.name, q.type, server, answer.outcome());
+            log().debug("DNS {} {} via {}: {}, trying the next server", q.name, q.type, server, answer.outcome());
             q.failed(answer.outcome(), new Exchange(answer, response));
             sendNow(q, tryNumber);
             return;
