@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.app;
 
+import java.lang.management.RuntimeMXBean;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,7 @@ final class GuiLauncher {
     }
 
     static void launch(Language explicitLanguage, UserDirs dirs) {
+        CompletableFuture<RuntimeMXBean> firstFrameRuntime = FirstFrameReport.requested() ? FirstFrameReport.prepare() : null;
         // Logging's set-up (logback's configuration, tens of milliseconds) beside the toolkit's start rather
         // than before it: this class looks its logger up only when it logs, for the same reason.
         CompletableFuture.runAsync(LoggerFactory::getILoggerFactory);
@@ -70,8 +72,8 @@ final class GuiLauncher {
             dark.thenAccept(isDark -> Platform.runLater(() -> Themes.apply(isDark)));
             Stage stage = new Stage();
             stage.getIcons().setAll(icons.join());
-            if (FirstFrameReport.requested()) {
-                FirstFrameReport.watch(stage, System.err);
+            if (firstFrameRuntime != null) {
+                FirstFrameReport.watch(stage, System.err, firstFrameRuntime);
             }
             WizardWindow window = new WizardWindow(new UiWiring(context, FileDialogs.system(), systemDark,
                     () -> OsAppearance.forThisSystem().prefersDark()), language, loaded);

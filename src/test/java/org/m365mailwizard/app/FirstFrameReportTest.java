@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.RuntimeMXBean;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -49,6 +54,31 @@ class FirstFrameReportTest {
 
         assertThat(bytes.toString(StandardCharsets.UTF_8))
                 .isEqualTo("m365-mail-wizard: first frame shown after 1234 ms (JVM uptime)" + System.lineSeparator());
+        robot.interact(stage::hide);
+    }
+
+    @Test
+    void withTheRuntimeBeanReadyLaterPrintsTheUptimeOfTheFrameNotOfTheMomentItCame(FxRobot robot) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        RuntimeMXBean bean = ManagementFactory.getRuntimeMXBean();
+        CompletableFuture<RuntimeMXBean> later = new CompletableFuture<>();
+        robot.interact(() -> FirstFrameReport.watch(stage, out, later));
+        long beforeShow = bean.getUptime();
+        robot.interact(stage::show);
+        awaitSomePulses(robot);
+        long afterFrame = bean.getUptime();
+        // The frame is drawn, the bean is not there yet: nothing printed, and the clock runs on.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bean.getUptime() > afterFrame + 100);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEmpty();
+
+        later.complete(bean);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !bytes.toString(StandardCharsets.UTF_8).isEmpty());
+        Matcher line = Pattern.compile("m365-mail-wizard: first frame shown after (\\d+) ms \\(JVM uptime\\)\\R")
+                .matcher(bytes.toString(StandardCharsets.UTF_8));
+        assertThat(line.matches()).as(bytes.toString(StandardCharsets.UTF_8)).isTrue();
+        // One millisecond either way: the bean's uptime and the frame's nanosecond clock round apart.
+        assertThat(Long.parseLong(line.group(1))).isBetween(beforeShow - 1, afterFrame + 1);
         robot.interact(stage::hide);
     }
 
