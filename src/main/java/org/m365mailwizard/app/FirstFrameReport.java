@@ -5,9 +5,11 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.RuntimeMXBean;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.event.EventHandler;
 import javafx.stage.Stage;
@@ -34,22 +36,20 @@ final class FirstFrameReport {
         return Boolean.getBoolean(PROPERTY);
     }
 
-    /**
-     * Asks for the JVM's runtime bean on another thread, now: its first use costs some 25 ms (its classes
-     * and set-up). Read at the first frame instead, that cost would land on the FX thread and in the figure,
-     * which is to time the frame, not the probe. Call as early as possible; only when {@link #requested}.
-     */
-    static CompletableFuture<RuntimeMXBean> prepare() {
-        return CompletableFuture.supplyAsync(ManagementFactory::getRuntimeMXBean);
+    /** Watches the stage (call before it is shown) and prints the JVM's uptime to {@code out} at its first frame. */
+    static void watch(Stage stage, PrintStream out) {
+        watch(stage, out, ManagementFactory::getRuntimeMXBean, task -> CompletableFuture.runAsync(task));
     }
 
     /**
-     * Watches the stage (call before it is shown) and prints the JVM's uptime at its first frame to
-     * {@code out}, once {@code runtime} (from {@link #prepare}) is there; the FX thread only notes the time.
+     * At the first frame the FX thread only notes the time; {@code later} then asks {@code runtime} for the
+     * uptime and takes back what has passed since. The runtime bean costs some 20 ms on its first use (its
+     * set-up, its classes): on the FX thread at the frame, that went into the figure, which is to time the
+     * frame, not the probe.
      */
-    static void watch(Stage stage, PrintStream out, CompletableFuture<RuntimeMXBean> runtime) {
-        watch(stage, frameNanos -> runtime.thenAccept(bean ->
-                print(out, bean.getUptime() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - frameNanos))));
+    static void watch(Stage stage, PrintStream out, Supplier<RuntimeMXBean> runtime, Executor later) {
+        watch(stage, frameNanos -> later.execute(() -> print(out, runtime.get().getUptime()
+                - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - frameNanos))));
     }
 
     /** Watches the stage (call before it is shown) and prints {@code uptimeMs} to {@code out} at its first frame. */

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.m365mailwizard.app;
 
-import java.lang.management.RuntimeMXBean;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +36,6 @@ final class GuiLauncher {
     }
 
     static void launch(Language explicitLanguage, UserDirs dirs) {
-        CompletableFuture<RuntimeMXBean> firstFrameRuntime = FirstFrameReport.requested() ? FirstFrameReport.prepare() : null;
         // Logging's set-up (logback's configuration, tens of milliseconds) beside the toolkit's start rather
         // than before it: this class looks its logger up only when it logs, for the same reason.
         CompletableFuture.runAsync(LoggerFactory::getILoggerFactory);
@@ -72,8 +70,8 @@ final class GuiLauncher {
             dark.thenAccept(isDark -> Platform.runLater(() -> Themes.apply(isDark)));
             Stage stage = new Stage();
             stage.getIcons().setAll(icons.join());
-            if (firstFrameRuntime != null) {
-                FirstFrameReport.watch(stage, System.err, firstFrameRuntime);
+            if (FirstFrameReport.requested()) {
+                FirstFrameReport.watch(stage, System.err);
             }
             WizardWindow window = new WizardWindow(new UiWiring(context, FileDialogs.system(), systemDark,
                     () -> OsAppearance.forThisSystem().prefersDark()), language, loaded);
