@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.RuntimeMXBean;
 import java.nio.charset.StandardCharsets;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -49,6 +55,31 @@ class FirstFrameReportTest {
 
         assertThat(bytes.toString(StandardCharsets.UTF_8))
                 .isEqualTo("m365-mail-wizard: first frame shown after 1234 ms (JVM uptime)" + System.lineSeparator());
+        robot.interact(stage::hide);
+    }
+
+    @Test
+    void asksForTheUptimeAfterTheFrameOffTheFxThreadAndPrintsTheFramesUptime(FxRobot robot) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        RuntimeMXBean bean = ManagementFactory.getRuntimeMXBean();
+        Queue<Runnable> later = new ConcurrentLinkedQueue<>();
+        robot.interact(() -> FirstFrameReport.watch(stage, out, () -> bean, later::add));
+        long beforeShow = bean.getUptime();
+        robot.interact(stage::show);
+        awaitSomePulses(robot);
+        long afterFrame = bean.getUptime();
+        // The frame is drawn and the uptime is asked for later, off the FX thread: nothing printed yet, the clock runs on.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bean.getUptime() > afterFrame + 100);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(later).hasSize(1);
+
+        later.remove().run();
+        Matcher line = Pattern.compile("m365-mail-wizard: first frame shown after (\\d+) ms \\(JVM uptime\\)\\R")
+                .matcher(bytes.toString(StandardCharsets.UTF_8));
+        assertThat(line.matches()).as(bytes.toString(StandardCharsets.UTF_8)).isTrue();
+        // One millisecond either way: the bean's uptime and the frame's nanosecond clock round apart.
+        assertThat(Long.parseLong(line.group(1))).isBetween(beforeShow - 1, afterFrame + 1);
         robot.interact(stage::hide);
     }
 

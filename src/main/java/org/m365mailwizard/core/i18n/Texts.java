@@ -3,13 +3,17 @@ package org.m365mailwizard.core.i18n;
 
 import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import org.m365mailwizard.core.check.Message;
 import org.m365mailwizard.core.text.TerminalSafe;
 
@@ -33,6 +37,8 @@ public final class Texts {
     private final List<CompletableFuture<ResourceBundle>> loading;
     /** The face's key suffix ({@code ".cli"}), or empty: see {@link #forFace(String)}. */
     private final String faceSuffix;
+    /** Every key of every bundle, once asked for (shared with the face views, which read the same bundles). */
+    private final AtomicReference<Set<String>> keys;
 
     /** Texts with every bundle read now, on the caller's thread. */
     public Texts(Language language) {
@@ -54,12 +60,14 @@ public final class Texts {
         }
         this.loading = List.copyOf(futures);
         this.faceSuffix = "";
+        this.keys = new AtomicReference<>();
     }
 
     private Texts(Texts base, String faceSuffix) {
         this.language = base.language;
         this.loading = base.loading;
         this.faceSuffix = faceSuffix;
+        this.keys = base.keys;
     }
 
     /**
@@ -197,12 +205,31 @@ public final class Texts {
 
             @Override
             public java.util.Enumeration<String> getKeys() {
-                List<String> keys = new ArrayList<>();
-                for (int i = 0; i < loading.size(); i++) {
-                    keys.addAll(bundle(i).keySet());
-                }
-                return java.util.Collections.enumeration(keys);
+                return Collections.enumeration(handleKeySet());
+            }
+
+            /**
+             * {@code containsKey}, which FXMLLoader asks for each {@code %key}, reads this set. ResourceBundle's
+             * own would word all 1,600 texts through MessageFormat to build it, on the FX thread, once for each
+             * view loaded. Every key a bundle lists has a text, so both sets are the same.
+             */
+            @Override
+            protected Set<String> handleKeySet() {
+                return allKeys();
             }
         };
+    }
+
+    private Set<String> allKeys() {
+        Set<String> known = keys.get();
+        if (known == null) {
+            Set<String> all = new LinkedHashSet<>();
+            for (int i = 0; i < loading.size(); i++) {
+                all.addAll(bundle(i).keySet());
+            }
+            known = Collections.unmodifiableSet(all);
+            keys.compareAndSet(null, known);
+        }
+        return known;
     }
 }
