@@ -52,6 +52,14 @@ public final class DnsjavaClient implements DnsClient {
     static final int TRIES_PER_SERVER = 3;
 
 
+    /**
+     * A static logger on purpose: the command line builds this class on its main thread early, and so
+     * logging is set up before dnsjava, whose classes log while they first run (its tables are prepared
+     * on a worker), could log into slf4j's start-up buffer, which is replayed with a warning on
+     * standard error (seen with a lazy logger here: {@code --version} printed it).
+     */
+    private static final Logger LOG = LoggerFactory.getLogger(DnsjavaClient.class);
+
     private final List<InetSocketAddress> servers;
     private final Duration timeout;
     private final Duration perTry;
@@ -98,14 +106,6 @@ public final class DnsjavaClient implements DnsClient {
         scheduler.setKeepAliveTime(1, TimeUnit.SECONDS);
         scheduler.allowCoreThreadTimeOut(true);
         this.recursionDesired = recursionDesired;
-    }
-
-    /**
-     * Looked up when something is logged, not in a static field: the command line builds this class on
-     * its main thread, and a logger there would set logging up on the critical path instead of beside it.
-     */
-    private static Logger log() {
-        return LoggerFactory.getLogger(DnsjavaClient.class);
     }
 
     /** A client for the system's resolvers (resolv.conf, the Windows registry, or the JVM's settings). */
@@ -221,7 +221,7 @@ public final class DnsjavaClient implements DnsClient {
         }
         if (error != null) {
             DnsOutcome failure = classify(error);
-            log().debug("DNS {} {} via {}: {} ({})", q.name, q.type, server, failure, error.toString());
+            LOG.debug("DNS {} {} via {}: {} ({})", q.name, q.type, server, failure, error.toString());
             q.failed(failure, null);
             sendNow(q, tryNumber);
             return;
@@ -230,7 +230,7 @@ public final class DnsjavaClient implements DnsClient {
         DnsAnswer answer = ResponseReader.read(q.name, q.qname, q.type, response);
         boolean serverTrouble = answer.outcome() == DnsOutcome.SERVFAIL || answer.outcome() == DnsOutcome.REFUSED;
         if (serverTrouble && tryNumber + 1 < servers.size()) {
-            log().debug("DNS {} {} via {}: {}, trying the next server", q.name, q.type, server, answer.outcome());
+            LOG.debug("DNS {} {} via {}: {}, trying the next server", q.name, q.type, server, answer.outcome());
             q.failed(answer.outcome(), new Exchange(answer, response));
             sendNow(q, tryNumber);
             return;
