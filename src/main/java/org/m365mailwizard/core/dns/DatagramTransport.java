@@ -96,7 +96,9 @@ final class DatagramTransport {
         try {
             socket.channel.write(ByteBuffer.wrap(query.toWire()));
         } catch (IOException e) {
-            future.completeExceptionally(e);
+            // The socket's error (an unreachable port reported for an earlier question) is read here, once:
+            // it belongs to every question on this socket, which the reading thread will not see again.
+            fail(socket, e);
         }
         return future;
     }

@@ -171,6 +171,27 @@ class DatagramTransportTest {
     }
 
     @Test
+    void everyQuestionOnASocketFailsWhenItsPortIsUnreachableNotOnlyTheOneThatReadTheError() throws Exception {
+        DatagramSocket closed = serverSocket();
+        InetSocketAddress nobody = address(closed);
+        closed.close();
+        DatagramTransport transport = new DatagramTransport(executor);
+
+        // More questions than sockets: they share sockets, and a later send on one reads the error an earlier
+        // question's datagram caused. None may be left waiting (the transport has no timeout of its own).
+        List<CompletableFuture<Message>> answers = new ArrayList<>();
+        for (int i = 0; i < 4 * DatagramTransport.SOCKETS_PER_SERVER; i++) {
+            answers.add(transport.exchange(nobody, query("host" + i + ".example.test."), TCP_TIMEOUT));
+        }
+
+        for (CompletableFuture<Message> answer : answers) {
+            assertThatThrownBy(() -> answer.get(20, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(PortUnreachableException.class);
+        }
+        BackgroundWork.await("every failed socket closed", () -> transport.openSockets() == 0);
+    }
+
+    @Test
     void aCancelledQuestionIsForgottenAndItsSocketClosed() throws Exception {
         DatagramSocket server = serverSocket();
         DatagramTransport transport = new DatagramTransport(executor);
