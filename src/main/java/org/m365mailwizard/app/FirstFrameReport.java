@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.event.EventHandler;
@@ -50,11 +49,6 @@ final class FirstFrameReport {
     static void watch(Stage stage, PrintStream out, Supplier<RuntimeMXBean> runtime, Executor later) {
         watch(stage, frameNanos -> later.execute(() -> print(out, runtime.get().getUptime()
                 - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - frameNanos))));
-    }
-
-    /** Watches the stage (call before it is shown) and prints {@code uptimeMs} to {@code out} at its first frame. */
-    static void watch(Stage stage, PrintStream out, LongSupplier uptimeMs) {
-        watch(stage, frameNanos -> print(out, uptimeMs.getAsLong()));
     }
 
     private static void watch(Stage stage, LongConsumer atFirstFrame) {

@@ -42,7 +42,7 @@ class FirstFrameReportTest {
     void printsOneLineWithTheUptimeAfterTheWindowIsShownAndNothingBefore(FxRobot robot) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        robot.interact(() -> FirstFrameReport.watch(stage, out, () -> 1234));
+        robot.interact(() -> FirstFrameReport.watch(stage, out, ManagementFactory::getRuntimeMXBean, Runnable::run));
         awaitSomePulses(robot);
         assertThat(bytes.toString(StandardCharsets.UTF_8)).as("before the window is shown").isEmpty();
 
@@ -53,8 +53,8 @@ class FirstFrameReportTest {
         robot.interact(stage::show);
         awaitSomePulses(robot);
 
-        assertThat(bytes.toString(StandardCharsets.UTF_8))
-                .isEqualTo("m365-mail-wizard: first frame shown after 1234 ms (JVM uptime)" + System.lineSeparator());
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).as("one line, once")
+                .matches("m365-mail-wizard: first frame shown after \\d+ ms \\(JVM uptime\\)" + System.lineSeparator());
         robot.interact(stage::hide);
     }
 

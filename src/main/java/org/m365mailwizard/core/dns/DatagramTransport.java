@@ -111,12 +111,17 @@ final class DatagramTransport {
     private Pending register(Socket socket, Message query, CompletableFuture<Message> future, Duration tcpTimeout) {
         while (true) {
             int id = random.nextInt(0x10000);
-            Pending candidate = new Pending(socket, socket.serial << 16 | id, query, future, tcpTimeout);
+            Pending candidate = new Pending(socket, key(socket, id), query, future, tcpTimeout);
             if (pending.putIfAbsent(candidate.key, candidate) == null) {
                 query.getHeader().setID(id);
                 return candidate;
             }
         }
+    }
+
+    /** A question's key in {@link #pending}: its socket and its ID. */
+    private static long key(Socket socket, int id) {
+        return socket.serial << 16 | id;
     }
 
     private Socket acquire(InetSocketAddress server) throws IOException {
@@ -236,7 +241,7 @@ final class DatagramTransport {
             if (buffer.remaining() < 12) {
                 continue;
             }
-            Pending question = pending.get(socket.serial << 16 | (buffer.getShort(0) & 0xFFFF));
+            Pending question = pending.get(key(socket, buffer.getShort(0) & 0xFFFF));
             if (question != null) {
                 byte[] wire = new byte[buffer.remaining()];
                 buffer.get(wire);

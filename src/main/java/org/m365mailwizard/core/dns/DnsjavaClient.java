@@ -51,7 +51,6 @@ public final class DnsjavaClient implements DnsClient {
     /** Sends per server of one question, retransmissions included. */
     static final int TRIES_PER_SERVER = 3;
 
-
     /**
      * A static logger on purpose: the command line builds this class on its main thread early, and so
      * logging is set up before dnsjava, whose classes log while they first run (its tables are prepared

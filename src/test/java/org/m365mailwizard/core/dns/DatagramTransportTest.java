@@ -74,7 +74,7 @@ class DatagramTransportTest {
         }
         Map<Integer, Set<Integer>> idsByPort = new HashMap<>();
         for (DatagramPacket packet : received) {
-            Message query = new Message(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
+            Message query = queryIn(packet);
             assertThat(idsByPort.computeIfAbsent(packet.getPort(), p -> new HashSet<>()).add(query.getHeader().getID()))
                     .as("an ID is never used twice at once on one port").isTrue();
             assertThat(query.getOPT()).as("EDNS, as dnsjava's resolver sends it").isNotNull();
@@ -101,7 +101,7 @@ class DatagramTransportTest {
 
         CompletableFuture<Message> answer = transport.exchange(address(server), query("www.example.test."), TCP_TIMEOUT);
         DatagramPacket packet = receive(server);
-        Message query = new Message(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
+        Message query = queryIn(packet);
 
         Message wrongId = answer(query, "203.0.113.66");
         wrongId.getHeader().setID((query.getHeader().getID() + 1) & 0xFFFF);
@@ -126,9 +126,7 @@ class DatagramTransportTest {
 
     @Test
     void anUnreachablePortFailsTheQuestionAtOnceInsteadOfAfterItsTimeout() throws Exception {
-        DatagramSocket closed = serverSocket();
-        InetSocketAddress nobody = address(closed);
-        closed.close();
+        InetSocketAddress nobody = portNobodyListensOn();
         DatagramTransport transport = new DatagramTransport(executor);
 
         CompletableFuture<Message> answer = transport.exchange(nobody, query("www.example.test."), TCP_TIMEOUT);
@@ -154,7 +152,7 @@ class DatagramTransportTest {
         CompletableFuture<Message> answer = transport.exchange(
                 new InetSocketAddress(InetAddress.getByName("::1"), server.getLocalPort()), query("www.example.test."), TCP_TIMEOUT);
         DatagramPacket packet = receive(server);
-        reply(server, packet, answer(new Message(java.util.Arrays.copyOf(packet.getData(), packet.getLength())), "192.0.2.1"));
+        reply(server, packet, answer(queryIn(packet), "192.0.2.1"));
 
         assertThat(answer.get(20, TimeUnit.SECONDS).getSection(Section.ANSWER)).hasSize(1);
     }
@@ -172,9 +170,7 @@ class DatagramTransportTest {
 
     @Test
     void everyQuestionOnASocketFailsWhenItsPortIsUnreachableNotOnlyTheOneThatReadTheError() throws Exception {
-        DatagramSocket closed = serverSocket();
-        InetSocketAddress nobody = address(closed);
-        closed.close();
+        InetSocketAddress nobody = portNobodyListensOn();
         DatagramTransport transport = new DatagramTransport(executor);
 
         // More questions than sockets: they share sockets, and a later send on one reads the error an earlier
@@ -203,11 +199,11 @@ class DatagramTransportTest {
         answer.cancel(false);
 
         BackgroundWork.await("the socket closed", () -> transport.openSockets() == 0);
-        Message late = answer(new Message(java.util.Arrays.copyOf(packet.getData(), packet.getLength())), "192.0.2.1");
+        Message late = answer(queryIn(packet), "192.0.2.1");
         reply(server, packet, late); // to a closed port: nobody is listening, nothing breaks
         CompletableFuture<Message> next = transport.exchange(address(server), query("mail.example.test."), TCP_TIMEOUT);
         DatagramPacket second = receive(server);
-        reply(server, second, answer(new Message(java.util.Arrays.copyOf(second.getData(), second.getLength())), "192.0.2.2"));
+        reply(server, second, answer(queryIn(second), "192.0.2.2"));
         assertThat(next.get(20, TimeUnit.SECONDS).getSection(Section.ANSWER)).hasSize(1);
         assertThat(second.getPort()).as("a new socket, on a new random port").isNotEqualTo(packet.getPort());
     }
@@ -217,6 +213,18 @@ class DatagramTransportTest {
         socket.setSoTimeout(20_000);
         sockets.add(socket);
         return socket;
+    }
+
+    /** A loopback port that was just free: a datagram sent there is answered by the kernel's "port unreachable". */
+    private InetSocketAddress portNobodyListensOn() throws IOException {
+        DatagramSocket closed = serverSocket();
+        InetSocketAddress nobody = address(closed);
+        closed.close();
+        return nobody;
+    }
+
+    private static Message queryIn(DatagramPacket packet) throws IOException {
+        return new Message(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
     }
 
     private static InetSocketAddress address(DatagramSocket socket) {
