@@ -77,6 +77,9 @@ public final class Benchmark {
                 new ClassListWriter(processes, work).write(classList, gui ? firstFrameClasses : null);
                 return;
             }
+            if (!only.equals("gui")) {
+                StandInWarmUp.run(server, address, executors.background(), LARGE_BATCH - StandInWarmUp.CHECKS + 1, DELAY);
+            }
             if (wanted(only, "dns")) {
                 new DnsFigures(address, executors.background(), DELAY).run(figures);
             }
