@@ -205,8 +205,11 @@ public final class AppPlanner {
     }
 
     private PlannedChange secretChange(SetupRequest request) {
+        // The end date itself is the argument, not the months: the secret then ends on the day the plan
+        // showed, even when it is confirmed after midnight UTC.
+        String end = secretEnd(request.secretMonths()).toString();
         return new PlannedChange(ChangeKind.ADD_SECRET, Message.of("appsetup.change.addSecret", request.secretMonths(),
-                secretEnd(request.secretMonths()).toString()), Integer.toString(request.secretMonths()));
+                end), end);
     }
 
     LocalDate secretEnd(int months) {

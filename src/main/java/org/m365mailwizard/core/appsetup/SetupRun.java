@@ -180,7 +180,7 @@ public final class SetupRun {
                 undo.push(new Undo(index, "DELETE", "/servicePrincipals/" + AppReader.key(spId), null));
             }
             case GRANT_CONSENT -> grantConsent(session, index);
-            case ADD_SECRET -> addSecret(session, index, Integer.parseInt(change.argument()));
+            case ADD_SECRET -> addSecret(session, index, LocalDate.parse(change.argument()));
             case REMOVE_SECRET -> {
                 body.put("keyId", change.argument());
                 session.post("remove client secret", appPath() + "/removePassword", body, EntraGraph.Fresh.YES);
@@ -227,9 +227,8 @@ public final class SetupRun {
                 + "/appRoleAssignedTo", back));
     }
 
-    private void addSecret(EntraGraph session, int index, int months) throws ProblemException, InterruptedException {
+    private void addSecret(EntraGraph session, int index, LocalDate end) throws ProblemException, InterruptedException {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        LocalDate end = today.plusMonths(months);
         ObjectNode body = session.json().createObjectNode();
         ObjectNode credential = body.putObject("passwordCredential");
         credential.put("displayName", "M365 Mail Wizard " + today);

@@ -313,6 +313,22 @@ class SetupRunTest {
     }
 
     @Test
+    void theSecretEndsOnTheDayThePlanShowedEvenWhenConfirmedOnAnotherDay() throws Exception {
+        entra.createSucceeds();
+        SetupRequest request = SetupRequest.of(SetupRequest.Mode.CREATE, config(PluginTarget.WPO365), 12);
+        // Planned a minute before midnight UTC; applied later, by the real clock, on another day.
+        AppPlan plan = new AppPlanner(new FakeTime(Instant.parse("2026-12-31T23:59:00Z")))
+                .planCreate(request, admin(AppSetupStandIn.GLOBAL_ADMIN));
+        PlannedChange secret = plan.changes().stream().filter(c -> c.kind() == ChangeKind.ADD_SECRET).findFirst().orElseThrow();
+        assertThat(secret.description().args()).contains("2027-12-31");
+
+        assertThat(new SetupRun(graph(), plan, request).apply(recorder)).isTrue();
+
+        assertThat(body("POST", "/v1.0/applications/" + APP_OBJECT_ID + "/addPassword")
+                .at("/passwordCredential/endDateTime").asText()).isEqualTo("2027-12-31T00:00:00Z");
+    }
+
+    @Test
     void noValidSecretIsAFindingAndANewSecretIsAdded() throws Exception {
         entra.existingApp("AzureADMyOrg", "[\"" + REDIRECT + "\"]", MAIL_SEND_ROLE,
                 "[{\"keyId\":\"0a1b2c3d-0000-4000-8000-000000000009\",\"endDateTime\":\"2026-01-01T00:00:00Z\"}]", true, true);
