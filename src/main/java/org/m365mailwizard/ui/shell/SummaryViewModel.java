@@ -76,10 +76,6 @@ final class SummaryViewModel {
     private final WizardModel model;
     private final Clock clock;
 
-    SummaryViewModel(WizardModel model) {
-        this(model, Clock.systemDefaultZone());
-    }
-
     /** @param clock today's date, against which the secret's expiry is judged */
     SummaryViewModel(WizardModel model, Clock clock) {
         this.model = model;

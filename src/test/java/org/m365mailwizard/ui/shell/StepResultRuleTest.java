@@ -4,6 +4,9 @@ package org.m365mailwizard.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -46,7 +49,8 @@ class StepResultRuleTest {
             "result.stale.target", m -> m.targetProperty().set(PluginTarget.FLUENTSMTP));
 
     private final WizardModel model = filled();
-    private final SummaryViewModel summary = new SummaryViewModel(model);
+    private final SummaryViewModel summary = new SummaryViewModel(model,
+            Clock.fixed(Instant.parse("2026-12-07T12:00:00Z"), ZoneOffset.UTC));
 
     private static WizardModel filled() {
         WizardModel m = new WizardModel();

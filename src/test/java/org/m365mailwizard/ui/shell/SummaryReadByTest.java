@@ -3,6 +3,9 @@ package org.m365mailwizard.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.m365mailwizard.core.config.Cloud;
 import org.m365mailwizard.core.config.PluginTarget;
@@ -15,7 +18,8 @@ import org.m365mailwizard.core.i18n.Texts;
 class SummaryReadByTest {
 
     private final WizardModel model = new WizardModel();
-    private final SummaryViewModel vm = new SummaryViewModel(model);
+    private final SummaryViewModel vm = new SummaryViewModel(model,
+            Clock.fixed(Instant.parse("2026-12-07T12:00:00Z"), ZoneOffset.UTC));
 
     @Test
     void withoutAChosenFormatItIsTheOneThatSuitsTheStep1Plugin() {

@@ -4,6 +4,9 @@ package org.m365mailwizard.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.m365mailwizard.core.auth.AppCheckIds;
@@ -15,7 +18,8 @@ import org.m365mailwizard.ui.common.StepStatus;
 class SummaryViewModelTest {
 
     private final WizardModel model = new WizardModel();
-    private final SummaryViewModel vm = new SummaryViewModel(model);
+    private final SummaryViewModel vm = new SummaryViewModel(model,
+            Clock.fixed(Instant.parse("2026-12-07T12:00:00Z"), ZoneOffset.UTC));
 
     private static Finding finding(String id, Status status) {
         return Finding.of(id, status, "", List.of(), Message.of("x." + id));

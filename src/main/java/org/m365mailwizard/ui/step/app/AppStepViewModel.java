@@ -80,10 +80,6 @@ public final class AppStepViewModel {
     private final Clock clock;
     private FxTasks.Handle current;
 
-    public AppStepViewModel(WizardModel model, AppRegistrationCheck check, FxTasks tasks) {
-        this(model, check, tasks, Clock.systemDefaultZone());
-    }
-
     /** @param clock says when Microsoft answered ("checked at 16:05") */
     public AppStepViewModel(WizardModel model, AppRegistrationCheck check, FxTasks tasks, Clock clock) {
         this.model = model;

@@ -114,7 +114,7 @@ class AppSetupUiTest {
                 new AppTokenService(executor, Duration.ofSeconds(5)));
         // Generous: the first TLS exchange of a cold JVM on a busy machine can take many seconds.
         AppSetupService service = new AppSetupService(http, new ObjectMapper(), time, time, Duration.ofSeconds(60));
-        AppStepViewModel vm = new AppStepViewModel(model, check, tasks);
+        AppStepViewModel vm = new AppStepViewModel(model, check, tasks, time);
         BrowserOpener opener = uri -> browserWorks ? browser.opener().open(uri) : browser.noBrowser().open(uri);
         DelegatedSignIn signIn = new DelegatedSignIn(opener, texts, Clock.systemUTC(), new SecureRandom(), listenerTimeout,
                 new ProtectedTokenStore(Path.of("target", "no-store"), "Linux"));

@@ -81,7 +81,7 @@ class AppStepUiTest {
         model.siteUrlProperty().set("https://www.contoso.com");
         model.targetProperty().set(PluginTarget.WPO365);
         model.grantProperty().set(Grant.APPLICATION);
-        AppStepViewModel vm = new AppStepViewModel(model, check, FxTasks.onFxThread(executor));
+        AppStepViewModel vm = new AppStepViewModel(model, check, FxTasks.onFxThread(executor), clock);
         ViewLoader loader = new ViewLoader(texts, type -> new AppStepController(vm, texts, opened::add));
         ViewLoader.Loaded<AppStepController> loaded = loader.load(AppStepController.class, "AppStep.fxml");
         controller = loaded.controller();
@@ -140,9 +140,9 @@ class AppStepUiTest {
         Texts chinese = new Texts(Language.SIMPLIFIED_CHINESE);
         javafx.scene.Parent[] view = new javafx.scene.Parent[1];
         robot.interact(() -> {
-            AppStepViewModel zhVm = new AppStepViewModel(model, new AppRegistrationCheck(new AppInputValidator(
-                    Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC)), null, null),
-                    FxTasks.onFxThread(executor));
+            Clock today = Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+            AppStepViewModel zhVm = new AppStepViewModel(model, new AppRegistrationCheck(new AppInputValidator(today), null, null),
+                    FxTasks.onFxThread(executor), today);
             view[0] = new ViewLoader(chinese, type -> new AppStepController(zhVm, chinese, opened::add))
                     .load(AppStepController.class, "AppStep.fxml").root();
             controller.view().getScene().setRoot(view[0]);

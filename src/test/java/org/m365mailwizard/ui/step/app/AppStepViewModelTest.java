@@ -37,6 +37,7 @@ import org.m365mailwizard.ui.shell.WizardModel;
 class AppStepViewModelTest {
 
     static final LocalDate TODAY = LocalDate.of(2025, 6, 1);
+    private static final Clock CLOCK = Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
 
     private final String tenant = UUID.randomUUID().toString();
     private final String clientId = UUID.randomUUID().toString();
@@ -52,16 +53,15 @@ class AppStepViewModelTest {
         MsalProcessState.reset();
         entra = EntraStandIn.start();
         executor = new TrackedPool(2, "app-step-test");
-        Clock clock = Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        check = new AppRegistrationCheck(new AppInputValidator(clock),
+        check = new AppRegistrationCheck(new AppInputValidator(CLOCK),
                 new TenantDiscovery(http, new com.fasterxml.jackson.databind.ObjectMapper(), Duration.ofSeconds(5)),
                 new AppTokenService(executor, Duration.ofSeconds(5)));
         model = new WizardModel();
         model.endpointOverrideProperty().set(entra.endpoints());
         model.targetProperty().set(PluginTarget.OTHER);
         model.grantProperty().set(Grant.APPLICATION);
-        vm = new AppStepViewModel(model, check, FxTasks.sameThread(), clock);
+        vm = new AppStepViewModel(model, check, FxTasks.sameThread(), CLOCK);
     }
 
     @AfterEach
@@ -184,7 +184,7 @@ class AppStepViewModelTest {
         List<Finding> checked = List.copyOf(model.appFindings());
         assertThat(checked).extracting(Finding::id).contains(AppCheckIds.TOKEN, AppCheckIds.MAIL_SEND);
 
-        AppStepViewModel rebuilt = new AppStepViewModel(model, check, FxTasks.sameThread());
+        AppStepViewModel rebuilt = new AppStepViewModel(model, check, FxTasks.sameThread(), CLOCK);
 
         assertThat(model.appFindings()).containsExactlyElementsOf(checked);
         assertThat(StepState.of("app", model).status()).isEqualTo(StepStatus.PASSED);
@@ -252,7 +252,7 @@ class AppStepViewModelTest {
         WizardModel loaded = new WizardModel();
         loaded.siteUrlProperty().set("https://www.contoso.com");
         loaded.targetProperty().set(PluginTarget.OTHER);
-        AppStepViewModel fromFile = new AppStepViewModel(loaded, check, FxTasks.sameThread());
+        AppStepViewModel fromFile = new AppStepViewModel(loaded, check, FxTasks.sameThread(), CLOCK);
         assertThat(fromFile.redirectNeeded().get()).isFalse();
         assertThat(loaded.appFindings().stream().filter(f -> f.id().equals(AppCheckIds.REDIRECT_URI)).findFirst())
                 .contains(chosenHere);
